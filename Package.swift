@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "prisma-codemod",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "prisma-codemod", targets: ["prisma-codemod"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Debian's libtree-sitter-dev, through pkg-config.
+        .systemLibrary(
+            name: "CTreeSitter",
+            pkgConfig: "tree-sitter",
+            providers: [.apt(["libtree-sitter-dev"])]
+        ),
+        // tree-sitter-typescript 0.23.2 (TypeScript and TSX); sources fetched by scripts/setup.sh.
+        .target(
+            name: "CTreeSitterTypeScript",
+            exclude: ["grammar/VERSION"],
+            sources: [
+                "grammar_present.c",
+                "grammar/typescript/src/parser.c",
+                "grammar/typescript/src/scanner.c",
+                "grammar/tsx/src/parser.c",
+                "grammar/tsx/src/scanner.c",
+            ],
+            cSettings: [.unsafeFlags(["-w"])]  // third-party generated code: its warnings are not ours to fix
+        ),
+        .target(name: "SyntaxTree", dependencies: ["CTreeSitter", "CTreeSitterTypeScript"]),
+        .target(name: "CodemodCore", dependencies: ["SyntaxTree"]),
+        .target(name: "PrismaRules", dependencies: ["CodemodCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "PrismaTransforms", dependencies: ["CodemodCore", "PrismaRules", "SyntaxTree"]),
+        .executableTarget(
+            name: "prisma-codemod",
+            dependencies: [
+                "CodemodCore", "PrismaRules", "PrismaTransforms",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SyntaxTreeTests", dependencies: ["SyntaxTree"]),
+        .testTarget(name: "CodemodCoreTests", dependencies: ["CodemodCore", "SyntaxTree"]),
+        .testTarget(name: "PrismaRulesTests", dependencies: ["PrismaRules"]),
+        .testTarget(name: "PrismaTransformsTests", dependencies: ["PrismaTransforms", "PrismaRules", "CodemodCore", "SyntaxTree"]),
+        .testTarget(name: "CLITests", dependencies: ["prisma-codemod"]),
+    ]
+)

@@ -1,0 +1,79 @@
+import CTreeSitter
+
+/// An immutable syntax tree together with the bytes it was parsed from.
+public final class Tree: @unchecked Sendable {
+    let handle: OpaquePointer
+    public let source: [UInt8]
+    public let language: Language
+
+    init(handle: OpaquePointer, source: [UInt8], language: Language) {
+        self.handle = handle
+        self.source = source
+        self.language = language
+    }
+
+    deinit { ts_tree_delete(handle) }
+
+    public var root: Node { Node(raw: ts_tree_root_node(handle), tree: self) }
+
+    /// The first ERROR or MISSING node in source order, or nil for a clean parse.
+    public var firstError: SyntaxProblem? {
+        guard root.hasError else { return nil }
+        for node in root.preorder() where node.isError || node.isMissing {
+            return SyntaxProblem(
+                position: node.start,
+                byteOffset: node.byteRange.lowerBound,
+                isMissing: node.isMissing,
+                kind: node.kind
+            )
+        }
+        return nil
+    }
+
+    /// Every ERROR or MISSING node, outermost only, in source order.
+    public var errors: [SyntaxProblem] {
+        guard root.hasError else { return [] }
+        var problems: [SyntaxProblem] = []
+        var walker = root.preorder()
+        while let node = walker.next() {
+            if node.isError || node.isMissing {
+                problems.append(SyntaxProblem(position: node.start, byteOffset: node.byteRange.lowerBound,
+                                              isMissing: node.isMissing, kind: node.kind))
+                walker.skipChildren()
+            } else if !node.hasError {
+                walker.skipChildren()
+            }
+        }
+        return problems
+    }
+}
+
+/// A zero-based row and a zero-based byte column, as tree-sitter reports them.
+public struct Point: Hashable, Sendable, Comparable {
+    public var row: Int
+    public var column: Int
+
+    public init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
+    }
+
+    /// One-based `line:column` for messages.
+    public var description: String { "\(row + 1):\(column + 1)" }
+
+    public static func < (lhs: Point, rhs: Point) -> Bool {
+        (lhs.row, lhs.column) < (rhs.row, rhs.column)
+    }
+}
+
+/// Where a parse went wrong.
+public struct SyntaxProblem: Hashable, Sendable {
+    public var position: Point
+    public var byteOffset: Int
+    public var isMissing: Bool
+    public var kind: String
+
+    public var reason: String {
+        isMissing ? "missing \(kind)" : "syntax error"
+    }
+}

@@ -1,0 +1,76 @@
+import XCTest
+@testable import SyntaxTree
+
+final class ParserTests: XCTestCase {
+    func testParsesTypeScriptWithFieldsAndRanges() throws {
+        let tree = try Parser(language: .typescript).parse("const x: number = prisma.user.findMany({ take: 1 });\n")
+        XCTAssertNil(tree.firstError)
+        let call = try XCTUnwrap(tree.root.preorder().first { $0.kind == "call_expression" })
+        XCTAssertEqual(call.child(field: "function")?.text, "prisma.user.findMany")
+        XCTAssertEqual(call.start, Point(row: 0, column: 18))
+        XCTAssertEqual(call.text, "prisma.user.findMany({ take: 1 })")
+        let declarator = try XCTUnwrap(tree.root.preorder().first { $0.kind == "variable_declarator" })
+        let nameIndex = try XCTUnwrap((0..<declarator.childCount).first { declarator.child($0)?.text == "x" })
+        XCTAssertEqual(declarator.fieldName(ofChild: nameIndex), "name")
+        XCTAssertEqual(call.parent?.kind, "variable_declarator")
+    }
+
+    func testByteOffsetsAfterMultibyteText() throws {
+        // "ä" and "€" are 2 and 3 bytes in UTF-8: offsets and columns are bytes.
+        let source = "const s = 'ä€'; prisma.user.count();\n"
+        let tree = try Parser(language: .typescript).parse(source)
+        let call = try XCTUnwrap(tree.root.preorder().first { $0.kind == "call_expression" })
+        XCTAssertEqual(call.byteRange.lowerBound, 19)
+        XCTAssertEqual(call.text, "prisma.user.count()")
+    }
+
+    func testLocatesFirstSyntaxError() throws {
+        let tree = try Parser(language: .typescript).parse("const a = 1;\nconst b = (;\n")
+        let problem = try XCTUnwrap(tree.firstError)
+        XCTAssertEqual(problem.position.row, 1)
+        XCTAssertFalse(tree.errors.isEmpty)
+    }
+
+    func testLocatesMissingNode() throws {
+        let tree = try Parser(language: .typescript).parse("function f() {\n  return g(1\n}\n")
+        XCTAssertNotNil(tree.firstError)
+    }
+
+    func testTSXNeedsTheTSXGrammar() throws {
+        let source = "export const A = () => <div className=\"a\">{x}</div>;\n"
+        XCTAssertNil(try Parser(language: .tsx).parse(source).firstError)
+        XCTAssertNotNil(try Parser(language: .typescript).parse(source).firstError)
+    }
+
+    func testLanguageByExtension() {
+        XCTAssertEqual(Language(fileName: "a/b.ts"), .typescript)
+        XCTAssertEqual(Language(fileName: "a/b.mts"), .typescript)
+        XCTAssertEqual(Language(fileName: "a/b.cts"), .typescript)
+        XCTAssertEqual(Language(fileName: "a/B.tsx"), .tsx)
+        XCTAssertNil(Language(fileName: "a/b.js"))
+        XCTAssertNil(Language(fileName: "a/b.d.ts"))
+    }
+
+    func testPreorderIsIterativeOnDeepInput() throws {
+        // Deep nesting that would overflow a recursive walk on a small stack.
+        let depth = 5_000
+        let source = String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + ";\n"
+        let tree = try Parser(language: .typescript).parse(source)
+        var count = 0
+        for _ in tree.root.preorder() { count += 1 }
+        XCTAssertGreaterThan(count, depth)
+    }
+
+    func testSkipChildren() throws {
+        let tree = try Parser(language: .typescript).parse("f(g(h()));\n")
+        var walk = tree.root.preorder()
+        var calls: [String] = []
+        while let node = walk.next() {
+            if node.kind == "call_expression" {
+                calls.append(node.text)
+                walk.skipChildren()
+            }
+        }
+        XCTAssertEqual(calls, ["f(g(h()))"])
+    }
+}
