@@ -33,7 +33,11 @@ let package = Package(
         ),
         .target(name: "SyntaxTree", dependencies: ["CTreeSitter", "CTreeSitterTypeScript"]),
         .target(name: "CodemodCore", dependencies: ["SyntaxTree"]),
-        .target(name: "PrismaRules", dependencies: ["CodemodCore", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "PrismaRules",
+            dependencies: ["CodemodCore", .product(name: "Yams", package: "Yams")],
+            resources: [.process("Rules")]  // a link to the top-level Rules/; processing copies the files themselves
+        ),
         .target(name: "PrismaTransforms", dependencies: ["CodemodCore", "PrismaRules", "SyntaxTree"]),
         .executableTarget(
             name: "prisma-codemod",

@@ -1,4 +1,7 @@
 import CTreeSitter
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A node of a `Tree`: a value that keeps its tree alive.
 public struct Node: @unchecked Sendable {
@@ -157,4 +160,13 @@ final class CursorBox {
     var value: TSTreeCursor
     init(_ node: TSNode) { value = ts_tree_cursor_new(node) }
     deinit { ts_tree_cursor_delete(&value) }
+}
+
+extension Node {
+    /// The tree-sitter S-expression of this node, for debugging and tests.
+    public var sExpression: String {
+        guard let raw = ts_node_string(raw) else { return "" }
+        defer { free(raw) }
+        return String(cString: raw)
+    }
 }

@@ -1,0 +1,116 @@
+import SyntaxTree
+
+/// A changed site with its place before and after the rewrite.
+public struct ChangedSite: Equatable, Sendable {
+    public var label: String
+    public var before: Point
+    public var after: Point
+    /// The byte offset in the new text.
+    public var afterOffset: Int
+}
+
+/// What happened to one file in one run.
+public struct FileOutcome: Sendable {
+    public enum Status: String, Sendable { case unchanged, changed, skipped, failed }
+
+    public var path: String
+    public var status: Status
+    public var original: [UInt8]
+    public var updated: [UInt8]
+    public var sites: [ChangedSite] = []
+    public var skipped: [Note] = []
+    public var notes: [Note] = []
+    public var skipReason: String?
+    public var error: CodemodError?
+
+    public var isChanged: Bool { status == .changed }
+
+    public init(path: String, status: Status, original: [UInt8], updated: [UInt8], error: CodemodError? = nil) {
+        self.path = path
+        self.status = status
+        self.original = original
+        self.updated = updated
+        self.error = error
+    }
+}
+
+/// Runs a transform over one file: parse → rewrite → apply → re-parse → rewrite again.
+/// Nothing here writes; the outcome carries the new bytes for the caller to write.
+public struct Engine {
+    public init() {}
+
+    public func run(_ transform: Transform, path: String, bytes: [UInt8], parser: Parser) -> FileOutcome {
+        var outcome = FileOutcome(path: path, status: .unchanged, original: bytes, updated: bytes)
+        let file: ParsedFile
+        do {
+            file = try ParsedFile(path: path, bytes: bytes, parser: parser)
+        } catch {
+            return failed(outcome, .parse(path: path, position: Point(row: 0, column: 0), reason: "parser failed"))
+        }
+        if let problem = file.tree.firstError {
+            return failed(outcome, .parse(path: path, position: problem.position, reason: problem.reason))
+        }
+        let rewrite: Rewrite
+        do {
+            rewrite = try transform.rewrite(file)
+        } catch let error as CodemodError {
+            return failed(outcome, error)
+        } catch {
+            return failed(outcome, .configuration("\(path): \(error)"))
+        }
+        outcome.skipped = rewrite.skipped
+        outcome.notes = rewrite.notes
+        if let reason = rewrite.fileSkipReason {
+            outcome.status = .skipped
+            outcome.skipReason = reason
+            return outcome
+        }
+        if rewrite.edits.isEmpty { return outcome }
+
+        let edits: EditSet
+        do {
+            edits = try EditSet(rewrite.edits)
+        } catch EditError.overlap(let first, let second) {
+            return failed(outcome, .overlappingEdits(path: path, transform: transform.id,
+                                                     first: file.point(first.lowerBound), second: file.point(second.lowerBound)))
+        } catch {
+            return failed(outcome, .configuration("\(path): \(error)"))
+        }
+        guard let updated = try? edits.apply(to: bytes) else {
+            return failed(outcome, .outputDoesNotParse(path: path, position: Point(row: 0, column: 0), transform: transform.id))
+        }
+        if updated == bytes { return outcome }
+
+        // The safety net: the output must parse, and a second pass must find nothing to do.
+        let reparsed: ParsedFile
+        do {
+            reparsed = try ParsedFile(path: path, bytes: updated, parser: parser)
+        } catch {
+            return failed(outcome, .outputDoesNotParse(path: path, position: Point(row: 0, column: 0), transform: transform.id))
+        }
+        if let problem = reparsed.tree.firstError {
+            return failed(outcome, .outputDoesNotParse(path: path, position: problem.position, transform: transform.id))
+        }
+        if let again = try? transform.rewrite(reparsed), !again.edits.isEmpty,
+           (try? EditSet(again.edits).apply(to: updated)) != updated {
+            return failed(outcome, .notIdempotent(path: path, transform: transform.id))
+        }
+
+        let newLines = reparsed.lines
+        outcome.status = .changed
+        outcome.updated = updated
+        outcome.sites = rewrite.sites.map { site in
+            let after = edits.map(site.range.lowerBound)
+            return ChangedSite(label: site.label, before: file.point(site.range.lowerBound),
+                               after: newLines.point(of: after), afterOffset: after)
+        }
+        return outcome
+    }
+
+    private func failed(_ outcome: FileOutcome, _ error: CodemodError) -> FileOutcome {
+        var outcome = outcome
+        outcome.status = .failed
+        outcome.error = error
+        return outcome
+    }
+}

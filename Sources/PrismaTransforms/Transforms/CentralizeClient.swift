@@ -1,0 +1,157 @@
+import CodemodCore
+import SyntaxTree
+
+/// `centralize-client`: files use the one shared client again.
+///
+/// Matches: a top-level `const <name> = new PrismaClient();` in a file other than
+/// the central module.
+///
+/// Rewrites: the declaration line goes; the client is imported from the central
+/// module as `{ prisma }` or `{ prisma as <name> }` (prepended to an existing value
+/// import of that module, else in place of an `@prisma/client` import that only
+/// held `PrismaClient`, else on a line after it or after the last import), in the
+/// specifier style the file already uses. `PrismaClient` leaves the `@prisma/client`
+/// import when nothing else uses it. A client created with options, inside a
+/// function, or exported is reported and left unless `--force`.
+/// Inverse: `localize-client`.
+public struct CentralizeClient: Transform {
+    public static let id = "centralize-client"
+    public static let summary = "Replace local `new PrismaClient()` clients with the central client import."
+
+    public let context: PrismaContext
+    public let options: TransformOptions
+    public var id: String { Self.id }
+
+    public init(context: PrismaContext, options: TransformOptions) {
+        self.context = context
+        self.options = options
+    }
+
+    public func rewrite(_ file: ParsedFile) throws -> Rewrite {
+        if context.isCentralModule(file.path) || file.path.hasSuffix(".d.ts") { return Rewrite() }
+        let prisma = PrismaFile(file: file, context: context)
+        guard !prisma.instances.isEmpty else { return Rewrite() }
+        guard let centralKey = context.centralModuleKey else {
+            return .skipFile("no central client module found; set client.centralModule or pass --central-module")
+        }
+        let configuration = context.configuration
+        if !prisma.centralImports.isEmpty {
+            return .skipFile("half-migrated: imports the central client and creates its own; resolve by hand")
+        }
+
+        // Plain top-level declarations are removed; anything else needs --force.
+        var declarations: [(instance: ClientInstance, node: Node)] = []
+        var replaced: [ClientInstance] = []
+        for instance in prisma.instances {
+            let line = file.point(instance.expression.byteRange.lowerBound).row + 1
+            let problem: String?
+            if instance.variable == nil || instance.variable?.hasPrefix("this.") == true || !instance.isTopLevel {
+                problem = "the client at line \(line) is created inside a function or class"
+            } else if instance.isExported {
+                problem = "the client at line \(line) is exported"
+            } else if instance.hasOptions {
+                problem = "the client at line \(line) is created with options, which the central client may not share"
+            } else if instance.declaration == nil {
+                problem = "the client at line \(line) is declared together with other variables"
+            } else {
+                problem = nil
+            }
+            if let problem, !options.force {
+                return .skipFile("\(problem); pass --force to centralize it anyway")
+            }
+            if problem == nil || (instance.declaration != nil && !instance.isExported), let node = instance.declaration {
+                declarations.append((instance, node))
+            } else {
+                replaced.append(instance)
+            }
+        }
+
+        let editor = file.importEditor
+        var edits: [Edit] = []
+        var sites: [Site] = []
+        var notes: [Note] = []
+        var specifiers: [String] = []
+        for (instance, node) in declarations {
+            edits.append(editor.removeLines(node.byteRange))
+            let name = instance.variable ?? configuration.clientExport
+            specifiers.append(name == configuration.clientExport ? name : "\(configuration.clientExport) as \(name)")
+            sites.append(Site(range: node.byteRange, label: "new \(configuration.clientClass)() → import \(name)"))
+            if instance.hasOptions {
+                notes.append(Note(position: file.point(instance.expression.byteRange.lowerBound),
+                                  message: "the options of this client were dropped (--force)"))
+            }
+        }
+        // Forced: a client in a function, class or export becomes a reference to the shared one.
+        let sharedName = replaced.isEmpty ? nil : uniqueName(configuration.clientExport, in: file)
+        if let sharedName {
+            specifiers.append(sharedName == configuration.clientExport ? sharedName : "\(configuration.clientExport) as \(sharedName)")
+            for instance in replaced {
+                edits.append(Edit(range: instance.expression.byteRange, replacement: sharedName))
+                sites.append(Site(range: instance.expression.byteRange, label: "new \(configuration.clientClass)() → \(sharedName)"))
+            }
+        }
+
+        // PrismaClient leaves the @prisma/client import unless the file still names it.
+        let removedRanges = declarations.map(\.node.byteRange) + replaced.map(\.expression.byteRange)
+        let stillUsesClass = usesName(prisma.clientClassNames, in: file, outside: removedRanges)
+        var classImport: (statement: ImportStatement, specifier: ImportSpecifier)?
+        for statement in prisma.clientPackageImports where !statement.isTypeOnly {
+            if let specifier = statement.named.first(where: { prisma.clientClassNames.contains($0.localName) && !$0.isType }) {
+                classImport = (statement, specifier)
+            }
+        }
+
+        let style = context.resolver.style(of: file.imports.map(\.module))
+        let module = context.resolver.specifier(for: centralKey, from: file.path, style: style)
+        let centralValueImport = file.imports.first { statement in
+            statement.acceptsValueSpecifiers && statement.braces != nil
+                && context.resolver.resolve(statement.module, from: file.path) == centralKey
+        }
+        let defaultExport = configuration.clientIsDefaultExport && specifiers.count == 1
+        let newStatement = defaultExport
+            ? "import \(declarations.first?.instance.variable ?? sharedName ?? configuration.clientExport) from \(file.style.quote.rawValue)\(module)\(file.style.quote.rawValue)\(file.style.terminator)"
+            : editor.statementText(named: specifiers, from: module)
+
+        let classOnlyImport = classImport.map { $0.statement.named.count == 1 && $0.statement.defaultName == nil } ?? false
+        if let centralValueImport, !defaultExport {
+            edits.append(editor.addSpecifier(specifiers.joined(separator: ", "), to: centralValueImport, first: true))
+            if let classImport, !stillUsesClass { edits.append(editor.removeSpecifier(classImport.specifier, from: classImport.statement)) }
+        } else if let classImport, !stillUsesClass, classOnlyImport {
+            edits.append(Edit(range: classImport.statement.range, replacement: newStatement))
+        } else if let classImport {
+            if !stillUsesClass { edits.append(editor.removeSpecifier(classImport.specifier, from: classImport.statement)) }
+            edits.append(editor.insertLine(newStatement, after: classImport.statement))
+        } else {
+            edits.append(editor.insertAfterImports([newStatement], imports: file.imports))
+        }
+        return Rewrite(edits: edits, sites: sites, notes: notes)
+    }
+
+    /// True when any of the names appears in code outside imports and the given ranges.
+    private func usesName(_ names: Set<String>, in file: ParsedFile, outside ranges: [Range<Int>]) -> Bool {
+        var walk = file.root.preorder()
+        while let node = walk.next() {
+            if node.kind == "import_statement" || ranges.contains(where: { $0.contains(node.byteRange.lowerBound) && $0.overlaps(node.byteRange) }) {
+                walk.skipChildren()
+                continue
+            }
+            if ["identifier", "type_identifier"].contains(node.kind), names.contains(file.text(node)) { return true }
+        }
+        return false
+    }
+
+    /// `base`, or `base` with a suffix when the file already declares that name.
+    private func uniqueName(_ base: String, in file: ParsedFile) -> String {
+        var declared = Set<String>()
+        var walk = file.root.preorder()
+        while let node = walk.next() {
+            if node.kind == "identifier", let parent = node.parent, ["variable_declarator", "required_parameter", "function_declaration"].contains(parent.kind) {
+                declared.insert(file.text(node))
+            }
+        }
+        if !declared.contains(base) { return base }
+        var candidate = "shared" + base.prefix(1).uppercased() + base.dropFirst()
+        while declared.contains(candidate) { candidate += "_" }
+        return candidate
+    }
+}

@@ -1,0 +1,83 @@
+import CodemodCore
+
+/// `localize-client`: each file gets its own client again.
+///
+/// Matches: a file importing the shared client from the central module
+/// (`import { prisma } from '../utils/prisma'`, aliased, or as default import).
+///
+/// Rewrites: the client specifier goes (other specifiers such as the retry helper
+/// stay), `PrismaClient` is imported from `@prisma/client` (merged into a value
+/// import there, else in place of the emptied statement, else on a line of its own
+/// before it), and `const <name> = new PrismaClient();` follows the last import.
+/// The central module itself is left alone. Inverse: `centralize-client`.
+public struct LocalizeClient: Transform {
+    public static let id = "localize-client"
+    public static let summary = "Replace the central client import with a local `new PrismaClient()`."
+
+    public let context: PrismaContext
+    public let options: TransformOptions
+    public var id: String { Self.id }
+
+    public init(context: PrismaContext, options: TransformOptions) {
+        self.context = context
+        self.options = options
+    }
+
+    public func rewrite(_ file: ParsedFile) throws -> Rewrite {
+        if context.isCentralModule(file.path) { return Rewrite() }
+        let prisma = PrismaFile(file: file, context: context)
+        guard let central = prisma.centralImports.first else { return Rewrite() }
+        let configuration = context.configuration
+        let editor = file.importEditor
+        if prisma.centralImports.count > 1 {
+            return .skipFile("imports the central client more than once (\(prisma.centralImports.map(\.localName).joined(separator: ", ")))")
+        }
+        if let instance = prisma.instances.first {
+            let line = file.point(instance.expression.byteRange.lowerBound).row + 1
+            return .skipFile("half-migrated: already creates a \(configuration.clientClass) at line \(line)")
+        }
+
+        var edits: [Edit] = []
+        let statement = central.statement
+        let emptied = central.specifier == nil
+            ? statement.named.isEmpty
+            : statement.named.count == 1 && statement.defaultName == nil
+        let classImported = prisma.clientPackageImports.contains { statement in
+            !statement.isTypeOnly && statement.named.contains { $0.name == configuration.clientClass && !$0.isType }
+        }
+        let className = prisma.clientClassNames.first { $0 != configuration.clientClass } ?? configuration.clientClass
+        let valueImport = prisma.clientPackageImports.first { $0.acceptsValueSpecifiers && $0.braces != nil }
+        let newImport = editor.statementText(named: [configuration.clientClass], from: configuration.clientPackage)
+
+        if classImported {
+            edits.append(removeClient(central, editor: editor))
+        } else if let valueImport {
+            edits.append(editor.addSpecifier(configuration.clientClass, to: valueImport, first: false))
+            edits.append(removeClient(central, editor: editor))
+        } else if emptied {
+            edits.append(Edit(range: statement.range, replacement: newImport))
+        } else {
+            edits.append(editor.insertLine(newImport, before: statement))
+            edits.append(removeClient(central, editor: editor))
+        }
+        let declaration = "const \(central.localName) = new \(className)()\(file.style.terminator)"
+        edits.append(editor.insertAfterImports([declaration], imports: file.imports))
+        let site = Site(range: (central.specifier?.range ?? statement.range),
+                        label: "import \(central.localName) → new \(className)()")
+        return Rewrite(edits: edits, sites: [site])
+    }
+
+    private func removeClient(_ central: CentralImport, editor: ImportEditor) -> Edit {
+        if let specifier = central.specifier {
+            return editor.removeSpecifier(specifier, from: central.statement)
+        }
+        guard let defaultRange = central.statement.defaultRange, central.statement.braces != nil else {
+            return editor.removeStatement(central.statement)
+        }
+        // `import prisma, { executeWithRetry } from` → `import { executeWithRetry } from`
+        var end = defaultRange.upperBound
+        let bytes = editor.lines.bytes
+        while end < bytes.count, bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: " ") { end += 1 }
+        return .delete(defaultRange.lowerBound..<end)
+    }
+}

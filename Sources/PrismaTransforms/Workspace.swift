@@ -1,0 +1,97 @@
+import CodemodCore
+import Foundation
+import PrismaRules
+import SyntaxTree
+
+/// A source file as loaded for a run: its bytes, or why it could not be read.
+public struct LoadedFile: Sendable {
+    public var path: String
+    public var content: Result<[UInt8], CodemodError>
+}
+
+/// The files of one run, each read once, with the project, rules and central module.
+public struct Workspace: Sendable {
+    public let project: Project
+    public let context: PrismaContext
+    public let files: [LoadedFile]
+
+    public var configuration: PrismaConfiguration { context.configuration }
+
+    /// Loads the rules (built-in, then the root's `prisma-codemod.yaml`), lists and
+    /// reads the files, and finds the central client module.
+    public static func open(paths: [String], selection: FileSelection = FileSelection(),
+                            currentDirectory: URL, centralModule: String? = nil) throws -> Workspace {
+        let arguments = paths.isEmpty ? ["."] : paths
+        let project = try Project.locate(for: arguments[0], currentDirectory: currentDirectory)
+        let configuration: PrismaConfiguration
+        do {
+            configuration = try RulesLoader.load(root: project.root)
+        } catch let error as RulesError {
+            throw CodemodError.configuration(error.description)
+        }
+        let paths = try FileDiscovery.files(in: arguments, project: project, selection: selection,
+                                            currentDirectory: currentDirectory)
+        let files = Parallel.map(count: paths.count) { index, _ in
+            LoadedFile(path: paths[index], content: SourceLoader.load(project.url(of: paths[index]), displayPath: paths[index]))
+        }
+        let central = try locateCentralModule(explicit: centralModule ?? configuration.centralModule,
+                                              files: files, project: project, configuration: configuration)
+        let context = PrismaContext(configuration: configuration, resolver: project.resolver, centralModulePath: central)
+        return Workspace(project: project, context: context, files: files)
+    }
+
+    static func locateCentralModule(explicit: String?, files: [LoadedFile], project: Project,
+                                    configuration: PrismaConfiguration) throws -> String? {
+        if let explicit {
+            guard FileManager.default.fileExists(atPath: project.url(of: explicit).path) else {
+                throw CodemodError.configuration("client.centralModule: \(explicit) does not exist below \(project.root.path)")
+            }
+            return explicit
+        }
+        var candidates = files.compactMap { file -> String? in
+            guard case .success(let bytes) = file.content,
+                  CentralModuleDetector.isCandidate(bytes, configuration: configuration) else { return nil }
+            return file.path
+        }
+        if candidates.isEmpty {
+            // The run covers part of the project: look at the rest for the central module.
+            let loaded = Set(files.map(\.path))
+            let others = (try? FileDiscovery.files(in: [project.root.path], project: project, selection: FileSelection(),
+                                                   currentDirectory: project.root)) ?? []
+            candidates = others.filter { path in
+                guard !loaded.contains(path),
+                      case .success(let bytes) = SourceLoader.load(project.url(of: path), displayPath: path) else { return false }
+                return CentralModuleDetector.isCandidate(bytes, configuration: configuration)
+            }
+        }
+        switch CentralModuleDetector.detect(candidates: candidates) {
+        case .found(let path): return path
+        case .none: return nil
+        case .ambiguous(let paths):
+            throw CodemodError.configuration(
+                "several modules export a Prisma client (\(paths.joined(separator: ", "))); choose one with "
+                + "client.centralModule in \(RulesLoader.overrideFileName) or --central-module")
+        }
+    }
+
+    /// Parses each readable file and hands it to `body`, on all cores, in file order.
+    public func map<T>(_ body: (LoadedFile, Result<ParsedFile, CodemodError>) -> T) -> [T] {
+        Parallel.map(count: files.count) { index, parsers in
+            let loaded = files[index]
+            switch loaded.content {
+            case .failure(let error):
+                return body(loaded, .failure(error))
+            case .success(let bytes):
+                guard let language = Language(fileName: loaded.path),
+                      let parser = try? parsers.parser(for: language),
+                      let parsed = try? ParsedFile(path: loaded.path, bytes: bytes, parser: parser) else {
+                    return body(loaded, .failure(.parse(path: loaded.path, position: Point(row: 0, column: 0), reason: "parser failed")))
+                }
+                if let problem = parsed.tree.firstError {
+                    return body(loaded, .failure(.parse(path: loaded.path, position: problem.position, reason: problem.reason)))
+                }
+                return body(loaded, .success(parsed))
+            }
+        }
+    }
+}

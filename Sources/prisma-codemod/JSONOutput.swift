@@ -1,0 +1,11 @@
+import Foundation
+
+enum JSONOutput {
+    /// Pretty, key-sorted JSON: stable across runs, so it can be diffed and snapshotted.
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

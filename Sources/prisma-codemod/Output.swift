@@ -1,0 +1,60 @@
+import ArgumentParser
+import CodemodCore
+import Foundation
+
+/// Where the CLI writes: results on stdout, summaries and errors on stderr.
+enum Output {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Color only on a terminal, and never when NO_COLOR is set.
+    static var useColor: Bool {
+        stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    }
+
+    static var currentDirectory: URL {
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    }
+}
+
+/// The exit codes shared by every command.
+enum Exit {
+    static let ok = ExitCode(0)
+    static let changesOrFindings = ExitCode(1)
+    static let usageOrFailure = ExitCode(2)
+
+    /// Prints a typed error and exits 2.
+    static func fail(_ error: Error) -> ExitCode {
+        if let error = error as? CodemodError {
+            Output.err("error: \(error.message)")
+        } else {
+            Output.err("error: \(error)")
+        }
+        return usageOrFailure
+    }
+}
+
+/// Options every command that reads a tree takes.
+struct SelectionOptions: ParsableArguments {
+    @Argument(help: "Files or folders (default: the current folder).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("include"), help: "Only files matching this glob (repeatable).")
+    var includes: [String] = []
+
+    @Option(name: .customLong("exclude"), help: "Skip files matching this glob (repeatable).")
+    var excludes: [String] = []
+
+    @Option(help: "Root-relative path of the module exporting the shared client (default: detected).")
+    var centralModule: String?
+
+    var selection: FileSelection { FileSelection(includes: includes, excludes: excludes) }
+}
