@@ -49,7 +49,10 @@ let package = Package(
         .testTarget(name: "SyntaxTreeTests", dependencies: ["SyntaxTree"]),
         .testTarget(name: "CodemodCoreTests", dependencies: ["CodemodCore", "SyntaxTree"]),
         .testTarget(name: "PrismaRulesTests", dependencies: ["PrismaRules"]),
-        .testTarget(name: "PrismaTransformsTests", dependencies: ["PrismaTransforms", "PrismaRules", "CodemodCore", "SyntaxTree"]),
+        .testTarget(
+            name: "PrismaTransformsTests",
+            dependencies: ["PrismaTransforms", "PrismaRules", "CodemodCore", "SyntaxTree", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "CLITests", dependencies: ["prisma-codemod"]),
     ]
 )

@@ -117,6 +117,12 @@ public struct PathAlias: Equatable, Sendable {
     public var prefix: String
     public var target: String
     public var wildcard: Bool
+
+    public init(prefix: String, target: String, wildcard: Bool) {
+        self.prefix = prefix
+        self.target = target
+        self.wildcard = wildcard
+    }
 }
 
 /// How a file spells imports of local modules.

@@ -74,6 +74,6 @@ public struct SyntaxProblem: Hashable, Sendable {
     public var kind: String
 
     public var reason: String {
-        isMissing ? "missing \(kind)" : "syntax error"
+        isMissing ? "syntax error: missing \(kind)" : "syntax error"
     }
 }

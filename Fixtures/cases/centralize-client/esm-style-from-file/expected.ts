@@ -1,0 +1,4 @@
+import { prisma } from '../utils/prisma.js';
+import { audit } from '../services/audit.js';
+
+export const purge = () => prisma.document.deleteMany().then(audit);

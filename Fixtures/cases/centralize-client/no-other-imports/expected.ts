@@ -1,0 +1,4 @@
+import { prisma } from '../utils/prisma';
+
+
+export default prisma.user;

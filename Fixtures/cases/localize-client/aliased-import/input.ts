@@ -1,0 +1,3 @@
+import { prisma as db } from '../utils/prisma';
+
+export const countUsers = () => db.user.count();

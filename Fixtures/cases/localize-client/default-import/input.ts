@@ -1,0 +1,3 @@
+import prisma from '../lib/db';
+
+export const count = () => prisma.user.count();

@@ -1,0 +1,95 @@
+import CodemodCore
+import Foundation
+import PrismaRules
+import PrismaTransforms
+import SyntaxTree
+import XCTest
+import Yams
+
+/// The repository's top folder, found from this file's place.
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+let casesRoot = repositoryRoot.appendingPathComponent("Fixtures/cases")
+let backendRoot = repositoryRoot.appendingPathComponent("Fixtures/backend")
+
+/// Set RECORD_FIXTURES=1 to rewrite expected files; the run then fails on purpose,
+/// so a fresh baseline is never accepted without a look.
+let recordFixtures = ProcessInfo.processInfo.environment["RECORD_FIXTURES"] == "1"
+
+func defaultConfiguration() throws -> PrismaConfiguration {
+    try RulesLoader.load(root: nil)
+}
+
+/// One golden case: `Fixtures/cases/<transform>/<case>/input.ts`, `expected.ts`, `options.yaml`.
+struct GoldenCase {
+    enum Expectation: String { case changed, unchanged, skipped, failed }
+
+    let transform: String
+    let name: String
+    let folder: URL
+    let inputURL: URL
+    let expectedURL: URL
+    let path: String
+    let expectation: Expectation
+    let reason: String?
+    let roundTrip: Bool
+    let options: TransformOptions
+    let context: PrismaContext
+
+    static func all(for transform: String? = nil) throws -> [GoldenCase] {
+        let manager = FileManager.default
+        var cases: [GoldenCase] = []
+        let transforms = try manager.contentsOfDirectory(atPath: casesRoot.path).sorted()
+        for transformID in transforms where transform == nil || transformID == transform {
+            let folder = casesRoot.appendingPathComponent(transformID)
+            for name in try manager.contentsOfDirectory(atPath: folder.path).sorted() {
+                cases.append(try GoldenCase(transform: transformID, name: name, folder: folder.appendingPathComponent(name)))
+            }
+        }
+        return cases
+    }
+
+    init(transform: String, name: String, folder: URL) throws {
+        self.transform = transform
+        self.name = name
+        self.folder = folder
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        let input = files.first { $0.hasPrefix("input.") } ?? "input.ts"
+        let ext = String(input.dropFirst("input.".count))
+        inputURL = folder.appendingPathComponent(input)
+        expectedURL = folder.appendingPathComponent("expected.\(ext)")
+
+        var fields: [String: Any] = [:]
+        let optionsURL = folder.appendingPathComponent("options.yaml")
+        if let text = try? String(contentsOf: optionsURL, encoding: .utf8) {
+            fields = (try Yams.load(yaml: text) as? [String: Any]) ?? [:]
+        }
+        path = fields["path"] as? String ?? "src/controllers/\(name).\(ext)"
+        expectation = Expectation(rawValue: fields["expect"] as? String ?? "changed") ?? .changed
+        reason = fields["reason"] as? String
+        roundTrip = fields["roundTrip"] as? Bool ?? (expectation == .changed)
+        let casePath = path
+        options = TransformOptions(
+            force: fields["force"] as? Bool ?? false,
+            allowLossy: fields["allowLossy"] as? Bool ?? false,
+            only: fields["only"] as? [String] ?? [],
+            at: (fields["at"] as? [Int] ?? []).map { SiteAddress(path: casePath, line: $0) })
+        var configuration = try defaultConfiguration()
+        if let defaultExport = fields["defaultExport"] as? Bool { configuration.clientIsDefaultExport = defaultExport }
+        if let helpers = fields["retryHelpers"] as? [String] { configuration.retryHelpers = helpers }
+        let aliases = (fields["tsconfigPaths"] as? [String: String] ?? [:]).sorted { $0.key < $1.key }.map { pattern, target in
+            PathAlias(prefix: String(pattern.dropLast()), target: String(target.dropLast()), wildcard: pattern.hasSuffix("*"))
+        }
+        context = PrismaContext(configuration: configuration, resolver: ModuleResolver(aliases: aliases),
+                                centralModulePath: fields["centralModule"] as? String ?? "src/utils/prisma.ts")
+    }
+
+    func input() throws -> [UInt8] { [UInt8](try Data(contentsOf: inputURL)) }
+
+    func run(_ transformID: String, on bytes: [UInt8]) throws -> FileOutcome {
+        let entry = try XCTUnwrap(TransformRegistry.entry(transformID), "no transform \(transformID)")
+        let language = try XCTUnwrap(Language(fileName: path))
+        return Engine().run(entry.make(context, options), path: path, bytes: bytes, parser: try Parser(language: language))
+    }
+}
