@@ -30,7 +30,7 @@ public enum FileDiscovery {
                              currentDirectory: URL) throws -> [String] {
         var found = Set<String>()
         for path in paths {
-            let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
+            let url = Project.resolve(path, against: currentDirectory)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
                 throw CodemodError.missingPath(path)

@@ -16,7 +16,7 @@ public struct Project: Sendable {
     /// The project holding the first path: the nearest folder at or above it with a
     /// `package.json`, else the git top level, else the folder itself.
     public static func locate(for path: String, currentDirectory: URL) throws -> Project {
-        let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
+        let url = resolve(path, against: currentDirectory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw CodemodError.missingPath(path)
@@ -32,6 +32,12 @@ public struct Project: Sendable {
             candidate = parent
         }
         return Project(root: Git.topLevel(of: start) ?? start)
+    }
+
+    /// A command-line path, absolute or relative to `directory`.
+    public static func resolve(_ path: String, against directory: URL) -> URL {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: directory.path).appendingPathComponent(path)
+        return url.standardizedFileURL
     }
 
     /// `/`-separated path of a file below the root.

@@ -57,7 +57,7 @@ struct TransformArguments: ParsableArguments {
 
     /// `--at` paths may be given from the current folder or from the project root.
     private func rootRelative(_ path: String, project: Project) -> String {
-        let fromCurrent = URL(fileURLWithPath: path, relativeTo: Output.currentDirectory).standardizedFileURL
+        let fromCurrent = Project.resolve(path, against: Output.currentDirectory)
         if FileManager.default.fileExists(atPath: fromCurrent.path), fromCurrent.path.hasPrefix(project.root.path + "/") {
             return project.relativePath(of: fromCurrent)
         }

@@ -1,0 +1,61 @@
+import CodemodCore
+import Foundation
+import XCTest
+
+final class FileSystemTests: XCTestCase {
+    func testAtomicWriteKeepsPermissionsAndRefusesSymlinks() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a.ts")
+        try Data("old".utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
+        try AtomicWriter.write(Array("new".utf8), to: file, displayPath: "a.ts")
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "new")
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o640)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["a.ts"], "no temporary file left")
+
+        let link = folder.appendingPathComponent("link.ts")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+        XCTAssertThrowsError(try AtomicWriter.write(Array("x".utf8), to: link, displayPath: "link.ts")) { error in
+            XCTAssertEqual(error as? CodemodError, .symlink(path: "link.ts"))
+        }
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "new")
+    }
+
+    func testDiscoveryHonoursGitignoreSkippedFoldersAndGlobs() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for path in ["package.json", "src/a.ts", "src/b.tsx", "src/c.js", "src/types.d.ts", "src/gen/x.ts",
+                     "node_modules/m/index.ts", "dist/a.ts", "src/sub/d.mts"] {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("export {};\n".utf8).write(to: url)
+        }
+        try Data("src/gen/\n".utf8).write(to: folder.appendingPathComponent(".gitignore"))
+        for inGit in [false, true] {
+            if inGit { try shell(["git", "init", "-q"], in: folder) }
+            let project = Project(root: folder)
+            let all = try FileDiscovery.files(in: ["."], project: project, selection: FileSelection(), currentDirectory: folder)
+            let expected = inGit ? ["src/a.ts", "src/b.tsx", "src/sub/d.mts"] : ["src/a.ts", "src/b.tsx", "src/gen/x.ts", "src/sub/d.mts"]
+            XCTAssertEqual(all, expected, "git: \(inGit)")
+            let selected = try FileDiscovery.files(in: ["src"], project: project,
+                                                   selection: FileSelection(includes: ["src/**/*.ts*"], excludes: ["*.tsx"]),
+                                                   currentDirectory: folder)
+            XCTAssertEqual(selected, inGit ? ["src/a.ts"] : ["src/a.ts", "src/gen/x.ts"], "git: \(inGit)")
+        }
+        XCTAssertThrowsError(try FileDiscovery.files(in: ["missing"], project: Project(root: folder),
+                                                     selection: FileSelection(), currentDirectory: folder))
+    }
+
+    func testLoaderRejectsBinaryAndNonUTF8() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let binary = folder.appendingPathComponent("b.ts")
+        try Data([0x61, 0x00, 0x62]).write(to: binary)
+        let latin1 = folder.appendingPathComponent("l.ts")
+        try Data([0x61, 0xE4, 0x62]).write(to: latin1)
+        if case .failure(let error) = SourceLoader.load(binary, displayPath: "b.ts") { XCTAssertEqual(error, .binary(path: "b.ts")) } else { XCTFail() }
+        if case .failure(let error) = SourceLoader.load(latin1, displayPath: "l.ts") { XCTAssertEqual(error, .notUTF8(path: "l.ts")) } else { XCTFail() }
+    }
+}

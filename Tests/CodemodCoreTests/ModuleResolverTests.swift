@@ -1,0 +1,30 @@
+import CodemodCore
+import XCTest
+
+final class ModuleResolverTests: XCTestCase {
+    let resolver = ModuleResolver(aliases: [PathAlias(prefix: "@/", target: "src/", wildcard: true)])
+
+    func testResolvesRelativeAndAliasedSpecifiers() {
+        XCTAssertEqual(resolver.resolve("../utils/prisma", from: "src/controllers/a.ts"), "src/utils/prisma")
+        XCTAssertEqual(resolver.resolve("../../utils/prisma.js", from: "src/queues/workers/w.ts"), "src/utils/prisma")
+        XCTAssertEqual(resolver.resolve("./utils/prisma", from: "src/index.ts"), "src/utils/prisma")
+        XCTAssertEqual(resolver.resolve("./prisma/index", from: "src/utils/a.ts"), "src/utils/prisma")
+        XCTAssertEqual(resolver.resolve("@/utils/prisma", from: "src/x/y/z.ts"), "src/utils/prisma")
+        XCTAssertNil(resolver.resolve("@prisma/client", from: "src/a.ts"))
+    }
+
+    func testSpellsSpecifiersAtAnyDepthInTheFilesStyle() {
+        let key = "src/utils/prisma"
+        XCTAssertEqual(resolver.specifier(for: key, from: "src/controllers/a.ts", style: .relative(esmSuffix: false)), "../utils/prisma")
+        XCTAssertEqual(resolver.specifier(for: key, from: "src/queues/workers/w.ts", style: .relative(esmSuffix: false)), "../../utils/prisma")
+        XCTAssertEqual(resolver.specifier(for: key, from: "src/index.ts", style: .relative(esmSuffix: false)), "./utils/prisma")
+        XCTAssertEqual(resolver.specifier(for: key, from: "src/utils/cache.ts", style: .relative(esmSuffix: true)), "./prisma.js")
+        XCTAssertEqual(resolver.specifier(for: key, from: "src/a/b.ts", style: .alias), "@/utils/prisma")
+    }
+
+    func testDetectsTheStyleAFileUses() {
+        XCTAssertEqual(resolver.style(of: ["express", "../a.js"]), .relative(esmSuffix: true))
+        XCTAssertEqual(resolver.style(of: ["@/services/x"]), .alias)
+        XCTAssertEqual(resolver.style(of: ["express", "./b"]), .relative(esmSuffix: false))
+    }
+}

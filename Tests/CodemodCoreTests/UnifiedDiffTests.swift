@@ -1,0 +1,60 @@
+import CodemodCore
+import Foundation
+import XCTest
+
+final class UnifiedDiffTests: XCTestCase {
+    func testFormatsHunksLikeGit() {
+        let old = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n"
+        let new = "a\nB\nc\nd\ne\nf\ng\nh\ni\nj\nk\n"
+        let patch = UnifiedDiff.make(path: "src/x.ts", old: Array(old.utf8), new: Array(new.utf8))
+        XCTAssertEqual(patch, """
+            diff --git a/src/x.ts b/src/x.ts
+            --- a/src/x.ts
+            +++ b/src/x.ts
+            @@ -1,5 +1,5 @@
+             a
+            -b
+            +B
+             c
+             d
+             e
+            @@ -8,3 +8,4 @@
+             h
+             i
+             j
+            +k
+
+            """)
+    }
+
+    func testEqualTextsGiveNoDiff() {
+        XCTAssertEqual(UnifiedDiff.make(path: "a", old: Array("x\n".utf8), new: Array("x\n".utf8)), "")
+    }
+
+    /// The patches must apply with `git apply` and `patch -p1`, CRLF and missing final newlines included.
+    func testPatchesApplyWithGitAndPatch() throws {
+        let cases: [(String, String)] = [
+            ("one\ntwo\nthree\n", "one\n2\nthree\nfour\n"),
+            ("no newline at end", "no newline at end\n"),
+            ("x\r\ny\r\n", "x\r\nimport z;\r\ny\r\n"),
+            ("a\nb\n", "a\nb"),
+            (String(repeating: "line\n", count: 40) + "end\n", "start\n" + String(repeating: "line\n", count: 40)),
+            ("", "new file content\n"),
+        ]
+        for (index, (old, new)) in cases.enumerated() {
+            for tool in ["git", "patch"] {
+                let folder = try temporaryFolder()
+                defer { try? FileManager.default.removeItem(at: folder) }
+                try shell(["git", "init", "-q"], in: folder)
+                let file = folder.appendingPathComponent("f.ts")
+                try Data(old.utf8).write(to: file)
+                let patch = UnifiedDiff.make(path: "f.ts", old: Array(old.utf8), new: Array(new.utf8))
+                let result = tool == "git"
+                    ? try shell(["git", "apply", "-"], in: folder, input: patch)
+                    : try shell(["patch", "-p1", "--quiet", "--binary"], in: folder, input: patch)
+                XCTAssertEqual(result.status, 0, "case \(index) with \(tool): \(result.output)\n\(patch)")
+                XCTAssertEqual(try Data(contentsOf: file), Data(new.utf8), "case \(index) with \(tool)")
+            }
+        }
+    }
+}
