@@ -1,0 +1,75 @@
+import Foundation
+import PrismaRules
+import XCTest
+
+final class RulesLoaderTests: XCTestCase {
+    func testBuiltInRulesClassifyPrismaMethods() throws {
+        let configuration = try RulesLoader.load(root: nil)
+        XCTAssertEqual(configuration.clientPackage, "@prisma/client")
+        XCTAssertEqual(configuration.clientClass, "PrismaClient")
+        XCTAssertEqual(configuration.clientExport, "prisma")
+        XCTAssertEqual(configuration.retryHelper, "executeWithRetry")
+        XCTAssertTrue(configuration.retryHelpers.contains("withDbRetry"))
+        for read in ["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate",
+                     "groupBy", "$queryRaw", "$queryRawUnsafe", "$queryRawTyped"] {
+            XCTAssertEqual(configuration.classify(read), .read, read)
+        }
+        for write in ["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert",
+                      "delete", "deleteMany", "$executeRaw", "$executeRawUnsafe", "$transaction"] {
+            XCTAssertEqual(configuration.classify(write), .write, write)
+        }
+        XCTAssertEqual(configuration.classify("$disconnect"), .other)
+        XCTAssertEqual(configuration.phases.map(\.id), [1, 2, 3, 4, 5])
+        XCTAssertEqual(configuration.phases.compactMap(\.transform), ["unwrap-reads", "localize-client", "wrap-writes"])
+        XCTAssertEqual(configuration.phases[2].only, ["notification.create"])
+        XCTAssertEqual(configuration.check("read-in-retry")?.severity, .error)
+        XCTAssertEqual(configuration.check("write-without-retry")?.enabled, false)
+    }
+
+    func testRepositoryOverrideReplacesSections() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("""
+            retry:
+              helpers: [withDbRetry]
+            client:
+              centralModule: src/lib/db.ts
+            checks:
+              - id: write-without-retry
+                enabled: true
+            """.utf8).write(to: folder.appendingPathComponent("prisma-codemod.yaml"))
+        let configuration = try RulesLoader.load(root: folder)
+        XCTAssertEqual(configuration.retryHelpers, ["withDbRetry"])
+        XCTAssertEqual(configuration.centralModule, "src/lib/db.ts")
+        XCTAssertEqual(configuration.check("write-without-retry")?.enabled, true)
+        XCTAssertEqual(configuration.check("write-without-retry")?.severity, .warning, "fields not given are kept")
+        XCTAssertEqual(configuration.clientClass, "PrismaClient")
+    }
+
+    func testMalformedRulesNameFileAndLine() {
+        func error(_ yaml: String) -> RulesError? {
+            var configuration = PrismaConfiguration()
+            do {
+                try RulesLoader.apply(yaml: yaml, file: "prisma-codemod.yaml", to: &configuration)
+                return nil
+            } catch {
+                return error as? RulesError
+            }
+        }
+        let syntax = error("client:\n  package: [unclosed\n")
+        XCTAssertEqual(syntax?.file, "prisma-codemod.yaml")
+        XCTAssertNotNil(syntax?.line)
+        XCTAssertTrue(syntax?.reason.contains("YAML syntax") == true)
+
+        let unknown = error("version: 1\nclinet:\n  class: X\n")
+        XCTAssertEqual(unknown?.line, 2)
+        XCTAssertTrue(unknown?.description.hasPrefix("prisma-codemod.yaml:2: unknown key 'clinet'") == true, unknown?.description ?? "")
+
+        XCTAssertEqual(error("retry:\n  helpers: executeWithRetry\n")?.line, 2)
+        XCTAssertEqual(error("version: 2\n")?.line, 1)
+        XCTAssertEqual(error("methods:\n  reads: [create]\n  writes: [create]\n")?.reason, "method create is listed both as a read and as a write")
+        XCTAssertEqual(error("checks:\n  - id: x\n    severity: fatal\n    message: m\n")?.line, 3)
+        XCTAssertEqual(error("phases:\n  - id: 1\n    title: t\n")?.reason, "phase 1 needs a transform or a manual text")
+    }
+}
