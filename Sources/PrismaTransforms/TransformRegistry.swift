@@ -50,6 +50,14 @@ public enum TransformRegistry {
               make: { LocalizeClient(context: $0, options: $1) }),
         Entry(id: CentralizeClient.id, summary: CentralizeClient.summary, inverse: LocalizeClient.id,
               make: { CentralizeClient(context: $0, options: $1) }),
+        Entry(id: UnwrapReads.id, summary: UnwrapReads.summary, inverse: WrapReads.id,
+              make: { UnwrapReads(context: $0, options: $1) }),
+        Entry(id: WrapReads.id, summary: WrapReads.summary, inverse: UnwrapReads.id,
+              make: { WrapReads(context: $0, options: $1) }),
+        Entry(id: WrapWrites.id, summary: WrapWrites.summary, inverse: UnwrapWrites.id,
+              make: { WrapWrites(context: $0, options: $1) }),
+        Entry(id: UnwrapWrites.id, summary: UnwrapWrites.summary, inverse: WrapWrites.id,
+              make: { UnwrapWrites(context: $0, options: $1) }),
     ]
 
     public static func entry(_ id: String) -> Entry? { all.first { $0.id == id } }

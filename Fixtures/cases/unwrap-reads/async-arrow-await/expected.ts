@@ -1,0 +1,6 @@
+import { prisma } from '../utils/prisma';
+
+export async function firstTask() {
+  const task = await prisma.task.findFirst();
+  return task;
+}

@@ -1,0 +1,5 @@
+import { prisma } from '../utils/prisma';
+
+export async function slow() {
+  return await prisma.document.findMany();
+}

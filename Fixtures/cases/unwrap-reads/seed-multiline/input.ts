@@ -1,0 +1,15 @@
+import { prisma, executeWithRetry } from '../utils/prisma';
+
+export async function getActiveRole(userId: number) {
+  try {
+    const userRole = await executeWithRetry(() =>
+      prisma.userRole.findFirst({
+        where: { userId, lastUsed: true },
+        include: { role: true }
+      })
+    );
+    return userRole;
+  } catch (error) {
+    return null;
+  }
+}

@@ -1,0 +1,14 @@
+import { prisma, executeWithRetry } from '../utils/prisma';
+
+type Row = { id: number; total: bigint };
+
+export async function totals() {
+  const rows = await executeWithRetry(() =>
+    prisma.$queryRaw<Row[]>`
+      SELECT id, SUM(amount) AS total
+        FROM payroll
+       GROUP BY id
+    `
+  );
+  return rows;
+}

@@ -1,0 +1,9 @@
+import { prisma } from '../utils/prisma';
+
+export async function getActiveRole(userId: number) {
+  const userRole = await prisma.userRole.findFirst({
+    where: { userId, lastUsed: true },
+    include: { role: true }
+  });
+  return userRole;
+}

@@ -1,0 +1,121 @@
+import CodemodCore
+import PrismaRules
+import SyntaxTree
+
+/// What the retry transforms share: scope filters, the retry helper's import,
+/// and re-indenting the lines of an expression without touching template text.
+struct RetryScope {
+    let options: TransformOptions
+    let path: String
+
+    /// `--only model.method` and `--at PATH:LINE` both hold, where given.
+    func includes(_ call: PrismaCall, lines: [Int]) -> Bool {
+        if !options.only.isEmpty {
+            let name = "\(call.model ?? call.client).\(call.method)"
+            guard options.only.contains(name) else { return false }
+        }
+        if !options.at.isEmpty {
+            let here = options.at.filter { $0.path == path }.map(\.line)
+            guard lines.contains(where: here.contains) else { return false }
+        }
+        return true
+    }
+}
+
+enum Reindent {
+    /// Edits that shift every line after the first of `range` by `levels` units
+    /// (negative: remove up to that much leading white space). Lines starting inside
+    /// a template literal are left alone: their white space is part of a string.
+    static func lines(of range: Range<Int>, in file: ParsedFile, add prefix: String = "", remove count: Int = 0) -> [Edit] {
+        var edits: [Edit] = []
+        let first = file.lines.line(of: range.lowerBound)
+        let last = file.lines.line(of: max(range.lowerBound, range.upperBound - 1))
+        guard last > first else { return [] }
+        for line in (first + 1)...last {
+            let start = file.lines.lineStarts[line]
+            if insideTemplate(start, file: file) { continue }
+            let contentEnd = file.lines.lineContentEnd(of: start)
+            if contentEnd == start { continue }  // blank lines stay blank
+            if !prefix.isEmpty {
+                edits.append(.insert(prefix, at: start))
+            } else if count > 0 {
+                var end = start
+                while end < contentEnd, end - start < count, file.bytes[end] == UInt8(ascii: " ") || file.bytes[end] == UInt8(ascii: "\t") {
+                    end += 1
+                }
+                if end > start { edits.append(.delete(start..<end)) }
+            }
+        }
+        return edits
+    }
+
+    static func insideTemplate(_ offset: Int, file: ParsedFile) -> Bool {
+        guard let node = file.root.namedDescendant(in: offset..<offset) else { return false }
+        return ([node] + Array(node.ancestors)).contains { $0.kind == "template_string" && $0.byteRange.lowerBound < offset }
+    }
+
+    /// Width of the leading white space of the line holding `offset`, in bytes.
+    static func width(at offset: Int, in file: ParsedFile) -> Int {
+        file.lines.indentation(of: offset).utf8.count
+    }
+}
+
+enum RetryImports {
+    /// The edit that imports the helper when the file lacks it: merged into a value
+    /// import of the helper's module, else a new statement after the imports.
+    static func ensureImported(_ helper: String, in prisma: PrismaFile) throws -> Edit? {
+        let file = prisma.file
+        let context = prisma.context
+        if prisma.retryImports.contains(where: { $0.specifier.localName == helper }) { return nil }
+        if declaresLocally(helper, in: file) || context.isCentralModule(file.path) { return nil }
+        guard let moduleKey = context.retryModuleKey else {
+            throw CodemodError.configuration("\(file.path): no module exporting \(helper) is known; set retry.module in prisma-codemod.yaml")
+        }
+        let editor = file.importEditor
+        if let statement = file.imports.first(where: {
+            $0.acceptsValueSpecifiers && $0.braces != nil && context.resolver.resolve($0.module, from: file.path) == moduleKey
+        }) {
+            return editor.addSpecifier(helper, to: statement, first: false)
+        }
+        let style = context.resolver.style(of: file.imports.map(\.module))
+        let module = context.resolver.specifier(for: moduleKey, from: file.path, style: style)
+        return editor.insertAfterImports([editor.statementText(named: [helper], from: module)], imports: file.imports)
+    }
+
+    /// Edits removing helper imports that nothing uses once `removedCalls` are gone.
+    static func removeUnused(in prisma: PrismaFile, removedCalls: [RetryCall]) -> [Edit] {
+        let file = prisma.file
+        var edits: [Edit] = []
+        for retryImport in prisma.retryImports where retryImport.isUsed {
+            let name = retryImport.specifier.localName
+            let remaining = prisma.retryCalls.filter { $0.helper == name }.count - removedCalls.filter { $0.helper == name }.count
+            let otherUses = references(to: name, in: file) - prisma.retryCalls.filter { $0.helper == name }.count
+            if remaining == 0, otherUses == 0 {
+                edits.append(file.importEditor.removeSpecifier(retryImport.specifier, from: retryImport.statement))
+            }
+        }
+        return edits
+    }
+
+    /// Identifier references to a name outside import statements.
+    static func references(to name: String, in file: ParsedFile) -> Int {
+        var count = 0
+        var walk = file.root.preorder()
+        while let node = walk.next() {
+            if node.kind == "import_statement" { walk.skipChildren(); continue }
+            if node.kind == "identifier", file.text(node) == name { count += 1 }
+        }
+        return count
+    }
+
+    static func declaresLocally(_ name: String, in file: ParsedFile) -> Bool {
+        var walk = file.root.preorder()
+        while let node = walk.next() {
+            if ["variable_declarator", "function_declaration"].contains(node.kind),
+               let declared = node.child(field: "name"), file.text(declared) == name {
+                return true
+            }
+        }
+        return false
+    }
+}
