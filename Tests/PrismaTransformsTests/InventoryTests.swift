@@ -1,0 +1,129 @@
+import CodemodCore
+import Foundation
+import PrismaTransforms
+import XCTest
+
+final class InventoryTests: XCTestCase {
+    func testSampleBackendMatchesTheSeed() throws {
+        let workspace = try Workspace.open(paths: [backendRoot.path], currentDirectory: repositoryRoot)
+        let report = Inventory.make(workspace, budget: BudgetOptions(cpus: 2))
+        XCTAssertEqual(report.centralModule, "src/utils/prisma.ts")
+        XCTAssertEqual(report.failed.count, 0)
+        XCTAssertEqual(report.totals.files, 73)
+
+        let importers = report.files.filter { !$0.centralImports.isEmpty }.map(\.path)
+        XCTAssertEqual(importers.count, 72, "the 71 files plus index.ts")
+        XCTAssertTrue(importers.contains("src/index.ts"))
+        XCTAssertEqual(report.totals.centralImports, 72)
+        XCTAssertEqual(report.totals.instances, 1)
+        XCTAssertEqual(report.files.first { $0.path == "src/utils/prisma.ts" }?.instances.first?.hasOptions, true)
+
+        // The seed's Phase 1: 9 wrapped reads in 7 files.
+        let wrappedReads = report.files.flatMap { file in
+            file.calls.filter { $0.kind == .read && $0.retry != nil }.map { "\(file.path):\($0.position.line - 1) \($0.model ?? "").\($0.method)" }
+        }
+        XCTAssertEqual(wrappedReads.sorted(), [
+            "src/controllers/authController.ts:410 user.findUnique",
+            "src/controllers/organizationController.ts:766 organization.findUnique",
+            "src/controllers/userController.ts:227 user.findUnique",
+            "src/services/filterListCache.ts:146 filterGroup.findMany",
+            "src/services/filterListCache.ts:60 savedFilter.findMany",
+            "src/services/userCache.ts:47 user.findUnique",
+            "src/services/worktimeCache.ts:47 workTime.findFirst",
+            "src/utils/organizationCache.ts:30 userRole.findFirst",
+            "src/utils/organizationCache.ts:70 usersBranches.findFirst",
+        ])
+        XCTAssertEqual(report.totals.wrappedReads, 9)
+
+        // The seed's Phase 3: three unwrapped notification.create in notificationController.ts.
+        let creates = report.files.flatMap { file in
+            file.calls.filter { $0.model == "notification" && $0.method == "create" }.map { (file.path, $0) }
+        }
+        XCTAssertEqual(creates.map(\.0), Array(repeating: "src/controllers/notificationController.ts", count: 3))
+        XCTAssertEqual(creates.map(\.1.position.line), [146, 328, 662])
+        XCTAssertTrue(creates.allSatisfy { $0.1.retry == nil && $0.1.kind == .write })
+
+        XCTAssertGreaterThan(report.totals.transactionClientCalls, 0)
+        XCTAssertEqual(report.totals.halfMigratedFiles, 0)
+        XCTAssertEqual(report.budget, ConnectionBudget(instances: 1, poolSize: 100, poolSizeSource: "connection_limit in .env DATABASE_URL",
+                                                       maxConnections: 100))
+        XCTAssertFalse(report.budget.exceeds)
+    }
+
+    func testBindingsTSXAliasesSyntaxErrorsAndHalfMigration() throws {
+        let root = try temporaryProject([
+            "src/db.ts": "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\nexport const executeWithRetry = <T>(f: () => Promise<T>) => f();\n",
+            "src/a.tsx": "import { prisma as db, executeWithRetry as retry } from './db';\nexport const A = async () => <ul>{(await retry(() => db.user.findMany())).length}</ul>;\n",
+            "src/b.ts": "import { prisma } from './db';\nimport { PrismaClient } from '@prisma/client';\nconst extra = new PrismaClient({ log: ['query'] });\nexport const f = () => prisma.$transaction(async (t) => { await t.task.create({ data: {} }); return extra.user.count(); });\n",
+            "src/c.ts": "import { executeWithRetry } from './db';\nexport const broken = (;\n",
+            "src/d.ts": "import { executeWithRetry } from './db';\nimport { PrismaClient } from '@prisma/client';\nclass Repo { constructor(private client: PrismaClient) {} all() { return this.client.tour.findMany(); } }\nclass Base { constructor(d: unknown) {} }\nclass P extends Base { constructor(db: PrismaClient) { super(db.product); } }\n",
+            "src/e.ts": "import { prisma } from './db';\nexport const rows = () => prisma.$queryRaw<{ n: number }[]>`SELECT 1 AS n`;\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = Inventory.make(try Workspace.open(paths: ["."], currentDirectory: root), budget: BudgetOptions(cpus: 4))
+        func file(_ path: String) throws -> InventoryReport.FileEntry { try XCTUnwrap(report.files.first { $0.path == path }, path) }
+
+        let tsx = try file("src/a.tsx")
+        XCTAssertEqual(tsx.centralImports.first?.alias, "db")
+        XCTAssertEqual(tsx.calls.first?.client, "db")
+        XCTAssertEqual(tsx.calls.first?.retry, "retry", "the helper counts under its alias")
+
+        let b = try file("src/b.ts")
+        XCTAssertEqual(b.instances.first?.hasOptions, true)
+        XCTAssertEqual(b.halfMigrated, ["imports the central client and also creates a PrismaClient"])
+        let txCall = try XCTUnwrap(b.calls.first { $0.method == "create" })
+        XCTAssertTrue(txCall.transactionClient)
+        XCTAssertEqual(txCall.client, "t")
+        XCTAssertTrue(b.calls.contains { $0.client == "extra" && $0.method == "count" && $0.clientKind == .localInstance })
+
+        XCTAssertEqual(report.failed.map(\.path), ["src/c.ts"])
+        XCTAssertEqual(report.failed.first?.position?.line, 2)
+
+        let d = try file("src/d.ts")
+        XCTAssertTrue(d.calls.contains { $0.client == "this.client" && $0.model == "tour" && $0.kind == .read })
+        XCTAssertEqual(d.unanalysable.count, 1)
+        XCTAssertTrue(d.unanalysable.first?.message.contains("db.product") == true)
+        XCTAssertEqual(d.halfMigrated, ["imports executeWithRetry but never calls it"])
+
+        let e = try file("src/e.ts")
+        XCTAssertEqual(e.calls.first?.method, "$queryRaw")
+        XCTAssertEqual(e.calls.first?.kind, .read)
+
+        // Two instances (db.ts and b.ts) with Prisma's default pool of 2 × 4 + 1.
+        XCTAssertEqual(report.budget.instances, 2)
+        XCTAssertEqual(report.budget.poolSize, 9)
+        XCTAssertEqual(report.budget.worstCase, 18)
+    }
+
+    func testBudgetArithmetic() {
+        XCTAssertEqual(ConnectionBudget.defaultPoolSize(cpus: 2), 5)
+        XCTAssertEqual(ConnectionBudget.defaultPoolSize(cpus: 16), 33)
+        XCTAssertEqual(ConnectionBudget.connectionLimit(in: "postgresql://u:p@h/db?schema=public&connection_limit=17&pool_timeout=20"), 17)
+        XCTAssertNil(ConnectionBudget.connectionLimit(in: "postgresql://u:p@h/db?schema=public"))
+        XCTAssertNil(ConnectionBudget.connectionLimit(in: "postgresql://u:p@h/db?connection_limit=abc"))
+        XCTAssertEqual(ConnectionBudget.databaseURL(inDotenv: "# c\nexport DATABASE_URL = \"postgres://x?connection_limit=3\"\n"),
+                       "postgres://x?connection_limit=3")
+        XCTAssertEqual(ConnectionBudget.databaseURL(inDotenv: "DATABASE_URL_OTHER=1\nDATABASE_URL='a'\n"), "a")
+
+        // The seed's worry: 72 local clients with a pool of 5 each against PostgreSQL's 100.
+        let localized = ConnectionBudget(instances: 72, poolSize: 5, poolSizeSource: "test", maxConnections: 100)
+        XCTAssertEqual(localized.worstCase, 360)
+        XCTAssertTrue(localized.exceeds)
+        XCTAssertFalse(ConnectionBudget(instances: 20, poolSize: 5, poolSizeSource: "test", maxConnections: 100).exceeds)
+
+        let root = FileManager.default.temporaryDirectory
+        XCTAssertEqual(Inventory.budget(instances: 3, root: root, options: BudgetOptions(databaseURL: "p://h/d?connection_limit=7", cpus: 2)).worstCase, 21)
+        XCTAssertEqual(Inventory.budget(instances: 3, root: root, options: BudgetOptions(databaseURL: "p://h/d", cpus: 2)).poolSize, 5)
+    }
+}
+
+/// Writes files below a new temporary folder holding a package.json.
+func temporaryProject(_ files: [String: String]) throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("prisma-codemod-\(UUID().uuidString)")
+    for (path, text) in files.merging(["package.json": "{}\n"], uniquingKeysWith: { a, _ in a }) {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+    return root
+}
