@@ -1,0 +1,150 @@
+import Foundation
+import XCTest
+
+final class CheckCLITests: XCTestCase {
+    private func project(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("prisma-codemod-check-\(UUID().uuidString)")
+        var all = files
+        all["package.json"] = "{}\n"
+        all["src/utils/prisma.ts"] = all["src/utils/prisma.ts"] ?? """
+            import { PrismaClient } from '@prisma/client';
+            export const prisma = new PrismaClient();
+            export const executeWithRetry = <T>(operation: () => Promise<T>) => operation();
+
+            """
+        for (path, text) in all {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try git(["init", "-q"], in: root)
+        return root
+    }
+
+    private let sample = """
+        import { prisma, executeWithRetry } from '../utils/prisma';
+
+        export async function load(id: number) {
+          const user = await executeWithRetry(() => prisma.user.findUnique({ where: { id } }));
+          // prisma-codemod-ignore-next-line read-in-retry
+          const count = await executeWithRetry(() => prisma.user.count());
+          // prisma-codemod-ignore-next-line read-in-retry
+          const nothing = 1;
+          await prisma.$transaction(async (tx) => {
+            await executeWithRetry(() => tx.task.update({ where: { id }, data: {} }));
+          });
+          return { user, count, nothing };
+        }
+
+        """
+
+    func testRulesSuppressionsAndTextFormat() throws {
+        let root = try project(["src/controllers/a.ts": sample])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try tool(["check", "."], in: root)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, """
+            src/controllers/a.ts:4:22: error[read-in-retry]: prisma.user.findUnique is a read wrapped in executeWithRetry: retrying reads under a full connection pool only adds load; call it directly (prisma-codemod apply unwrap-reads)
+            src/controllers/a.ts:7:3: warning[unused-suppression]: this prisma-codemod-ignore-next-line read-in-retry suppresses nothing; remove it
+            src/controllers/a.ts:10:11: error[retry-inside-transaction]: executeWithRetry inside a $transaction retries one statement of a transaction; retry the whole $transaction(...) call instead
+
+            """)
+        XCTAssertEqual(try tool(["check", "."], in: root).stdout, result.stdout, "stable across runs")
+    }
+
+    func testConfigurableWarningsDoNotFailTheBuild() throws {
+        let root = try project([
+            "src/b.ts": "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nexport const add = () => prisma.task.create({ data: {} });\n",
+            "prisma-codemod.yaml": "checks:\n  - id: write-without-retry\n    enabled: true\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try tool(["check", "."], in: root)
+        XCTAssertEqual(result.status, 0, "warnings only: " + result.stdout)
+        XCTAssertTrue(result.stdout.contains("src/b.ts:2:16: warning[multiple-client-instances]: new PrismaClient() creates another client with its own connection pool (2 instances in this run)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("src/b.ts:3:26: warning[write-without-retry]: prisma.task.create is a write without executeWithRetry"), result.stdout)
+
+        try Data("checks:\n  - id: multiple-client-instances\n    enabled: false\n".utf8).write(to: root.appendingPathComponent("prisma-codemod.yaml"))
+        XCTAssertEqual(try tool(["check", "."], in: root).stdout, "")
+
+        try Data("checks:\n  - id: nope\n    severity: fatal\n    message: x\n".utf8).write(to: root.appendingPathComponent("prisma-codemod.yaml"))
+        let bad = try tool(["check", "."], in: root)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("prisma-codemod.yaml:3: severity must be error, warning or note"), bad.stderr)
+    }
+
+    func testBaselineReportsOnlyNewFindingsAcrossUnrelatedEdits() throws {
+        let root = try project(["src/controllers/a.ts": sample])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let write = try tool(["check", ".", "--write-baseline", "baseline.json"], in: root)
+        XCTAssertEqual(write.status, 0, write.stderr)
+        XCTAssertEqual(try tool(["check", ".", "--baseline", "baseline.json"], in: root).status, 0)
+
+        // Lines move: the baseline still matches. A new wrapped read is reported.
+        let moved = "// a new header comment\n\n" + sample + """
+            export const more = async () => executeWithRetry(() => prisma.role.findMany());
+
+            """
+        try Data(moved.utf8).write(to: root.appendingPathComponent("src/controllers/a.ts"))
+        let result = try tool(["check", ".", "--baseline", "baseline.json"], in: root)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout.split(separator: "\n").count, 1, result.stdout)
+        XCTAssertTrue(result.stdout.contains("prisma.role.findMany"))
+        XCTAssertTrue(result.stderr.contains("3 known from the baseline"), result.stderr)
+
+        try Data("{\"version\": 9, \"findings\": []}".utf8).write(to: root.appendingPathComponent("bad.json"))
+        let bad = try tool(["check", ".", "--baseline", "bad.json"], in: root)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("bad.json: baseline version 9 is not supported"), bad.stderr)
+    }
+
+    func testJSONAndGitHubFormats() throws {
+        let root = try project(["src/controllers/a.ts": sample, "src/broken.ts": "export const x = (;\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let json = try tool(["check", ".", "--format", "json"], in: root)
+        XCTAssertEqual(json.status, 2, "a file failed to parse")
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((report["findings"] as? [Any])?.count, 3)
+        let failed = try XCTUnwrap((report["failed"] as? [[String: Any]])?.first)
+        XCTAssertEqual(failed["path"] as? String, "src/broken.ts")
+        XCTAssertEqual(failed["line"] as? Int, 1)
+
+        let github = try tool(["check", ".", "--format", "github"], in: root)
+        let pattern = try NSRegularExpression(pattern: #"^::(error|warning|notice)( file=[^,:]+(,line=\d+,col=\d+)?(,title=[^:]+)?)?::[^\r\n]+$"#)
+        let lines = github.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 4)
+        for line in lines {
+            XCTAssertNotNil(pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)), line)
+        }
+        XCTAssertTrue(lines[0].hasPrefix("::error file=src/controllers/a.ts,line=4,col=22,title=prisma-codemod read-in-retry::"))
+        XCTAssertTrue(lines.contains { $0.hasPrefix("::error file=src/broken.ts,line=1,col=") })
+    }
+
+    /// The SARIF log validates against the OASIS 2.1.0 schema (fetched by scripts/setup.sh).
+    func testSARIFValidatesAgainstTheSchema() throws {
+        let schema = repositoryRoot.appendingPathComponent(".fetched/sarif-schema-2.1.0.json")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: schema.path), "run scripts/setup.sh to fetch the SARIF schema")
+        let root = try project(["src/controllers/a.ts": sample, "src/broken.ts": "export const x = (;\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sarif = try tool(["check", ".", "--format", "sarif"], in: root)
+        XCTAssertEqual(sarif.status, 2)
+        let log = root.appendingPathComponent("out.sarif")
+        try Data(sarif.stdout.utf8).write(to: log)
+        let validate = try CLITests.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            log = json.load(open(sys.argv[2]))
+            jsonschema.validate(log, schema)
+            run = log["runs"][0]
+            assert log["version"] == "2.1.0"
+            rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+            for result in run["results"]:
+                assert rules[result["ruleIndex"]] == result["ruleId"]
+                location = result["locations"][0]["physicalLocation"]
+                assert not location["artifactLocation"]["uri"].startswith("/")
+                assert location["region"]["startLine"] >= 1
+            print(len(run["results"]), len(run["invocations"][0]["toolExecutionNotifications"]))
+            """, schema.path, log.path], in: root)
+        XCTAssertEqual(validate.status, 0, validate.stderr)
+        XCTAssertEqual(validate.stdout, "3 1\n")
+    }
+}
