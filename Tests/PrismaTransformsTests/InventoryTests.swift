@@ -127,3 +127,36 @@ func temporaryProject(_ files: [String: String]) throws -> URL {
     }
     return root
 }
+
+final class WorkspaceTests: XCTestCase {
+    func testTwoModulesExportingAClientNeedAChoice() throws {
+        let client = "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n"
+        let root = try temporaryProject([
+            "src/db/a.ts": client, "src/db/b.ts": client,
+            "src/x.ts": "import { prisma } from './db/b';\nexport const n = () => prisma.user.count();\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        XCTAssertThrowsError(try Workspace.open(paths: ["."], currentDirectory: root)) { error in
+            let message = (error as? CodemodError)?.message ?? ""
+            XCTAssertTrue(message.contains("several modules export a Prisma client (src/db/a.ts, src/db/b.ts)"), message)
+            XCTAssertTrue(message.contains("client.centralModule"), message)
+        }
+        let chosen = try Workspace.open(paths: ["."], currentDirectory: root, centralModule: "src/db/b.ts")
+        XCTAssertEqual(chosen.context.centralModulePath, "src/db/b.ts")
+        try Data("client:\n  centralModule: src/db/a.ts\n".utf8).write(to: root.appendingPathComponent("prisma-codemod.yaml"))
+        XCTAssertEqual(try Workspace.open(paths: ["."], currentDirectory: root).context.centralModulePath, "src/db/a.ts")
+    }
+
+    func testTSConfigPathAliasesResolveTheCentralImport() throws {
+        let root = try temporaryProject([
+            "tsconfig.json": "{\n  // comments are allowed\n  \"compilerOptions\": {\n    \"baseUrl\": \".\",\n    \"paths\": { \"@/*\": [\"src/*\"], },\n  },\n}\n",
+            "src/utils/prisma.ts": "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
+            "src/deep/er/x.ts": "import { prisma } from '@/utils/prisma';\nexport const n = () => prisma.user.count();\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = Inventory.make(try Workspace.open(paths: ["src/deep"], currentDirectory: root), budget: BudgetOptions())
+        XCTAssertEqual(report.centralModule, "src/utils/prisma.ts", "found outside the selected folder")
+        XCTAssertEqual(report.files.first?.centralImports.first?.module, "@/utils/prisma")
+        XCTAssertEqual(report.totals.reads, 1)
+    }
+}
