@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Debian's libtree-sitter-dev, through pkg-config.
@@ -32,7 +33,7 @@ let package = Package(
             cSettings: [.unsafeFlags(["-w"])]  // third-party generated code: its warnings are not ours to fix
         ),
         .target(name: "SyntaxTree", dependencies: ["CTreeSitter", "CTreeSitterTypeScript"]),
-        .target(name: "CodemodCore", dependencies: ["SyntaxTree"]),
+        .target(name: "CodemodCore", dependencies: ["SyntaxTree", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "PrismaRules",
             dependencies: ["CodemodCore", .product(name: "Yams", package: "Yams")],

@@ -1,3 +1,4 @@
+import Foundation
 import SyntaxTree
 
 /// A changed site with its place before and after the rewrite.
@@ -7,6 +8,8 @@ public struct ChangedSite: Equatable, Sendable {
     public var after: Point
     /// The byte offset in the new text.
     public var afterOffset: Int
+    /// The whole line holding the site in the new text, trimmed: how a later revert finds it again.
+    public var afterLineText: String
 }
 
 /// What happened to one file in one run.
@@ -18,6 +21,8 @@ public struct FileOutcome: Sendable {
     public var original: [UInt8]
     public var updated: [UInt8]
     public var sites: [ChangedSite] = []
+    /// The edits that turn `original` into `updated`.
+    public var edits: [Edit] = []
     public var skipped: [Note] = []
     public var notes: [Note] = []
     public var skipReason: String?
@@ -99,10 +104,13 @@ public struct Engine {
         let newLines = reparsed.lines
         outcome.status = .changed
         outcome.updated = updated
+        outcome.edits = edits.edits
         outcome.sites = rewrite.sites.map { site in
             let after = edits.map(site.range.lowerBound)
-            return ChangedSite(label: site.label, before: file.point(site.range.lowerBound),
-                               after: newLines.point(of: after), afterOffset: after)
+            let lineStart = newLines.lineStart(of: after)
+            let lineText = String(decoding: updated[lineStart..<newLines.lineContentEnd(of: after)], as: UTF8.self)
+            return ChangedSite(label: site.label, before: file.point(site.range.lowerBound), after: newLines.point(of: after),
+                               afterOffset: after, afterLineText: lineText.trimmingCharacters(in: .whitespaces))
         }
         return outcome
     }

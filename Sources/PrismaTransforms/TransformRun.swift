@@ -7,6 +7,11 @@ public struct TransformRun: Sendable {
     public let transformID: String
     public let outcomes: [FileOutcome]
 
+    public init(transformID: String, outcomes: [FileOutcome]) {
+        self.transformID = transformID
+        self.outcomes = outcomes
+    }
+
     public static func run(_ entry: TransformRegistry.Entry, workspace: Workspace, options: TransformOptions) -> TransformRun {
         let transform = entry.make(workspace.context, options)
         let engine = Engine()

@@ -6,11 +6,12 @@ import PrismaTransforms
 struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "Run a transform and write the changed files atomically.")
+        abstract: "Run a transform (or a phase) and write the changed files: journaled, all or nothing.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var arguments: TransformArguments
+    @OptionGroup var journalOption: JournalOption
 
     @Flag(name: .shortAndLong, help: "Show each file's diff and ask [y]es/[n]o/[a]ll/[q]uit.")
     var interactive = false
@@ -18,33 +19,92 @@ struct ApplyCommand: ParsableCommand {
     @Option(help: "How to report the changed sites on stdout: text or json.")
     var format: Format = .text
 
+    @Flag(help: "Make one git commit of exactly the changed files, with the phase's message and trailers.")
+    var commit = false
+
+    @Flag(help: "With --commit: go ahead even when a file to change has uncommitted changes.")
+    var allowDirty = false
+
+    @Option(help: "Apply exactly this plan (from `diff --save-plan`); nothing is written if any file changed since.")
+    var plan: String?
+
+    func validate() throws {
+        if plan == nil {
+            try arguments.validateTransformOrPhase()
+        } else if arguments.phase != nil || arguments.transform.map({ TransformRegistry.entry($0) != nil }) == true {
+            throw ValidationError("--plan applies a saved plan: give no transform or phase with it")
+        }
+        if allowDirty && !commit { throw ValidationError("--allow-dirty goes with --commit") }
+    }
+
     func run() throws {
-        let workspace: Workspace
-        let run: TransformRun
         do {
-            (workspace, run) = try arguments.run()
+            if let plan { return try applyPlan(plan) }
+            try applyTransform()
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw Exit.fail(error)
         }
-        let chosen = interactive ? choose(run.changed, project: workspace.project) : run.changed
-        var written: [FileOutcome] = []
-        var writeErrors: [CodemodError] = []
-        for outcome in chosen {
-            do {
-                try AtomicWriter.write(outcome.updated, to: workspace.project.url(of: outcome.path), displayPath: outcome.path)
-                written.append(outcome)
-            } catch let error as CodemodError {
-                writeErrors.append(error)
+    }
+
+    private func applyTransform() throws {
+        let prepared = try arguments.run()
+        let run = prepared.run
+        let project = prepared.workspace.project
+        if commit {
+            _ = try PhaseCommit.repository(of: project)
+            if !run.failed.isEmpty {
+                RunSummary.print(run, verb: "would change")
+                Output.err("error: files failed, so the phase is incomplete; nothing was written or committed")
+                throw Exit.usageOrFailure
+            }
+            let dirty = try PhaseCommit.dirtyFiles(run.changed.map(\.path), project: project)
+            if !dirty.isEmpty && !allowDirty {
+                Output.err("error: uncommitted changes in files this would change: \(dirty.joined(separator: ", ")); "
+                           + "commit or stash them, or pass --allow-dirty. Nothing was written.")
+                throw Exit.usageOrFailure
             }
         }
-        switch format {
-        case .text: Output.out(AppliedSites.text(written))
-        case .json: Output.out(JSONOutput.encode(AppliedSites.report(transform: run.transformID, written)))
-        }
+        let chosen = interactive ? choose(run.changed, project: project) : run.changed
+        let journal = journalOption.journal(for: project)
+        let record = JournalRun(kind: .apply, transform: run.transformID, phase: prepared.phase?.id, only: prepared.only,
+                                toolVersion: PrismaCodemod.version)
+        let written = try Applier.apply(Applier.writes(from: chosen), run: record, journal: journal)
+        report(chosen, transform: run.transformID)
         RunSummary.print(run, verb: "changed")
-        if written.count != run.changed.count { Output.err("\(written.count) of \(run.changed.count) changed file(s) written") }
-        for error in writeErrors { Output.err("error: \(error.message)") }
-        if !run.failed.isEmpty || !writeErrors.isEmpty { throw Exit.usageOrFailure }
+        if !chosen.isEmpty { Output.err("journaled as run \(written.id)") }
+        if commit, !chosen.isEmpty {
+            let sites = chosen.reduce(0) { $0 + $1.sites.count }
+            let subject = prepared.phase?.commitMessage ?? "prisma-codemod: \(run.transformID)"
+            let summary = [prepared.phase?.title, "\(run.transformID) changed \(sites) site(s) in \(chosen.count) file(s)."]
+                .compactMap { $0 }.joined(separator: ": ")
+            let message = PhaseCommit.message(subject: subject, summary: summary, phase: prepared.phase?.id, transform: run.transformID,
+                                              runID: written.id, toolVersion: PrismaCodemod.version)
+            let id = try PhaseCommit.commit(chosen.map(\.path), message: message, project: project)
+            Output.err("committed \(id.prefix(12)): \(subject)")
+        }
+        if !run.failed.isEmpty { throw Exit.usageOrFailure }
+    }
+
+    private func applyPlan(_ path: String) throws {
+        let project = try Project.locate(for: arguments.paths.first ?? ".", currentDirectory: Output.currentDirectory)
+        let saved = try SavedPlan.load(Project.resolve(path, against: Output.currentDirectory), displayPath: path)
+        let writes = try saved.writes(root: project.root)
+        let record = JournalRun(kind: .apply, transform: saved.transform, phase: saved.phase, only: saved.only,
+                                toolVersion: PrismaCodemod.version)
+        let written = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project))
+        for write in writes {
+            for site in write.sites { Output.out("\(write.path):\(site.line):\(site.column): \(site.label)\n") }
+        }
+        Output.err("\(saved.transform): applied the plan \(path): \(writes.count) file(s) changed; journaled as run \(written.id)")
+    }
+
+    private func report(_ outcomes: [FileOutcome], transform: String) {
+        switch format {
+        case .text: Output.out(AppliedSites.text(outcomes))
+        case .json: Output.out(JSONOutput.encode(AppliedSites.report(transform: transform, outcomes)))
+        }
     }
 
     /// Asks per file; stops asking after [a]ll, writes nothing more after [q]uit.
@@ -55,7 +115,7 @@ struct ApplyCommand: ParsableCommand {
             if all { chosen.append(outcome); continue }
             let patch = UnifiedDiff.make(path: project.repositoryPath(of: outcome.path), old: outcome.original, new: outcome.updated)
             Output.err(Output.useColor ? DiffColor.colorize(patch) : patch)
-            FileHandle.standardError.write(Data("apply to \(outcome.path)? [y]es/[n]o/[a]ll/[q]uit ".utf8))
+            Output.errRaw("apply to \(outcome.path)? [y]es/[n]o/[a]ll/[q]uit ")
             guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }
             switch answer {
             case "y", "yes": chosen.append(outcome)

@@ -27,6 +27,9 @@ struct PrismaCodemod: ParsableCommand {
             or findings at error severity; 2 usage, configuration or parse errors.
             """,
         version: version,
-        subcommands: [ListCommand.self, InventoryCommand.self, DiffCommand.self, ApplyCommand.self, CheckCommand.self]
+        subcommands: [
+            ListCommand.self, InventoryCommand.self, PlanCommand.self, DiffCommand.self, ApplyCommand.self, CheckCommand.self,
+            HistoryCommand.self, RollbackCommand.self, RevertCommand.self,
+        ]
     )
 }

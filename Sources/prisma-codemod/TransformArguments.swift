@@ -1,19 +1,23 @@
 import ArgumentParser
 import CodemodCore
 import Foundation
+import PrismaRules
 import PrismaTransforms
 
-/// What `diff` and `apply` share: which transform, on which files, with which scope.
+/// What `diff` and `apply` share: which transform (or phase), on which files, with which scope.
 struct TransformArguments: ParsableArguments {
-    @Argument(help: ArgumentHelp("The transform to run (see `prisma-codemod list`).", valueName: "transform"))
-    var transform: String
+    @Argument(help: ArgumentHelp("The transform to run (see `prisma-codemod list`), unless --phase is given.", valueName: "transform"))
+    var transform: String?
 
     @OptionGroup var selection: SelectionOptions
+
+    @Option(help: "Run this phase of the plan (Rules/phases.yaml) instead of a named transform.")
+    var phase: Int?
 
     @Flag(help: "Rewrite shapes that are otherwise reported and left (clients with options, in functions, exported).")
     var force = false
 
-    @Flag(help: "Unwrap even where retry arguments or type arguments would be lost.")
+    @Flag(help: "Unwrap even where retry arguments, comments or un-awaited timing would be lost.")
     var allowLossy = false
 
     @Option(help: "Only calls of this model.method, e.g. notification.create (repeatable).")
@@ -22,13 +26,10 @@ struct TransformArguments: ParsableArguments {
     @Option(help: "Only files matching this glob (repeatable).")
     var onlyFiles: [String] = []
 
-    @Option(help: ArgumentHelp("Exactly the call site at PATH:LINE (repeatable).", valueName: "path:line"))
+    @Option(help: ArgumentHelp("Exactly the call site at PATH:LINE (repeatable); for the client transforms, that file.", valueName: "path:line"))
     var at: [String] = []
 
     func validate() throws {
-        guard TransformRegistry.entry(transform) != nil else {
-            throw ValidationError("unknown transform '\(transform)'; known: \(TransformRegistry.all.map(\.id).joined(separator: ", "))")
-        }
         for address in at where SiteAddress(address) == nil {
             throw ValidationError("--at takes PATH:LINE, got '\(address)'")
         }
@@ -37,22 +38,57 @@ struct TransformArguments: ParsableArguments {
         }
     }
 
-    var entry: TransformRegistry.Entry {
-        // validate() has checked the id.
-        TransformRegistry.entry(transform) ?? TransformRegistry.all[0]
+    /// diff and apply need a known transform or a phase (apply --plan needs neither).
+    func validateTransformOrPhase() throws {
+        if phase == nil {
+            guard let transform else { throw ValidationError("name a transform or pass --phase N") }
+            guard TransformRegistry.entry(transform) != nil else {
+                throw ValidationError("unknown transform '\(transform)'; known: \(TransformRegistry.all.map(\.id).joined(separator: ", "))")
+            }
+        } else if let transform, TransformRegistry.entry(transform) != nil {
+            throw ValidationError("give a transform or --phase, not both")
+        }
     }
 
-    /// Opens the workspace and runs the transform in memory.
-    func run() throws -> (Workspace, TransformRun) {
+    /// With --phase (or apply --plan) the first positional argument is a path, not a transform.
+    var paths: [String] {
+        if let transform, phase != nil || TransformRegistry.entry(transform) == nil { return [transform] + selection.paths }
+        return selection.paths
+    }
+
+    /// Opens the workspace and runs the transform (or the phase's) in memory.
+    func run() throws -> Prepared {
         var fileSelection = selection.selection
         fileSelection.includes += onlyFiles.map(Glob.init)
-        let workspace = try Workspace.open(paths: selection.paths, selection: fileSelection,
+        let workspace = try Workspace.open(paths: paths, selection: fileSelection,
                                            currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+        var phaseRule: Phase?
+        var entry: TransformRegistry.Entry
+        var filters = only
+        if let phase {
+            let rule = try Phases.phase(phase, in: workspace.configuration)
+            entry = try Phases.transform(of: rule)
+            filters += rule.only
+            phaseRule = rule
+        } else {
+            // validate() has checked the id.
+            entry = TransformRegistry.entry(transform ?? "") ?? TransformRegistry.all[0]
+        }
         let addresses = at.compactMap(SiteAddress.init).map { address in
             SiteAddress(path: rootRelative(address.path, project: workspace.project), line: address.line)
         }
-        let options = TransformOptions(force: force, allowLossy: allowLossy, only: only, at: addresses)
-        return (workspace, TransformRun.run(entry, workspace: workspace, options: options))
+        let options = TransformOptions(force: force, allowLossy: allowLossy, only: filters, at: addresses)
+        let run = Progress.around(count: workspace.files.count, verb: entry.id) {
+            TransformRun.run(entry, workspace: workspace, options: options)
+        }
+        return Prepared(workspace: workspace, run: run, phase: phaseRule, only: filters)
+    }
+
+    struct Prepared {
+        var workspace: Workspace
+        var run: TransformRun
+        var phase: Phase?
+        var only: [String]
     }
 
     /// `--at` paths may be given from the current folder or from the project root.
@@ -65,23 +101,43 @@ struct TransformArguments: ParsableArguments {
     }
 }
 
-/// The run summary on stderr, the same for `diff` and `apply`.
+/// A line on a terminal while a long run works; nothing when stderr is not a terminal.
+enum Progress {
+    static func around<T>(count: Int, verb: String, _ work: () -> T) -> T {
+        let show = Output.stderrIsTerminal && count >= 500
+        if show { Output.errRaw("\(verb): \(count) files…") }
+        let result = work()
+        if show { Output.errRaw("\r\u{1B}[K") }
+        return result
+    }
+}
+
+/// The run summary on stderr, the same for `diff`, `apply` and `plan`.
 enum RunSummary {
     static func print(_ run: TransformRun, verb: String) {
-        let changed = run.changed.count
-        Output.err("\(run.transformID): \(changed) file(s) \(verb) (\(run.siteCount) site(s)), \(run.unchanged.count) unchanged, "
+        Output.err("\(run.transformID): \(run.changed.count) file(s) \(verb) (\(run.siteCount) site(s)), \(run.unchanged.count) unchanged, "
                    + "\(run.skippedFiles.count) skipped, \(run.failed.count) failed")
-        for outcome in run.skippedFiles {
-            Output.err("skipped \(outcome.path): \(outcome.skipReason ?? "")")
-        }
-        for (path, note) in run.skippedSites {
-            Output.err("left \(path):\(note.position.description): \(note.message)")
-        }
+        details(run).forEach { Output.err($0) }
+    }
+
+    static func details(_ run: TransformRun) -> [String] {
+        var lines: [String] = []
+        for outcome in run.skippedFiles { lines.append("skipped \(outcome.path): \(outcome.skipReason ?? "")") }
+        for (path, note) in run.skippedSites { lines.append("left \(path):\(note.position.description): \(note.message)") }
         for outcome in run.outcomes {
-            for note in outcome.notes { Output.err("note \(outcome.path):\(note.position.description): \(note.message)") }
+            for note in outcome.notes { lines.append("note \(outcome.path):\(note.position.description): \(note.message)") }
         }
-        for outcome in run.failed {
-            Output.err("error: \(outcome.error?.message ?? outcome.path)")
-        }
+        for outcome in run.failed { lines.append("error: \(outcome.error?.message ?? outcome.path)") }
+        return lines
+    }
+}
+
+/// Where the journal lives: `.prisma-codemod/` at the project root unless --journal says otherwise.
+struct JournalOption: ParsableArguments {
+    @Option(help: "The journal folder (default: .prisma-codemod at the project root).")
+    var journal: String?
+
+    func journal(for project: Project) -> Journal {
+        Journal(root: project.root, folder: journal.map { Project.resolve($0, against: Output.currentDirectory) })
     }
 }

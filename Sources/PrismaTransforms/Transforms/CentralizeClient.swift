@@ -28,6 +28,8 @@ public struct CentralizeClient: Transform {
     }
 
     public func rewrite(_ file: ParsedFile) throws -> Rewrite {
+        // A file has one client, so `--at` selects whole files here.
+        if !options.at.isEmpty && !options.at.contains(where: { $0.path == file.path }) { return Rewrite() }
         if context.isCentralModule(file.path) || file.path.hasSuffix(".d.ts") { return Rewrite() }
         let prisma = PrismaFile(file: file, context: context)
         guard !prisma.instances.isEmpty else { return Rewrite() }

@@ -24,6 +24,8 @@ public struct LocalizeClient: Transform {
     }
 
     public func rewrite(_ file: ParsedFile) throws -> Rewrite {
+        // A file has one client, so `--at` selects whole files here.
+        if !options.at.isEmpty && !options.at.contains(where: { $0.path == file.path }) { return Rewrite() }
         if context.isCentralModule(file.path) { return Rewrite() }
         let prisma = PrismaFile(file: file, context: context)
         guard let central = prisma.centralImports.first else { return Rewrite() }

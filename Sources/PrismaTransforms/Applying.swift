@@ -1,0 +1,81 @@
+import CodemodCore
+import Foundation
+
+/// Writing a run's changes: journaled, locked, all or nothing, optionally one git commit.
+public enum Applier {
+    /// The planned writes of the changed files, each with its sites as the journal keeps them.
+    public static func writes(from outcomes: [FileOutcome]) -> [PlannedWrite] {
+        outcomes.filter(\.isChanged).map { outcome in
+            PlannedWrite(path: outcome.path, original: outcome.original, updated: outcome.updated, sites: outcome.sites.map {
+                JournalSite(label: $0.label, line: $0.after.row + 1, column: $0.after.column + 1, lineText: $0.afterLineText)
+            })
+        }
+    }
+
+    /// Takes the project lock, journals the run and writes every file, or none.
+    @discardableResult
+    public static func apply(_ writes: [PlannedWrite], run: JournalRun, journal: Journal) throws -> JournalRun {
+        var run = run
+        guard !writes.isEmpty else { return run }
+        let lock = try RunLock(journal: journal)
+        defer { withExtendedLifetime(lock) {} }
+        try ignoreJournalInGit(journal)
+        try ChangeWriter(journal: journal).write(writes, run: &run)
+        return run
+    }
+
+    /// The journal is the tool's state, not the project's: keep it out of `git status`.
+    static func ignoreJournalInGit(_ journal: Journal) throws {
+        let ignore = journal.folder.appendingPathComponent(".gitignore")
+        if !FileManager.default.fileExists(atPath: ignore.path) {
+            try Data("*\n".utf8).write(to: ignore)
+        }
+    }
+}
+
+/// One commit per phase, git run as a subprocess with an argument vector.
+public enum PhaseCommit {
+    /// The work tree's top folder; an error when the project is not in a git repository.
+    public static func repository(of project: Project) throws -> URL {
+        guard let top = project.gitTopLevel else {
+            throw CodemodError.configuration("\(project.root.path) is not inside a git repository; --commit needs one (nothing was written)")
+        }
+        return top
+    }
+
+    /// The files among `paths` (root-relative) with uncommitted changes.
+    public static func dirtyFiles(_ paths: [String], project: Project) throws -> [String] {
+        let top = try repository(of: project)
+        let repositoryPaths = paths.map { project.repositoryPath(of: $0) }
+        let status = try Git.run(["status", "--porcelain", "-z", "--"] + repositoryPaths, in: top)
+        guard status.status == 0 else { throw CodemodError.configuration("git status failed: \(status.errorText)") }
+        let dirty = Set(status.output.split(separator: 0).compactMap { entry -> String? in
+            let text = String(decoding: entry, as: UTF8.self)
+            return text.count > 3 ? String(text.dropFirst(3)) : nil
+        })
+        return paths.filter { dirty.contains(project.repositoryPath(of: $0)) }
+    }
+
+    /// Stages exactly these files and commits them; returns the new commit's id.
+    public static func commit(_ paths: [String], message: String, project: Project) throws -> String {
+        let top = try repository(of: project)
+        let repositoryPaths = paths.map { project.repositoryPath(of: $0) }
+        let add = try Git.run(["add", "--"] + repositoryPaths, in: top)
+        guard add.status == 0 else { throw CodemodError.configuration("git add failed: \(add.errorText)") }
+        let commit = try Git.run(["commit", "--quiet", "--no-verify", "-F", "-", "--"] + repositoryPaths, in: top, input: Data(message.utf8))
+        guard commit.status == 0 else { throw CodemodError.configuration("git commit failed: \(commit.errorText)\(commit.text)") }
+        let head = try Git.run(["rev-parse", "HEAD"], in: top)
+        return head.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The phase's message, then a line of counts, then trailers naming phase, transform, run and tool.
+    public static func message(subject: String, summary: String, phase: Int?, transform: String?, runID: String,
+                               toolVersion: String) -> String {
+        var trailers: [String] = []
+        if let phase { trailers.append("Codemod-Phase: \(phase)") }
+        if let transform { trailers.append("Codemod-Transform: \(transform)") }
+        trailers.append("Codemod-Run: \(runID)")
+        trailers.append("Codemod-Version: prisma-codemod \(toolVersion)")
+        return "\(subject)\n\n\(summary)\n\n\(trailers.joined(separator: "\n"))\n"
+    }
+}

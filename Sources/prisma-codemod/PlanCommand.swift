@@ -1,0 +1,79 @@
+import ArgumentParser
+import CodemodCore
+import Foundation
+import PrismaTransforms
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Dry-run the whole plan of Rules/phases.yaml: what each phase would change now.")
+
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(help: "Database URL whose connection_limit sets the pool size (default: DATABASE_URL in the root's .env).")
+    var databaseURL: String?
+
+    @Option(help: "CPUs for Prisma's default pool size (2 × CPUs + 1).")
+    var cpus: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The database server's max_connections.")
+    var maxConnections: Int = 100
+
+    func run() throws {
+        let workspace: Workspace
+        let previews: [Phases.Preview]
+        let budget: ConnectionBudget
+        do {
+            workspace = try Workspace.open(paths: selection.paths, selection: selection.selection,
+                                           currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+            previews = try Phases.preview(workspace)
+            budget = Inventory.make(workspace, budget: BudgetOptions(databaseURL: databaseURL, cpus: cpus, maxConnections: maxConnections)).budget
+        } catch {
+            throw Exit.fail(error)
+        }
+        let target = selection.paths.first ?? "."
+        var out = "Plan for \(target): \(previews.count) phase(s), each one commit (apply --phase N --commit)\n"
+        var failed = false
+        for preview in previews {
+            let phase = preview.phase
+            out += "\nPhase \(phase.id): \(phase.title)\n"
+            if !phase.why.isEmpty { out += "  why: \(phase.why)\n" }
+            if let run = preview.run {
+                let scope = phase.only.isEmpty ? "" : " --only \(phase.only.joined(separator: " --only "))"
+                out += "  \(run.transformID)\(scope): \(run.changed.count) file(s), \(run.siteCount) site(s) would change; "
+                out += "\(run.skippedFiles.count) file(s) skipped, \(run.skippedSites.count) site(s) left, \(run.failed.count) failed\n"
+                for outcome in run.changed {
+                    for site in outcome.sites { out += "    \(outcome.path):\(site.before.row + 1)  \(site.label)\n" }
+                }
+                for line in RunSummary.details(run) { out += "    \(line)\n" }
+                out += "  preview: prisma-codemod diff --phase \(phase.id) \(target)\n"
+                out += "  apply:   prisma-codemod apply --phase \(phase.id) --commit \(target)\n"
+                failed = failed || !run.failed.isEmpty
+            }
+            if let manual = phase.manual {
+                out += "  manual step (not a code rewrite):\n"
+                for line in manual.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
+                    out += "    \(line)\n"
+                }
+            }
+            if phase.showsBudget {
+                out += "  connection budget now: " + describe(budget) + "\n"
+                if let localize = previews.first(where: { $0.run?.transformID == LocalizeClient.id })?.run, !localize.changed.isEmpty {
+                    let after = ConnectionBudget(instances: budget.instances + localize.changed.count, poolSize: budget.poolSize,
+                                                 poolSizeSource: budget.poolSizeSource, maxConnections: budget.maxConnections)
+                    out += "  after phase \(previews.first { $0.run?.transformID == LocalizeClient.id }?.phase.id ?? 0) (one client per file): "
+                        + describe(after) + "\n"
+                }
+            }
+        }
+        Output.out(out)
+        if failed { throw Exit.usageOrFailure }
+    }
+
+    private func describe(_ budget: ConnectionBudget) -> String {
+        var text = "\(budget.instances) client instance(s) × \(budget.poolSize) connections (\(budget.poolSizeSource)) = "
+            + "\(budget.worstCase) at worst, max_connections \(budget.maxConnections)"
+        if budget.exceeds { text += " — exceeds it by \(budget.worstCase - budget.maxConnections)" }
+        return text
+    }
+}
