@@ -1,0 +1,256 @@
+import Foundation
+import XCTest
+
+/// Issue 5: the seed's phases as commits, the journal, rollback and revert, crashes and locks.
+final class PhaseCLITests: XCTestCase {
+    private let gitIdentity = ["GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
+                               "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"]
+
+    private func codemod(_ arguments: [String], in repo: URL, input: String? = nil, environment: [String: String] = [:]) throws -> RunResult {
+        try tool(arguments, in: repo, input: input, environment: gitIdentity.merging(environment) { _, new in new })
+    }
+
+    private func runs(in repo: URL) throws -> [String] {
+        try codemod(["history"], in: repo).stdout.split(separator: "\n").map(String.init)
+    }
+
+    func testTheSeedsWholeSequence() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let start = try snapshot(repo)
+
+        let plan = try codemod(["plan"], in: repo)
+        XCTAssertEqual(plan.status, 0, plan.stderr)
+        XCTAssertTrue(plan.stdout.contains("unwrap-reads: 7 file(s), 9 site(s) would change"))
+        XCTAssertTrue(plan.stdout.contains("localize-client: 72 file(s), 72 site(s) would change"))
+        XCTAssertTrue(plan.stdout.contains("wrap-writes --only notification.create: 1 file(s), 3 site(s) would change"))
+        XCTAssertTrue(plan.stdout.contains("Phase 4: Restore background loading in the frontend\n"))
+        XCTAssertTrue(plan.stdout.contains("after phase 2 (one client per file): 73 client instance(s) × 100 connections"))
+
+        // Three phases, three commits, each exactly the phase's diff.
+        for phase in 1...3 {
+            let diff = try codemod(["diff", "--phase", "\(phase)"], in: repo)
+            let apply = try codemod(["apply", "--phase", "\(phase)", "--commit"], in: repo)
+            XCTAssertEqual(apply.status, 0, apply.stderr)
+            // The commit is exactly the phase's diff: taking the diff back off HEAD gives the parent.
+            try git(["apply", "-R", "-"], in: repo, input: diff.stdout)
+            try git(["diff", "--quiet", "HEAD~1"], in: repo)
+            try git(["checkout", "--", "."], in: repo)
+            XCTAssertEqual(try git(["diff", "--name-only", "HEAD~1", "HEAD"], in: repo).stdout.split(separator: "\n").count,
+                           diff.stdout.components(separatedBy: "diff --git ").count - 1)
+            let message = try git(["log", "-1", "--format=%B"], in: repo).stdout
+            XCTAssertTrue(message.contains("Codemod-Phase: \(phase)\n"), message)
+            XCTAssertTrue(message.contains("Codemod-Run: "))
+            XCTAssertTrue(message.contains("Codemod-Version: prisma-codemod "))
+        }
+        XCTAssertTrue(try git(["log", "-1", "--format=%B", "HEAD~2"], in: repo).stdout
+            .hasPrefix("perf(db): phase 1 - remove executeWithRetry from reads\n\nRemove executeWithRetry from read operations: unwrap-reads changed 9 site(s) in 7 file(s).\n"))
+        XCTAssertEqual(try runs(in: repo).count, 3)
+        XCTAssertEqual(try git(["status", "--porcelain"], in: repo).stdout, "", "the journal stays out of git status")
+
+        // A hand edit; rollback refuses that file, and restores another.
+        let edited = repo.appendingPathComponent("src/controllers/roleController.ts")
+        let editedStart = try XCTUnwrap(start["src/controllers/roleController.ts"])
+        try (try Data(contentsOf: edited) + Data("// measured: p95 120 ms\n".utf8)).write(to: edited)
+        let refused = try codemod(["rollback", "src/controllers/roleController.ts"], in: repo)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("refused src/controllers/roleController.ts: it changed since run"), refused.stderr)
+        let rolledBack = try codemod(["rollback", "src/controllers/tourController.ts"], in: repo)
+        XCTAssertEqual(rolledBack.status, 0, rolledBack.stderr)
+        XCTAssertEqual(try Data(contentsOf: repo.appendingPathComponent("src/controllers/tourController.ts")),
+                       start["src/controllers/tourController.ts"], "phase 2 was the only run that touched it")
+        try git(["commit", "-qam", "measurements"], in: repo)
+
+        // Revert phase 2, then 3 and 1: back to the start, the hand edit kept.
+        let revert2 = try codemod(["revert", "--phase", "2", "--commit"], in: repo)
+        XCTAssertEqual(revert2.status, 0, revert2.stderr)
+        XCTAssertTrue(revert2.stderr.contains("left src/controllers/tourController.ts:"), "its site is gone: reported and left")
+        XCTAssertTrue(revert2.stderr.contains("centralize-client: 71 file(s) reverted"), revert2.stderr)
+        for phase in [3, 1] {
+            let revert = try codemod(["revert", "--phase", "\(phase)", "--commit"], in: repo)
+            XCTAssertEqual(revert.status, 0, revert.stderr)
+        }
+        var end = try snapshot(repo)
+        XCTAssertEqual(end.removeValue(forKey: "src/controllers/roleController.ts"), editedStart + Data("// measured: p95 120 ms\n".utf8))
+        var expected = start
+        expected.removeValue(forKey: "src/controllers/roleController.ts")
+        XCTAssertEqual(end, expected, "every other file is byte-identical to the start")
+        XCTAssertEqual(try git(["log", "--format=%s"], in: repo).stdout.split(separator: "\n").count, 8)
+        XCTAssertEqual(try codemod(["revert", "--phase", "1"], in: repo).status, 2, "nothing left to revert")
+    }
+
+    func testRollbackOfARollbackAndOfAWholeRun() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let start = try snapshot(repo)
+        XCTAssertEqual(try codemod(["apply", "unwrap-reads"], in: repo).status, 0)
+        let afterApply = try snapshot(repo)
+        XCTAssertEqual(try codemod(["rollback", "src/services/userCache.ts"], in: repo).status, 0)
+        XCTAssertEqual(try snapshot(repo)["src/services/userCache.ts"], start["src/services/userCache.ts"])
+        XCTAssertEqual(try codemod(["rollback", "src/services/userCache.ts"], in: repo).status, 0, "the rollback itself is journaled")
+        XCTAssertEqual(try snapshot(repo), afterApply)
+
+        let first = try XCTUnwrap(try runs(in: repo).first?.split(separator: " ").first.map(String.init))
+        // userCache.ts was rolled back and forth but holds the run's output again; all 7 files go back.
+        let whole = try codemod(["rollback", "--run", first], in: repo)
+        XCTAssertEqual(whole.status, 0, whole.stderr)
+        XCTAssertEqual(try snapshot(repo), start)
+        XCTAssertEqual(try codemod(["rollback"], in: repo).status, 2, "FILE... or --run is required")
+    }
+
+    /// A crash after k of n files: each file is old or new, never mixed, and `rollback --run` restores all.
+    func testCrashAtEveryPointLeavesWholeFilesAndRollbackRestoresThem() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let start = try snapshot(repo)
+        let diff = try codemod(["diff", "unwrap-reads"], in: repo)
+        try git(["apply", "-"], in: repo, input: diff.stdout)
+        let done = try snapshot(repo)
+        try git(["checkout", "--", "."], in: repo)
+        let changed = done.keys.filter { done[$0] != start[$0] }
+        XCTAssertEqual(changed.count, 7)
+
+        for k in 0...changed.count {
+            let crash = try codemod(["apply", "unwrap-reads"], in: repo, environment: ["PRISMA_CODEMOD_TEST_CRASH_AFTER": "\(k)"])
+            XCTAssertEqual(crash.status, 99, "k = \(k): \(crash.stderr)")
+            let now = try snapshot(repo).filter { !$0.key.contains(".prisma-codemod-") }
+            var replaced = 0
+            for path in changed {
+                XCTAssertTrue(now[path] == start[path] || now[path] == done[path], "k = \(k): \(path) is neither old nor new")
+                if now[path] == done[path] { replaced += 1 }
+            }
+            XCTAssertEqual(replaced, k)
+            let interrupted = try XCTUnwrap(try runs(in: repo).last)
+            XCTAssertTrue(interrupted.hasSuffix("started"), interrupted)
+            let id = String(interrupted.prefix { $0 != " " })
+            let rollback = try codemod(["rollback", "--run", id], in: repo)
+            XCTAssertEqual(rollback.status, 0, "k = \(k): \(rollback.stderr)")
+            XCTAssertEqual(try snapshot(repo), start, "k = \(k): rollback restores every file, temporaries gone")
+        }
+    }
+
+    func testAFailureAfterSomeFilesRestoresTheOthers() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let start = try snapshot(repo)
+        for k in [0, 3, 6] {
+            let failed = try codemod(["apply", "unwrap-reads"], in: repo, environment: ["PRISMA_CODEMOD_TEST_FAIL_AFTER": "\(k)"])
+            XCTAssertEqual(failed.status, 2)
+            XCTAssertTrue(failed.stderr.contains("injected failure"), failed.stderr)
+            XCTAssertEqual(try snapshot(repo), start, "k = \(k): nothing half-written")
+            XCTAssertTrue(try XCTUnwrap(try runs(in: repo).last).hasSuffix("restored"))
+        }
+    }
+
+    func testASecondConcurrentApplyRefuses() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let process = Process()
+        process.executableURL = toolURL
+        process.arguments = ["apply", "unwrap-reads"]
+        process.currentDirectoryURL = repo
+        process.environment = ProcessInfo.processInfo.environment.merging(["PRISMA_CODEMOD_TEST_HOLD_LOCK": "4"]) { _, new in new }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let lock = repo.appendingPathComponent(".prisma-codemod/lock")
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: lock.path) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let second = try codemod(["apply", "unwrap-reads"], in: repo)
+        XCTAssertEqual(second.status, 2)
+        XCTAssertTrue(second.stderr.contains("another prisma-codemod run (pid \(process.processIdentifier))"), second.stderr)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: lock.path), "the lock goes with its run")
+    }
+
+    func testCommitNeedsARepositoryAndACleanTarget() throws {
+        let plain = FileManager.default.temporaryDirectory.appendingPathComponent("prisma-codemod-nogit-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: backendFixture, to: plain)
+        defer { try? FileManager.default.removeItem(at: plain) }
+        let before = try snapshot(plain)
+        let notGit = try codemod(["apply", "--phase", "1", "--commit"], in: plain)
+        XCTAssertEqual(notGit.status, 2)
+        XCTAssertTrue(notGit.stderr.contains("is not inside a git repository; --commit needs one (nothing was written)"), notGit.stderr)
+        XCTAssertEqual(try snapshot(plain), before)
+
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let file = repo.appendingPathComponent("src/services/userCache.ts")
+        try (try Data(contentsOf: file) + Data("// wip\n".utf8)).write(to: file)
+        let dirty = try codemod(["apply", "--phase", "1", "--commit"], in: repo)
+        XCTAssertEqual(dirty.status, 2)
+        XCTAssertTrue(dirty.stderr.contains("uncommitted changes in files this would change: src/services/userCache.ts"), dirty.stderr)
+        XCTAssertEqual(try git(["status", "--porcelain"], in: repo).stdout, " M src/services/userCache.ts\n")
+        let allowed = try codemod(["apply", "--phase", "1", "--commit", "--allow-dirty"], in: repo)
+        XCTAssertEqual(allowed.status, 0, allowed.stderr)
+        XCTAssertEqual(try git(["show", "--format=", "--name-only", "HEAD"], in: repo).stdout.split(separator: "\n").count, 7)
+    }
+
+    func testTargetInASubfolderOfTheRepository() throws {
+        let repo = FileManager.default.temporaryDirectory.appendingPathComponent("prisma-codemod-mono-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: repo) }
+        try FileManager.default.copyItem(at: backendFixture, to: repo.appendingPathComponent("backend"))
+        try git(["init", "-q"], in: repo)
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-qm", "start"], in: repo)
+        let apply = try codemod(["apply", "--phase", "3", "--commit", "backend"], in: repo)
+        XCTAssertEqual(apply.status, 0, apply.stderr)
+        XCTAssertEqual(try git(["show", "--format=", "--name-only", "HEAD"], in: repo).stdout, "backend/src/controllers/notificationController.ts\n")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: repo.appendingPathComponent("backend/.prisma-codemod/runs").path))
+        let revert = try codemod(["revert", "--phase", "3", "--commit", "backend"], in: repo)
+        XCTAssertEqual(revert.status, 0, revert.stderr)
+        XCTAssertEqual(try git(["diff", "HEAD~2", "--stat"], in: repo).stdout, "")
+    }
+
+    func testSavedPlansApplyExactlyOrNotAtAll() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let plan = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: plan) }
+        let diff = try codemod(["diff", "--phase", "1", "--save-plan", plan.path], in: repo)
+        XCTAssertEqual(diff.status, 0, diff.stderr)
+
+        // One target changes: the plan aborts before writing anything.
+        let start = try snapshot(repo)
+        let file = repo.appendingPathComponent("src/services/worktimeCache.ts")
+        let original = try Data(contentsOf: file)
+        try (original + Data("\n".utf8)).write(to: file)
+        let stale = try codemod(["apply", "--plan", plan.path], in: repo)
+        XCTAssertEqual(stale.status, 2)
+        XCTAssertTrue(stale.stderr.contains("changed since the plan was made: src/services/worktimeCache.ts; nothing was written"), stale.stderr)
+        try original.write(to: file)
+        XCTAssertEqual(try snapshot(repo), start)
+
+        let applied = try codemod(["apply", "--plan", plan.path], in: repo)
+        XCTAssertEqual(applied.status, 0, applied.stderr)
+        XCTAssertEqual(applied.stdout.split(separator: "\n").count, 9)
+        let expected = try tool(["diff", "unwrap-reads", "."], in: repo)
+        XCTAssertEqual(expected.stdout, "", "exactly what the phase would have written")
+    }
+
+    func testJournalEntriesOutsideTheRootOrOfUnknownVersionsAreRejected() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        XCTAssertEqual(try codemod(["apply", "unwrap-reads"], in: repo).status, 0)
+        let runsFolder = repo.appendingPathComponent(".prisma-codemod/runs")
+        let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: runsFolder.path).first)
+        let url = runsFolder.appendingPathComponent(name)
+        let good = try Data(contentsOf: url)
+        var json = try XCTUnwrap(JSONSerialization.jsonObject(with: good) as? [String: Any])
+        var files = try XCTUnwrap(json["files"] as? [[String: Any]])
+        files[0]["path"] = "../../etc/passwd"
+        json["files"] = files
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        let outside = try codemod(["rollback", "src/services/userCache.ts"], in: repo)
+        XCTAssertEqual(outside.status, 2)
+        XCTAssertTrue(outside.stderr.contains("path '../../etc/passwd' is outside the project root"), outside.stderr)
+
+        json["version"] = 7
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        let version = try codemod(["history"], in: repo)
+        XCTAssertEqual(version.status, 2)
+        XCTAssertTrue(version.stderr.contains("journal version 7 is not supported"), version.stderr)
+    }
+}
