@@ -16,8 +16,26 @@ public enum AtomicWriter {
             mode = info.st_mode & 0o7777
         }
         let directory = url.deletingLastPathComponent().path
-        let temporary = "\(directory)/.\(url.lastPathComponent).prisma-codemod-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+        let temporary = temporaryPath(beside: path)
+        try writeNewFile(bytes, at: temporary, mode: mode, displayPath: displayPath)
+        if rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw CodemodError.write(path: displayPath, reason: reason)
+        }
+        syncDirectory(directory)
+    }
+
+    /// A fresh hidden name in the target's folder, so the final rename stays on one file system.
+    static func temporaryPath(beside path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        return "\(folder)/.\(name).prisma-codemod-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    }
+
+    /// Creates a new file (never an existing one) with the bytes and mode, flushed to disk.
+    static func writeNewFile(_ bytes: [UInt8], at path: String, mode: mode_t, displayPath: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else { throw CodemodError.write(path: displayPath, reason: String(cString: strerror(errno))) }
         var failure: String?
         bytes.withUnsafeBytes { buffer in
@@ -35,12 +53,10 @@ public enum AtomicWriter {
         if failure == nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
-            unlink(temporary)
+            unlink(path)
             throw CodemodError.write(path: displayPath, reason: failure)
         }
-        syncDirectory(directory)
     }
 
     /// Makes the rename itself durable.

@@ -102,31 +102,11 @@ public struct ChangeWriter {
     private func stage(_ write: PlannedWrite, next target: String) throws -> String {
         var info = stat()
         let mode: mode_t = stat(target, &info) == 0 ? info.st_mode & 0o7777 : 0o644
-        let temporary = "\((target as NSString).deletingLastPathComponent)/.\((target as NSString).lastPathComponent).prisma-codemod-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
-        guard descriptor >= 0 else { throw CodemodError.write(path: write.path, reason: String(cString: strerror(errno))) }
-        var failure: String?
-        write.updated.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count, let base = buffer.baseAddress {
-                let result = Glibc.write(descriptor, base + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                written += result
-            }
-        }
-        if failure == nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
-        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        close(descriptor)
-        if failure == nil, FileManager.default.contents(atPath: temporary).map([UInt8].init) != write.updated {
-            failure = "the staged copy does not read back as written"
-        }
-        if let failure {
+        let temporary = AtomicWriter.temporaryPath(beside: target)
+        try AtomicWriter.writeNewFile(write.updated, at: temporary, mode: mode, displayPath: write.path)
+        if FileManager.default.contents(atPath: temporary).map([UInt8].init) != write.updated {
             unlink(temporary)
-            throw CodemodError.write(path: write.path, reason: failure)
+            throw CodemodError.write(path: write.path, reason: "the staged copy does not read back as written")
         }
         return temporary
     }

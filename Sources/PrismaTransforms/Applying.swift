@@ -56,6 +56,15 @@ public enum PhaseCommit {
         return paths.filter { dirty.contains(project.repositoryPath(of: $0)) }
     }
 
+    /// Refuses, before anything is written, when a file to change has uncommitted changes.
+    public static func requireClean(_ paths: [String], project: Project) throws {
+        let dirty = try dirtyFiles(paths, project: project)
+        guard dirty.isEmpty else {
+            throw CodemodError.configuration("uncommitted changes in files this would change: \(dirty.joined(separator: ", ")); "
+                                             + "commit or stash them, or pass --allow-dirty. Nothing was written.")
+        }
+    }
+
     /// Stages exactly these files and commits them; returns the new commit's id.
     public static func commit(_ paths: [String], message: String, project: Project) throws -> String {
         let top = try repository(of: project)

@@ -59,12 +59,7 @@ struct ApplyCommand: ParsableCommand {
                 Output.err("error: files failed, so the phase is incomplete; nothing was written or committed")
                 throw Exit.usageOrFailure
             }
-            let dirty = try PhaseCommit.dirtyFiles(run.changed.map(\.path), project: project)
-            if !dirty.isEmpty && !allowDirty {
-                Output.err("error: uncommitted changes in files this would change: \(dirty.joined(separator: ", ")); "
-                           + "commit or stash them, or pass --allow-dirty. Nothing was written.")
-                throw Exit.usageOrFailure
-            }
+            if !allowDirty { try PhaseCommit.requireClean(run.changed.map(\.path), project: project) }
         }
         let chosen = interactive ? choose(run.changed, project: project) : run.changed
         let journal = journalOption.journal(for: project)

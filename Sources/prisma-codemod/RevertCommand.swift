@@ -42,12 +42,7 @@ struct RevertCommand: ParsableCommand {
                 run = TransformRun.run(plan.inverse, workspace: workspace, options: options)
             }
             if commit {
-                let dirty = try PhaseCommit.dirtyFiles(run.changed.map(\.path), project: project)
-                if !dirty.isEmpty && !allowDirty {
-                    Output.err("error: uncommitted changes in files this would change: \(dirty.joined(separator: ", ")); "
-                               + "commit or stash them, or pass --allow-dirty. Nothing was written.")
-                    throw Exit.usageOrFailure
-                }
+                if !allowDirty { try PhaseCommit.requireClean(run.changed.map(\.path), project: project) }
             }
             let record = JournalRun(kind: .revert, transform: run.transformID, phase: phase, only: plan.source.only,
                                     undoes: plan.source.id, toolVersion: PrismaCodemod.version)
