@@ -25,6 +25,15 @@ else
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libtree-sitter-dev pkg-config >/dev/null
 fi
 
+# TypeScript's own parser, for the tests' second opinion on rewritten files.
+if [ -f /usr/share/nodejs/typescript/package.json ] && command -v node >/dev/null; then
+  say "node-typescript already installed"
+else
+  say "installing node-typescript with apt-get"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq node-typescript >/dev/null
+fi
+
 sdist_ok() {
   [ -f "$SDIST" ] && echo "$GRAMMAR_SHA256  $SDIST" | sha256sum --check --status
 }

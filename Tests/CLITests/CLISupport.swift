@@ -20,7 +20,7 @@ struct RunResult {
 
 /// Runs a program with an argument vector (no shell), feeding `input` to stdin.
 @discardableResult
-func run(_ executable: URL, _ arguments: [String], in directory: URL, input: String? = nil,
+func runProcess(_ executable: URL, _ arguments: [String], in directory: URL, input: String? = nil,
          environment: [String: String] = [:]) throws -> RunResult {
     let process = Process()
     process.executableURL = executable
@@ -53,12 +53,12 @@ func run(_ executable: URL, _ arguments: [String], in directory: URL, input: Str
 
 @discardableResult
 func tool(_ arguments: [String], in directory: URL, input: String? = nil, environment: [String: String] = [:]) throws -> RunResult {
-    try run(toolURL, arguments, in: directory, input: input, environment: environment)
+    try runProcess(toolURL, arguments, in: directory, input: input, environment: environment)
 }
 
 @discardableResult
 func git(_ arguments: [String], in directory: URL, input: String? = nil) throws -> RunResult {
-    let result = try run(URL(fileURLWithPath: "/usr/bin/env"),
+    let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
                          ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"] + arguments,
                          in: directory, input: input)
     if result.status != 0 { XCTFail("git \(arguments.joined(separator: " ")) failed: \(result.stderr)") }

@@ -129,7 +129,7 @@ final class CheckCLITests: XCTestCase {
         XCTAssertEqual(sarif.status, 2)
         let log = root.appendingPathComponent("out.sarif")
         try Data(sarif.stdout.utf8).write(to: log)
-        let validate = try CLITests.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+        let validate = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
             log = json.load(open(sys.argv[2]))

@@ -139,3 +139,32 @@ final class TransformCLITests: XCTestCase {
         XCTAssertFalse(colored.stdout.contains("\u{1B}["))
     }
 }
+
+/// A second opinion: TypeScript's own parser accepts every rewritten file.
+final class TypeScriptParserCrossCheckTests: XCTestCase {
+    private func typescriptParse(_ paths: [String]) throws -> RunResult {
+        try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["node", repositoryRoot.appendingPathComponent("scripts/ts-parse-check.js").path] + paths,
+                in: repositoryRoot)
+    }
+
+    func testEveryPhaseOutputParsesWithTypeScript() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        for phase in 1...3 {
+            XCTAssertEqual(try tool(["apply", "--phase", "\(phase)"], in: repo).status, 0)
+            let parsed = try typescriptParse([repo.path])
+            XCTAssertEqual(parsed.status, 0, "phase \(phase): \(parsed.stdout)")
+            XCTAssertTrue(parsed.stdout.hasSuffix("73 files parsed, 0 syntax diagnostics\n"), parsed.stdout)
+        }
+    }
+
+    func testEveryExpectedGoldenOutputParsesWithTypeScript() throws {
+        let cases = repositoryRoot.appendingPathComponent("Fixtures/cases")
+        let expected = try FileManager.default.subpathsOfDirectory(atPath: cases.path)
+            .filter { ($0 as NSString).lastPathComponent.hasPrefix("expected.") }
+            .map { cases.appendingPathComponent($0).path }
+        XCTAssertGreaterThan(expected.count, 40)
+        let parsed = try typescriptParse(expected)
+        XCTAssertEqual(parsed.status, 0, parsed.stdout)
+    }
+}
