@@ -235,7 +235,7 @@ public enum Inventory {
                                                  alias: $0.specifier.alias, used: $0.isUsed)
             },
             calls: prisma.calls.map {
-                InventoryReport.Call(position: position($0.call.byteRange.lowerBound), client: $0.client, clientKind: $0.clientKind,
+                InventoryReport.Call(position: position($0.codeStart), client: $0.client, clientKind: $0.clientKind,
                                      model: $0.model, method: $0.method, kind: $0.methodClass, retry: $0.retry?.helper,
                                      transactionClient: $0.onTransactionClient, arrayTransaction: $0.inArrayTransaction)
             },

@@ -84,6 +84,16 @@ public struct PrismaCall: Sendable {
     public var inArrayTransaction: Bool
     /// The innermost retry call whose callback contains the operation.
     public var retry: RetryCall?
+    /// `await prisma.x.y<T>(…)` is mis-parsed with the `await` inside the call
+    /// (upstream #282); then the code proper starts after it, at `codeStart`.
+    public var awaitInside: Bool
+    public var codeStart: Int
+
+    /// The operation without a mis-parsed leading `await`: what wrapping encloses.
+    public var expressionRange: Range<Int> {
+        let range = operation.byteRange
+        return (awaitInside && range.lowerBound == call.byteRange.lowerBound ? codeStart : range.lowerBound)..<range.upperBound
+    }
 
     /// `prisma.user.findMany`, as people write it.
     public var label: String { [client, model, method].compactMap { $0 }.joined(separator: ".") }
@@ -314,7 +324,13 @@ public struct PrismaFile {
     }
 
     private mutating func recordPrismaCall(_ node: Node) {
-        guard let function = node.child(field: "function"), function.kind == "member_expression",
+        guard var function = node.child(field: "function") else { return }
+        var awaitInside = false
+        if function.kind == "await_expression", let inner = function.namedChildren.first, inner.kind == "member_expression" {
+            function = inner
+            awaitInside = true
+        }
+        guard function.kind == "member_expression",
               let object = function.child(field: "object"), let property = function.child(field: "property") else { return }
         let method = file.text(property)
         var client: ClientBinding?
@@ -344,7 +360,8 @@ public struct PrismaFile {
         calls.append(PrismaCall(
             operation: Self.operation(of: node, in: file), call: node, client: file.text(clientNode), clientKind: client.kind,
             model: model, method: method, methodClass: configuration.classify(method),
-            onTransactionClient: client.kind == .transactionClient, inArrayTransaction: false, retry: nil))
+            onTransactionClient: client.kind == .transactionClient, inArrayTransaction: false, retry: nil,
+            awaitInside: awaitInside, codeStart: function.byteRange.lowerBound))
     }
 
     /// Extends a call through fluent relation calls: `prisma.user.findUnique(...).posts()`.

@@ -60,11 +60,13 @@ struct RetryUnwrapper {
             let start = retry.awaitInside
                 ? (retry.call.child(field: "function")?.namedChildren.first?.byteRange.lowerBound ?? retry.call.byteRange.lowerBound)
                 : retry.call.byteRange.lowerBound
-            rewrite.edits.append(.delete(start..<body.byteRange.lowerBound))
+            // A mis-parsed `await prisma.x<T>(…)` body keeps its code, not its `await`.
+            let bodyStart = primary.expressionRange.lowerBound
+            rewrite.edits.append(.delete(start..<bodyStart))
             rewrite.edits.append(.delete(body.byteRange.upperBound..<retry.call.byteRange.upperBound))
-            if file.lines.line(of: body.byteRange.lowerBound) > file.lines.line(of: start) {
-                let depth = Reindent.width(at: body.byteRange.lowerBound, in: file) - Reindent.width(at: start, in: file)
-                rewrite.edits += Reindent.lines(of: body.byteRange, in: file, remove: max(0, depth))
+            if file.lines.line(of: bodyStart) > file.lines.line(of: start) {
+                let depth = Reindent.width(at: bodyStart, in: file) - Reindent.width(at: start, in: file)
+                rewrite.edits += Reindent.lines(of: bodyStart..<body.byteRange.upperBound, in: file, remove: max(0, depth))
             }
             rewrite.sites.append(Site(range: start..<retry.call.byteRange.upperBound, label: primary.label))
             removed.append(retry)
@@ -169,11 +171,11 @@ struct RetryWrapper {
                 leave("is part of an array $transaction; retrying one statement of a transaction is wrong, retry the whole $transaction call")
                 continue
             }
-            guard RetryUnwrapper.isConsumedImmediately(operation, file: file) else {
+            guard call.awaitInside || RetryUnwrapper.isConsumedImmediately(operation, file: file) else {
                 leave("is not awaited or returned; wrapped, the query would start earlier; left as it is")
                 continue
             }
-            let range = operation.byteRange
+            let range = call.expressionRange
             let indent = file.lines.indentation(of: range.lowerBound)
             if file.lines.line(of: range.upperBound) > file.lines.line(of: range.lowerBound) {
                 rewrite.edits.append(.insert("\(helper)(() =>" + style.lineEnding + indent + style.indentUnit, at: range.lowerBound))
