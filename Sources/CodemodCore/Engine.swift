@@ -27,6 +27,8 @@ public struct FileOutcome: Sendable {
     public var notes: [Note] = []
     public var skipReason: String?
     public var error: CodemodError?
+    /// Selectors of the run that name a site in this file (see `Rewrite.matched`).
+    public var matched: [String] = []
 
     public var isChanged: Bool { status == .changed }
 
@@ -65,6 +67,7 @@ public struct Engine {
         }
         outcome.skipped = rewrite.skipped
         outcome.notes = rewrite.notes
+        outcome.matched = rewrite.matched
         if let reason = rewrite.fileSkipReason {
             outcome.status = .skipped
             outcome.skipReason = reason

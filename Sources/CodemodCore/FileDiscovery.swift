@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SyntaxTree
 
 /// Which files a run covers, beyond the paths named on the command line.
@@ -54,8 +57,8 @@ public enum FileDiscovery {
            result.status == 0 {
             return result.output.split(separator: 0).compactMap { entry in
                 let url = folder.appendingPathComponent(String(decoding: entry, as: UTF8.self))
-                // Tracked files deleted in the work tree are listed too; skip them.
-                return FileManager.default.fileExists(atPath: url.path) ? project.relativePath(of: url) : nil
+                // Tracked files deleted in the work tree are listed too, and links: skip both.
+                return isRegularFile(url) ? project.relativePath(of: url) : nil
             }
         }
         var files: [String] = []
@@ -67,13 +70,20 @@ public enum FileDiscovery {
                 let values = try? entry.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
                 if values?.isDirectory == true, values?.isSymbolicLink != true {
                     if !FileSelection.skippedFolders.contains(entry.lastPathComponent) { pending.append(entry) }
-                } else {
+                } else if values?.isSymbolicLink != true {
                     files.append(project.relativePath(of: entry))
                 }
             }
         }
         return files
     }
+}
+
+/// A file that is not a symbolic link: links are never read through or written through,
+/// so a linked file is neither counted twice nor half-applied.
+func isRegularFile(_ url: URL) -> Bool {
+    var info = stat()
+    return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
 }
 
 /// A path glob: `*` and `?` within a path segment, `**` across segments. A pattern

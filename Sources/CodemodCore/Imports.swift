@@ -122,7 +122,24 @@ public struct ImportEditor: Sendable {
             }
             return removeStatement(statement)
         }
+        let edit = removalOfSpecifier(at: index, in: statement)
+        if !containsComment(edit.range) { return edit }
+        // A comment in the way stays: take only the name and the comma that goes with it.
         let range = specifier.range
+        if let comma = commaAfter(range.upperBound) {
+            var end = comma + 1
+            while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
+            return .delete(range.lowerBound..<end)
+        }
+        // The last name: its comma is the one after the previous name; what lies between stays.
+        if let comma = commaAfter(statement.named[index - 1].range.upperBound) {
+            return Edit(range: comma..<range.upperBound, replacement: Array(bytes[(comma + 1)..<range.lowerBound]))
+        }
+        return .delete(range)
+    }
+
+    private func removalOfSpecifier(at index: Int, in statement: ImportStatement) -> Edit {
+        let range = statement.named[index].range
         if lines.isFirstOnLine(range.lowerBound) {
             // One specifier per line: the line goes, with its comma.
             var end = range.upperBound
@@ -140,6 +157,11 @@ public struct ImportEditor: Sendable {
             return .delete(range.lowerBound..<statement.named[index + 1].range.lowerBound)
         }
         return .delete(statement.named[index - 1].range.upperBound..<range.upperBound)
+    }
+
+    /// Import braces hold names, commas and comments only, so a slash starts a comment.
+    private func containsComment(_ range: Range<Int>) -> Bool {
+        bytes[range].contains(UInt8(ascii: "/"))
     }
 
     /// Adds a named specifier, first or last in the braces, in the braces' layout.
@@ -176,7 +198,15 @@ public struct ImportEditor: Sendable {
             }
             return .insert(text, at: end)
         }
-        return .insert(text, at: style.hasBOM ? 3 : 0)
+        // No imports: at the top, past a BOM and a `#!` line.
+        var start = style.hasBOM ? 3 : 0
+        if bytes.count >= start + 2, bytes[start] == UInt8(ascii: "#"), bytes[start + 1] == UInt8(ascii: "!") {
+            start = lines.lineEnd(of: start)
+            if start == bytes.count, bytes.last != UInt8(ascii: "\n") {
+                return .insert(style.lineEnding + newLines.joined(separator: style.lineEnding), at: start)
+            }
+        }
+        return .insert(text, at: start)
     }
 
     /// Inserts a whole statement on its own line before another statement.

@@ -10,7 +10,8 @@ public struct Project: Sendable {
     public init(root: URL) {
         self.root = root.standardizedFileURL
         self.gitTopLevel = Git.topLevel(of: self.root)
-        self.resolver = ModuleResolver(aliases: TSConfig.pathAliases(root: self.root))
+        self.resolver = ModuleResolver(aliases: TSConfig.pathAliases(root: self.root),
+                                       requiresExtensions: TSConfig.requiresImportExtensions(root: self.root))
     }
 
     /// The project holding the first path: the nearest folder at or above it with a
@@ -80,6 +81,19 @@ public enum TSConfig {
         }
     }
 
+    /// Node's ESM resolution (`"type": "module"` with `module` or `moduleResolution`
+    /// node16/nodenext) needs relative imports spelled with `.js`.
+    public static func requiresImportExtensions(root: URL) -> Bool {
+        guard let package = try? Data(contentsOf: root.appendingPathComponent("package.json")),
+              let manifest = try? JSONSerialization.jsonObject(with: package) as? [String: Any],
+              manifest["type"] as? String == "module",
+              let data = try? Data(contentsOf: root.appendingPathComponent("tsconfig.json")),
+              let json = try? JSONSerialization.jsonObject(with: Data(stripJSONComments(data))) as? [String: Any],
+              let options = json["compilerOptions"] as? [String: Any] else { return false }
+        let modes = [options["module"], options["moduleResolution"]].compactMap { ($0 as? String)?.lowercased() }
+        return modes.contains { $0 == "node16" || $0 == "nodenext" }
+    }
+
     static func stripJSONComments(_ data: Data) -> [UInt8] {
         let bytes = [UInt8](data)
         var output: [UInt8] = []
@@ -141,9 +155,12 @@ public enum SpecifierStyle: Equatable, Sendable {
 /// or `/index`) and back.
 public struct ModuleResolver: Sendable {
     public let aliases: [PathAlias]
+    /// The project resolves imports as Node ESM: relative specifiers need `.js`.
+    public let requiresExtensions: Bool
 
-    public init(aliases: [PathAlias]) {
+    public init(aliases: [PathAlias], requiresExtensions: Bool = false) {
         self.aliases = aliases
+        self.requiresExtensions = requiresExtensions
     }
 
     /// The module key a specifier in `file` refers to, or nil for a package import.
@@ -168,12 +185,14 @@ public struct ModuleResolver: Sendable {
         aliases.contains { $0.wildcard ? specifier.hasPrefix($0.prefix) : specifier == $0.prefix }
     }
 
-    /// The style a file already uses for its local imports.
-    public func style(of specifiers: [String], fallback: SpecifierStyle = .relative(esmSuffix: false)) -> SpecifierStyle {
+    /// The style a file already uses for its local imports; without any, what the file
+    /// kind and the project need (`.mts` files and Node ESM projects want `.js`).
+    public func style(of specifiers: [String], in file: String) -> SpecifierStyle {
         let local = specifiers.filter { $0.hasPrefix(".") || isAlias($0) }
         if local.contains(where: isAlias) { return .alias }
         if local.contains(where: { $0.hasSuffix(".js") }) { return .relative(esmSuffix: true) }
-        return local.isEmpty ? fallback : .relative(esmSuffix: false)
+        if !local.isEmpty { return .relative(esmSuffix: false) }
+        return .relative(esmSuffix: file.hasSuffix(".mts") || (requiresExtensions && !file.hasSuffix(".cts")))
     }
 
     /// How `file` should spell an import of the module with key `key`.

@@ -42,14 +42,21 @@ public struct Rewrite: Sendable {
     public var notes: [Note]
     /// Set when the whole file is left alone on purpose.
     public var fileSkipReason: String?
+    /// The user's selectors (`at:LINE`, `only:model.method`) this file has a site for,
+    /// changed or not, so a selector that names nothing can be reported.
+    public var matched: [String] = []
 
-    public init(edits: [Edit] = [], sites: [Site] = [], skipped: [Note] = [], notes: [Note] = [], fileSkipReason: String? = nil) {
+    public init(edits: [Edit] = [], sites: [Site] = [], skipped: [Note] = [], notes: [Note] = [], fileSkipReason: String? = nil,
+                matched: [String] = []) {
         self.edits = edits
         self.sites = sites
         self.skipped = skipped
         self.notes = notes
         self.fileSkipReason = fileSkipReason
+        self.matched = matched
     }
 
-    public static func skipFile(_ reason: String) -> Rewrite { Rewrite(fileSkipReason: reason) }
+    public static func skipFile(_ reason: String, matched: [String] = []) -> Rewrite {
+        Rewrite(fileSkipReason: reason, matched: matched)
+    }
 }

@@ -9,7 +9,9 @@ public enum UnifiedDiff {
         let oldLines = splitLines(old)
         let newLines = splitLines(new)
         let script = editScript(old: oldLines, new: newLines)
-        var out = "diff --git a/\(path) b/\(path)\n--- a/\(path)\n+++ b/\(path)\n"
+        // git ends ---/+++ names holding a space with a tab, so patch(1) reads the whole name.
+        let end = path.contains(" ") ? "\t" : ""
+        var out = "diff --git a/\(path) b/\(path)\n--- a/\(path)\(end)\n+++ b/\(path)\(end)\n"
         for hunk in hunks(script, context: context) {
             out += header(hunk, script: script)
             for index in hunk {

@@ -19,9 +19,20 @@ public enum Applier {
         guard !writes.isEmpty else { return run }
         let lock = try RunLock(journal: journal)
         defer { withExtendedLifetime(lock) {} }
+        if run.kind != .rollback { try refuseAfterInterruptedRun(journal) }
         try ignoreJournalInGit(journal)
         try ChangeWriter(journal: journal).write(writes, run: &run)
         return run
+    }
+
+    /// A run that died part-way left files half-applied: writing over them would bury that.
+    static func refuseAfterInterruptedRun(_ journal: Journal) throws {
+        let runs = try journal.runs()
+        let undone = Set(runs.filter { $0.kind == .rollback && $0.status == .completed }.compactMap(\.undoes))
+        if let interrupted = runs.last(where: { $0.status == .started && !undone.contains($0.id) }) {
+            throw CodemodError.configuration("run \(interrupted.id) was interrupted part-way; restore its files with "
+                                             + "`prisma-codemod rollback --run \(interrupted.id)` before applying anything else")
+        }
     }
 
     /// The journal is the tool's state, not the project's: keep it out of `git status`.

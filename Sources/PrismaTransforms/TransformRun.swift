@@ -41,6 +41,19 @@ public struct TransformRun: Sendable {
         outcomes.flatMap { outcome in outcome.skipped.map { (outcome.path, $0) } }
     }
 
+    /// The given selectors that named no Prisma call in any file: `PATH:LINE` for `--at`,
+    /// `model.method` for `--only`.
+    public func unmatchedSelectors(at addresses: [SiteAddress], only filters: [String]) -> [String] {
+        var matched = Set<String>()
+        for outcome in outcomes {
+            for selector in outcome.matched {
+                matched.insert(selector.hasPrefix("at:") ? "at:\(outcome.path):\(selector.dropFirst(3))" : selector)
+            }
+        }
+        return addresses.filter { !matched.contains("at:\($0.path):\($0.line)") }.map { "--at \($0.path):\($0.line)" }
+            + filters.filter { !matched.contains("only:\($0)") }.map { "--only \($0)" }
+    }
+
     /// The whole change as one patch, paths relative to the git work tree.
     public func patch(project: Project) -> String {
         changed.map { UnifiedDiff.make(path: project.repositoryPath(of: $0.path), old: $0.original, new: $0.updated) }.joined()

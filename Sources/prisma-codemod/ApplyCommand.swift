@@ -67,7 +67,7 @@ struct ApplyCommand: ParsableCommand {
                                 toolVersion: PrismaCodemod.version)
         let written = try Applier.apply(Applier.writes(from: chosen), run: record, journal: journal)
         report(chosen, transform: run.transformID)
-        RunSummary.print(run, verb: "changed")
+        RunSummary.print(run, verb: "changed", applied: chosen)
         if !chosen.isEmpty { Output.err("journaled as run \(written.id)") }
         if commit, !chosen.isEmpty {
             let sites = chosen.reduce(0) { $0 + $1.sites.count }

@@ -40,6 +40,12 @@ struct RollbackCommand: ParsableCommand {
             }
             let record = JournalRun(kind: .rollback, undoes: plan.undoes, toolVersion: PrismaCodemod.version)
             let written = try Applier.apply(plan.writes, run: record, journal: journal)
+            if let runID, plan.refused.isEmpty {
+                // Every file of the run is back: it no longer counts as interrupted.
+                var source = try journal.run(id: runID)
+                source.status = .restored
+                try journal.record(source)
+            }
             for write in plan.writes { Output.out("restored \(write.path)\n") }
             if !plan.writes.isEmpty { Output.err("journaled as run \(written.id) (roll it back to undo this)") }
         } catch {

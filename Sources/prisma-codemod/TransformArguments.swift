@@ -81,6 +81,11 @@ struct TransformArguments: ParsableArguments {
         let run = Progress.around(count: workspace.files.count, verb: entry.id) {
             TransformRun.run(entry, workspace: workspace, options: options)
         }
+        // A selector that names nothing is a typo, not a successful no-op.
+        let unmatched = run.unmatchedSelectors(at: addresses, only: only)
+        if !unmatched.isEmpty {
+            throw CodemodError.configuration("no Prisma call matches \(unmatched.joined(separator: ", ")); nothing was written")
+        }
         return Prepared(workspace: workspace, run: run, phase: phaseRule, only: filters)
     }
 
@@ -114,8 +119,13 @@ enum Progress {
 
 /// The run summary on stderr, the same for `diff`, `apply` and `plan`.
 enum RunSummary {
-    static func print(_ run: TransformRun, verb: String) {
-        Output.err("\(run.transformID): \(run.changed.count) file(s) \(verb) (\(run.siteCount) site(s)), \(run.unchanged.count) unchanged, "
+    /// `applied`: the files actually written when that is fewer than the run changed (interactive apply).
+    static func print(_ run: TransformRun, verb: String, applied: [FileOutcome]? = nil) {
+        var changed = "\(run.changed.count) file(s) \(verb) (\(run.siteCount) site(s))"
+        if let applied, applied.count != run.changed.count {
+            changed = "\(applied.count) of \(run.changed.count) file(s) \(verb) (\(applied.reduce(0) { $0 + $1.sites.count }) site(s))"
+        }
+        Output.err("\(run.transformID): \(changed), \(run.unchanged.count) unchanged, "
                    + "\(run.skippedFiles.count) skipped, \(run.failed.count) failed")
         details(run).forEach { Output.err($0) }
     }

@@ -123,6 +123,10 @@ final class PhaseCLITests: XCTestCase {
             let interrupted = try XCTUnwrap(try runs(in: repo).last)
             XCTAssertTrue(interrupted.hasSuffix("started"), interrupted)
             let id = String(interrupted.prefix { $0 != " " })
+            let refused = try codemod(["apply", "localize-client"], in: repo)
+            XCTAssertEqual(refused.status, 2, "nothing more is written over a half-applied run")
+            XCTAssertTrue(refused.stderr.contains("run \(id) was interrupted part-way; restore its files with `prisma-codemod rollback --run \(id)`"),
+                          refused.stderr)
             let rollback = try codemod(["rollback", "--run", id], in: repo)
             XCTAssertEqual(rollback.status, 0, "k = \(k): \(rollback.stderr)")
             XCTAssertEqual(try snapshot(repo), start, "k = \(k): rollback restores every file, temporaries gone")

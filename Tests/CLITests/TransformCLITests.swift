@@ -113,6 +113,22 @@ final class TransformCLITests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: broken, encoding: .utf8), text)
     }
 
+    func testSymlinkedSourcesAreNeitherCountedTwiceNorWrittenThrough() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        try FileManager.default.createSymbolicLink(atPath: repo.appendingPathComponent("src/services/userCacheLink.ts").path,
+                                                   withDestinationPath: "userCache.ts")
+        let inventory = try tool(["inventory", ".", "--format", "json"], in: repo)
+        let totals = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(inventory.stdout.utf8)) as? [String: Any])?["totals"] as? [String: Int])
+        XCTAssertEqual(totals["wrappedReads"], 9)
+        let apply = try tool(["apply", "unwrap-reads", "."], in: repo)
+        XCTAssertEqual(apply.status, 0, apply.stderr)
+        XCTAssertTrue(apply.stderr.contains("unwrap-reads: 7 file(s) changed (9 site(s))"), apply.stderr)
+        let named = try tool(["inventory", "src/services/userCacheLink.ts"], in: repo)
+        XCTAssertEqual(named.status, 2)
+        XCTAssertTrue(named.stderr.contains("src/services/userCacheLink.ts: is a symbolic link; never written through, skipped"), named.stderr)
+    }
+
     func testInteractiveApplyAsksPerFile() throws {
         let repo = try backendRepository()
         defer { try? FileManager.default.removeItem(at: repo) }
@@ -120,6 +136,7 @@ final class TransformCLITests: XCTestCase {
         let result = try tool(["apply", "unwrap-reads", ".", "--interactive"], in: repo, input: "y\nn\nq\n")
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("[y]es/[n]o/[a]ll/[q]uit"))
+        XCTAssertTrue(result.stderr.contains("unwrap-reads: 1 of 7 file(s) changed (1 site(s))"), result.stderr)
         XCTAssertEqual(try git(["status", "--porcelain"], in: repo).stdout, " M src/controllers/authController.ts\n")
         let all = try tool(["apply", "unwrap-reads", ".", "-i"], in: repo, input: "a\n")
         XCTAssertEqual(all.status, 0)
@@ -135,6 +152,10 @@ final class TransformCLITests: XCTestCase {
         XCTAssertTrue(onlyFiles.stderr.contains("unwrap-reads: 3 file(s) would change (4 site(s))"), onlyFiles.stderr)
         let excluded = try tool(["diff", "unwrap-reads", "Fixtures/backend", "--exclude", "*Cache.ts"], in: repositoryRoot)
         XCTAssertTrue(excluded.stderr.contains("unwrap-reads: 3 file(s) would change (3 site(s))"), excluded.stderr)
+        let typo = try tool(["diff", "unwrap-reads", "Fixtures/backend", "--only", "user.findFrist",
+                             "--at", "src/services/userCache.ts:999", "--at", "src/services/userCache.ts:47"], in: repositoryRoot)
+        XCTAssertEqual(typo.status, 2, "a selector naming nothing is an error, not a quiet no-op")
+        XCTAssertTrue(typo.stderr.contains("no Prisma call matches --at src/services/userCache.ts:999, --only user.findFrist"), typo.stderr)
         let colored = try tool(["diff", "unwrap-reads", "Fixtures/backend"], in: repositoryRoot, environment: ["NO_COLOR": "1"])
         XCTAssertFalse(colored.stdout.contains("\u{1B}["))
     }

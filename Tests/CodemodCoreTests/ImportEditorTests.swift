@@ -65,3 +65,17 @@ final class ImportEditorTests: XCTestCase {
         XCTAssertEqual(result, "import { a } from \"m\"\r\nconst c = 1\r\nconst x = 1\r\n")
     }
 }
+
+extension ImportEditorTests {
+    func testCommentsInsideBracesAreNeverDeleted() throws {
+        func remove(_ name: String, _ source: String) throws -> String {
+            let file = try parse(source)
+            let statement = file.imports[0]
+            return try apply([file.importEditor.removeSpecifier(try XCTUnwrap(statement.specifier(named: name)), from: statement)], to: source)
+        }
+        let source = "import {\n  prisma, // the shared client\n  /* retry */ executeWithRetry,\n} from '../utils/prisma';\n"
+        XCTAssertEqual(try remove("prisma", source), "import {\n  // the shared client\n  /* retry */ executeWithRetry,\n} from '../utils/prisma';\n")
+        XCTAssertEqual(try remove("executeWithRetry", source), "import {\n  prisma, // the shared client\n  /* retry */ \n} from '../utils/prisma';\n")
+        XCTAssertEqual(try remove("b", "import { a, /* why */ b } from 'm';\n"), "import { a /* why */  } from 'm';\n", "the comment stays; spacing is not worth a guess")
+    }
+}

@@ -23,8 +23,13 @@ final class ModuleResolverTests: XCTestCase {
     }
 
     func testDetectsTheStyleAFileUses() {
-        XCTAssertEqual(resolver.style(of: ["express", "../a.js"]), .relative(esmSuffix: true))
-        XCTAssertEqual(resolver.style(of: ["@/services/x"]), .alias)
-        XCTAssertEqual(resolver.style(of: ["express", "./b"]), .relative(esmSuffix: false))
+        XCTAssertEqual(resolver.style(of: ["express", "../a.js"], in: "src/x.ts"), .relative(esmSuffix: true))
+        XCTAssertEqual(resolver.style(of: ["@/services/x"], in: "src/x.ts"), .alias)
+        XCTAssertEqual(resolver.style(of: ["express", "./b"], in: "src/x.ts"), .relative(esmSuffix: false))
+        XCTAssertEqual(resolver.style(of: ["express"], in: "src/x.ts"), .relative(esmSuffix: false))
+        XCTAssertEqual(resolver.style(of: ["express"], in: "src/x.mts"), .relative(esmSuffix: true), ".mts files are ESM")
+        let esm = ModuleResolver(aliases: [], requiresExtensions: true)
+        XCTAssertEqual(esm.style(of: ["express"], in: "src/x.ts"), .relative(esmSuffix: true), "a nodenext project")
+        XCTAssertEqual(esm.style(of: ["express"], in: "src/x.cts"), .relative(esmSuffix: false))
     }
 }

@@ -31,6 +31,21 @@ final class UnifiedDiffTests: XCTestCase {
         XCTAssertEqual(UnifiedDiff.make(path: "a", old: Array("x\n".utf8), new: Array("x\n".utf8)), "")
     }
 
+    func testPathsWithSpacesApplyWithPatch() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("with space"), withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("with space/d.ts")
+        try Data("a\n".utf8).write(to: file)
+        let patch = UnifiedDiff.make(path: "with space/d.ts", old: Array("a\n".utf8), new: Array("b\n".utf8))
+        XCTAssertTrue(patch.contains("--- a/with space/d.ts\t\n+++ b/with space/d.ts\t\n"))
+        let result = try shell(["patch", "-p1", "--quiet"], in: folder, input: patch)
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "b\n")
+        try shell(["git", "init", "-q"], in: folder)
+        XCTAssertEqual(try shell(["git", "apply", "-R", "-"], in: folder, input: patch).status, 0)
+    }
+
     /// The patches must apply with `git apply` and `patch -p1`, CRLF and missing final newlines included.
     func testPatchesApplyWithGitAndPatch() throws {
         let cases: [(String, String)] = [

@@ -122,6 +122,8 @@ public struct PrismaFile {
     public private(set) var calls: [PrismaCall] = []
     public private(set) var retryCalls: [RetryCall] = []
     public private(set) var unanalysable: [Unanalysable] = []
+    /// Parameters that hide a client's name inside their function.
+    private var shadows: [(name: String, scope: Range<Int>)] = []
     /// Byte ranges of the arrays passed to `$transaction([…])`.
     public private(set) var arrayTransactions: [Range<Int>] = []
 
@@ -139,9 +141,14 @@ public struct PrismaFile {
     public func binding(for expression: Node) -> ClientBinding? {
         guard let name = Self.clientName(of: expression, in: file) else { return nil }
         let offset = expression.byteRange.lowerBound
-        return bindings
+        let binding = bindings
             .filter { $0.name == name && $0.scope.contains(offset) }
             .min { $0.scope.count < $1.scope.count }
+        // A parameter of the same name in a closer scope is something else.
+        if let binding, shadows.contains(where: { $0.name == name && $0.scope.contains(offset) && $0.scope.count < binding.scope.count }) {
+            return nil
+        }
+        return binding
     }
 
     static func clientName(of expression: Node, in file: ParsedFile) -> String? {
@@ -209,15 +216,29 @@ public struct PrismaFile {
                     bindings.append(ClientBinding(name: "this." + file.text(name), kind: .classProperty, scope: scope.byteRange))
                 }
             case "required_parameter", "optional_parameter":
-                guard let type = node.child(field: "type"), isClientType(type),
-                      let pattern = node.child(field: "pattern"), pattern.kind == "identifier",
+                guard let pattern = node.child(field: "pattern"), pattern.kind == "identifier",
                       let function = enclosing(node, kinds: Self.functionKinds) else { break }
                 let name = file.text(pattern)
+                guard let type = node.child(field: "type"), isClientType(type) else {
+                    if let type = node.child(field: "type"), file.text(type).contains("TransactionClient") {
+                        // `tx: Prisma.TransactionClient`: a transaction's client, whatever its name.
+                        bindings.append(ClientBinding(name: name, kind: .transactionClient, scope: function.byteRange))
+                    } else if bindings.contains(where: { $0.name == name }) {
+                        shadows.append((name, function.byteRange))
+                    }
+                    break
+                }
                 bindings.append(ClientBinding(name: name, kind: .parameter, scope: function.byteRange))
                 let isPropertyParameter = node.namedChildren.contains { $0.kind == "accessibility_modifier" }
                     || node.children.contains { $0.kind == "readonly" }
                 if isPropertyParameter, let classBody = enclosing(node, kinds: ["class_body"]) {
                     bindings.append(ClientBinding(name: "this." + name, kind: .classProperty, scope: classBody.byteRange))
+                }
+            case "arrow_function":
+                // `prisma => …`: a parameter without parentheses hides a client of that name.
+                if let parameter = node.child(field: "parameter"), parameter.kind == "identifier",
+                   bindings.contains(where: { $0.name == file.text(parameter) }) {
+                    shadows.append((file.text(parameter), node.byteRange))
                 }
             default:
                 break
@@ -300,8 +321,9 @@ public struct PrismaFile {
         for index in retryImports.indices {
             retryImports[index].isUsed = usedRetryNames.contains(retryImports[index].specifier.localName)
         }
+        let retryByStart = Dictionary(retryCalls.map { ($0.call.byteRange.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
         for index in calls.indices {
-            calls[index].retry = enclosingRetry(of: calls[index].operation)
+            calls[index].retry = enclosingRetry(of: calls[index].operation, retryByStart: retryByStart)
             calls[index].inArrayTransaction = arrayTransactions.contains { $0.contains(calls[index].call.byteRange.lowerBound) }
         }
     }
@@ -387,14 +409,20 @@ public struct PrismaFile {
             reason: "model delegate \(file.text(node)) is used as a value; calls through it are not analysed"))
     }
 
-    private func enclosingRetry(of operation: Node) -> RetryCall? {
+    private func enclosingRetry(of operation: Node, retryByStart: [Int: RetryCall]) -> RetryCall? {
         for ancestor in operation.ancestors where ancestor.kind == "call_expression" {
-            if let retry = retryCalls.first(where: { $0.call == ancestor }),
+            if let retry = retryByStart[ancestor.byteRange.lowerBound], retry.call == ancestor,
                let callback = retry.callback, callback.byteRange.contains(operation.byteRange.lowerBound) {
                 return retry
             }
         }
         return nil
+    }
+
+    /// Whether an offset lies in a `$transaction` callback or array.
+    public func isInsideTransaction(_ offset: Int) -> Bool {
+        bindings.contains { $0.kind == .transactionClient && $0.scope.contains(offset) }
+            || arrayTransactions.contains { $0.contains(offset) }
     }
 
     /// Files importing both the central client and creating their own, or

@@ -32,13 +32,15 @@ public struct CentralizeClient: Transform {
         if !options.at.isEmpty && !options.at.contains(where: { $0.path == file.path }) { return Rewrite() }
         if context.isCentralModule(file.path) || file.path.hasSuffix(".d.ts") { return Rewrite() }
         let prisma = PrismaFile(file: file, context: context)
-        guard !prisma.instances.isEmpty else { return Rewrite() }
+        let hasClient = !prisma.centralImports.isEmpty || !prisma.instances.isEmpty
+        let matched = hasClient ? options.at.filter { $0.path == file.path }.map { "at:\($0.line)" } : []
+        guard !prisma.instances.isEmpty else { return Rewrite(matched: matched) }
         guard let centralKey = context.centralModuleKey else {
-            return .skipFile("no central client module found; set client.centralModule or pass --central-module")
+            return .skipFile("no central client module found; set client.centralModule or pass --central-module", matched: matched)
         }
         let configuration = context.configuration
         if !prisma.centralImports.isEmpty {
-            return .skipFile("half-migrated: imports the central client and creates its own; resolve by hand")
+            return .skipFile("half-migrated: imports the central client and creates its own; resolve by hand", matched: matched)
         }
 
         // Plain top-level declarations are removed; anything else needs --force.
@@ -59,7 +61,7 @@ public struct CentralizeClient: Transform {
                 problem = nil
             }
             if let problem, !options.force {
-                return .skipFile("\(problem); pass --force to centralize it anyway")
+                return .skipFile("\(problem); pass --force to centralize it anyway", matched: matched)
             }
             if problem == nil || (instance.declaration != nil && !instance.isExported), let node = instance.declaration {
                 declarations.append((instance, node))
@@ -103,7 +105,7 @@ public struct CentralizeClient: Transform {
             }
         }
 
-        let style = context.resolver.style(of: file.imports.map(\.module))
+        let style = context.resolver.style(of: file.imports.map(\.module), in: file.path)
         let module = context.resolver.specifier(for: centralKey, from: file.path, style: style)
         let centralValueImport = file.imports.first { statement in
             statement.acceptsValueSpecifiers && statement.braces != nil
@@ -126,7 +128,7 @@ public struct CentralizeClient: Transform {
         } else {
             edits.append(editor.insertAfterImports([newStatement], imports: file.imports))
         }
-        return Rewrite(edits: edits, sites: sites, notes: notes)
+        return Rewrite(edits: edits, sites: sites, notes: notes, matched: matched)
     }
 
     /// True when any of the names appears in code outside imports and the given ranges.

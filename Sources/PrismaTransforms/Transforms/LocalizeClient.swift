@@ -28,15 +28,25 @@ public struct LocalizeClient: Transform {
         if !options.at.isEmpty && !options.at.contains(where: { $0.path == file.path }) { return Rewrite() }
         if context.isCentralModule(file.path) { return Rewrite() }
         let prisma = PrismaFile(file: file, context: context)
-        guard let central = prisma.centralImports.first else { return Rewrite() }
+        let hasClient = !prisma.centralImports.isEmpty || !prisma.instances.isEmpty
+        let matched = hasClient ? options.at.filter { $0.path == file.path }.map { "at:\($0.line)" } : []
+        guard let central = prisma.centralImports.first else { return Rewrite(matched: matched) }
         let configuration = context.configuration
         let editor = file.importEditor
         if prisma.centralImports.count > 1 {
-            return .skipFile("imports the central client more than once (\(prisma.centralImports.map(\.localName).joined(separator: ", ")))")
+            return .skipFile("imports the central client more than once (\(prisma.centralImports.map(\.localName).joined(separator: ", ")))", matched: matched)
         }
         if let instance = prisma.instances.first {
             let line = file.point(instance.expression.byteRange.lowerBound).row + 1
-            return .skipFile("half-migrated: already creates a \(configuration.clientClass) at line \(line)")
+            return .skipFile("half-migrated: already creates a \(configuration.clientClass) at line \(line)", matched: matched)
+        }
+
+        let typeOnlyClass = prisma.clientPackageImports.contains { statement in
+            statement.named.contains { $0.name == configuration.clientClass && (statement.isTypeOnly || $0.isType) }
+        }
+        if typeOnlyClass {
+            return .skipFile("\(configuration.clientClass) is imported as a type only; a value import beside it would declare it twice. "
+                             + "Make that import a value import first", matched: matched)
         }
 
         var edits: [Edit] = []
@@ -66,7 +76,7 @@ public struct LocalizeClient: Transform {
         edits.append(editor.insertAfterImports([declaration], imports: file.imports))
         let site = Site(range: (central.specifier?.range ?? statement.range),
                         label: "import \(central.localName) → new \(className)()")
-        return Rewrite(edits: edits, sites: [site])
+        return Rewrite(edits: edits, sites: [site], matched: matched)
     }
 
     private func removeClient(_ central: CentralImport, editor: ImportEditor) -> Edit {

@@ -22,6 +22,19 @@ struct RetryScope {
     }
 }
 
+extension RetryScope {
+    /// Which `--at` lines and `--only` filters name a Prisma or retry call in this file,
+    /// whatever its state, so a re-run finds them matched and a typo finds nothing.
+    func matchedSelectors(in prisma: PrismaFile) -> [String] {
+        let file = prisma.file
+        var lines = Set(prisma.calls.map { file.point($0.codeStart).row + 1 })
+        lines.formUnion(prisma.retryCalls.map { file.point($0.call.byteRange.lowerBound).row + 1 })
+        let here = options.at.filter { $0.path == path && lines.contains($0.line) }.map { "at:\($0.line)" }
+        let names = Set(prisma.calls.map { "\($0.model ?? $0.client).\($0.method)" })
+        return here + options.only.filter(names.contains).map { "only:\($0)" }
+    }
+}
+
 enum Reindent {
     /// Edits that shift every line after the first of `range` by `levels` units
     /// (negative: remove up to that much leading white space). Lines starting inside
@@ -66,7 +79,8 @@ enum RetryImports {
     static func ensureImported(_ helper: String, in prisma: PrismaFile) throws -> Edit? {
         let file = prisma.file
         let context = prisma.context
-        if prisma.retryImports.contains(where: { $0.specifier.localName == helper }) { return nil }
+        // Bound already, by any import (even from another module) or a local declaration.
+        if file.imports.contains(where: { $0.named.contains { $0.localName == helper } || $0.defaultName == helper }) { return nil }
         if declaresLocally(helper, in: file) || context.isCentralModule(file.path) { return nil }
         guard let moduleKey = context.retryModuleKey else {
             throw CodemodError.configuration("\(file.path): no module exporting \(helper) is known; set retry.module in prisma-codemod.yaml")
@@ -77,7 +91,7 @@ enum RetryImports {
         }) {
             return editor.addSpecifier(helper, to: statement, first: false)
         }
-        let style = context.resolver.style(of: file.imports.map(\.module))
+        let style = context.resolver.style(of: file.imports.map(\.module), in: file.path)
         let module = context.resolver.specifier(for: moduleKey, from: file.path, style: style)
         return editor.insertAfterImports([editor.statementText(named: [helper], from: module)], imports: file.imports)
     }

@@ -16,10 +16,12 @@ struct RetryUnwrapper {
         guard !prisma.retryCalls.isEmpty else { return Rewrite() }
         let scope = RetryScope(options: options, path: file.path)
         var rewrite = Rewrite()
+        rewrite.matched = scope.matchedSelectors(in: prisma)
         var removed: [RetryCall] = []
+        let callsByRetry = Dictionary(grouping: prisma.calls.filter { $0.retry != nil }) { $0.retry?.call.byteRange.lowerBound ?? -1 }
         for retry in prisma.retryCalls {
             // Calls nested in another call (statements of a wrapped $transaction) are part of it.
-            let retried = prisma.calls.filter { $0.retry?.call == retry.call }
+            let retried = callsByRetry[retry.call.byteRange.lowerBound] ?? []
             let inside = retried.filter { call in
                 !retried.contains { $0.operation != call.operation && $0.operation.byteRange.contains(call.operation.byteRange.lowerBound) }
             }
@@ -45,8 +47,8 @@ struct RetryUnwrapper {
                     leave("the retry arguments (\(extra)) would be lost; pass --allow-lossy to unwrap anyway")
                     continue
                 }
-                if Self.hasComments(in: callback, outside: body) {
-                    leave("comments inside the callback would be lost; pass --allow-lossy to unwrap anyway")
+                if Self.hasComments(in: retry.call, outside: body) {
+                    leave("comments inside the \(retry.helper) call would be lost; pass --allow-lossy to unwrap anyway")
                     continue
                 }
                 if !retry.awaitInside, !Self.isConsumedImmediately(retry.call, file: file) {
@@ -109,6 +111,8 @@ struct RetryUnwrapper {
         return nil
     }
 
+    static let functionKinds: Set<String> = ["arrow_function", "function_expression", "function_declaration", "method_definition"]
+
     static func hasComments(in callback: Node, outside body: Node) -> Bool {
         var walk = callback.preorder()
         while let node = walk.next() {
@@ -157,6 +161,7 @@ struct RetryWrapper {
         let helper = prisma.retryImports.first?.specifier.localName ?? context.configuration.retryHelper
         let style = file.style
         var rewrite = Rewrite()
+        rewrite.matched = scope.matchedSelectors(in: prisma)
         for call in prisma.calls where call.methodClass == target && call.retry == nil {
             let operation = call.operation
             let line = file.point(operation.byteRange.lowerBound).row + 1
@@ -171,18 +176,24 @@ struct RetryWrapper {
                 leave("is part of an array $transaction; retrying one statement of a transaction is wrong, retry the whole $transaction call")
                 continue
             }
+            if prisma.isInsideTransaction(call.call.byteRange.lowerBound) {
+                leave("runs inside a $transaction callback; retrying one statement of a transaction is wrong, retry the whole $transaction call")
+                continue
+            }
             guard call.awaitInside || RetryUnwrapper.isConsumedImmediately(operation, file: file) else {
                 leave("is not awaited or returned; wrapped, the query would start earlier; left as it is")
                 continue
             }
             let range = call.expressionRange
             let indent = file.lines.indentation(of: range.lowerBound)
+            // An `await` inside the call (in its arguments) needs an async callback.
+            let arrow = Self.containsAwait(operation, from: range.lowerBound) ? "async () =>" : "() =>"
             if file.lines.line(of: range.upperBound) > file.lines.line(of: range.lowerBound) {
-                rewrite.edits.append(.insert("\(helper)(() =>" + style.lineEnding + indent + style.indentUnit, at: range.lowerBound))
+                rewrite.edits.append(.insert("\(helper)(\(arrow)" + style.lineEnding + indent + style.indentUnit, at: range.lowerBound))
                 rewrite.edits += Reindent.lines(of: range, in: file, add: style.indentUnit)
                 rewrite.edits.append(.insert(style.lineEnding + indent + ")", at: range.upperBound))
             } else {
-                rewrite.edits.append(.insert("\(helper)(() => ", at: range.lowerBound))
+                rewrite.edits.append(.insert("\(helper)(\(arrow) ", at: range.lowerBound))
                 rewrite.edits.append(.insert(")", at: range.upperBound))
             }
             rewrite.sites.append(Site(range: range, label: call.label))
@@ -191,5 +202,15 @@ struct RetryWrapper {
             rewrite.edits.append(importEdit)
         }
         return rewrite
+    }
+
+    /// An `await` in the expression itself, not in a function nested in it.
+    static func containsAwait(_ node: Node, from start: Int) -> Bool {
+        var walk = node.preorder()
+        while let inner = walk.next() {
+            if RetryUnwrapper.functionKinds.contains(inner.kind) { walk.skipChildren(); continue }
+            if inner.kind == "await_expression", inner.byteRange.lowerBound >= start { return true }
+        }
+        return false
     }
 }

@@ -1,0 +1,3 @@
+import { prisma } from '../utils/prisma.js';
+
+export const count = () => prisma.user.count();

@@ -1,0 +1,6 @@
+import { executeWithRetry } from '../lib/retry';
+import { prisma } from '../utils/prisma';
+
+export async function roles() {
+  return await prisma.role.findMany();
+}
