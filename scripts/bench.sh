@@ -20,6 +20,18 @@ for i in $(seq 1 "$copies"); do
   rm -f "$mono/packages/svc$i/package.json"
 done
 
+# One generated file with 4,000 wrapped reads: per-file work must stay linear in the sites.
+big="$mono/packages/big"
+mkdir -p "$big/src"
+python3 - "$big/src/many.ts" <<'PY'
+import sys
+with open(sys.argv[1], "w") as out:
+    out.write("import { prisma, executeWithRetry } from '../../svc1/src/utils/prisma';\n\n")
+    for i in range(4000):
+        out.write(f"export async function f{i}(id: number) {{\n  const u = await executeWithRetry(() =>\n"
+                  f"    prisma.user.findUnique({{\n      where: {{ id }}\n    }})\n  );\n  return u;\n}}\n\n")
+PY
+
 python3 - "$tool" "$runs" "$PWD/Fixtures/backend" "$mono" <<'PY'
 import os, resource, statistics, subprocess, sys, time
 tool, runs, backend, mono = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
@@ -45,6 +57,7 @@ central = "packages/svc1/src/utils/prisma.ts"
 measure("inventory (synthetic monorepo)", ["inventory", mono, "--central-module", central], mono_files)
 measure("diff unwrap-reads (synthetic monorepo)", ["diff", "unwrap-reads", mono, "--central-module", central], mono_files)
 measure("check (synthetic monorepo)", ["check", mono, "--central-module", central], mono_files)
+measure("diff unwrap-reads (one file, 4,000 sites)", ["diff", "unwrap-reads", mono + "/packages/big/src/many.ts", "--central-module", central], 1)
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(f"peak resident memory of any run: {peak / 1024:.0f} MiB")
 PY

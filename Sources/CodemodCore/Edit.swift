@@ -32,8 +32,14 @@ public struct EditSet: Sendable {
 
     public init() {}
 
+    /// Checks all edits at once: sorted, each against the furthest-reaching one before it.
     public init(_ edits: [Edit]) throws {
-        for edit in edits { try add(edit) }
+        self.edits = edits
+        var reach: Range<Int>?
+        for edit in ordered {
+            if let previous = reach, Self.conflict(previous, edit.range) { throw EditError.overlap(previous, edit.range) }
+            if !edit.range.isEmpty, edit.range.upperBound > (reach?.upperBound ?? Int.min) { reach = edit.range }
+        }
     }
 
     public var isEmpty: Bool { edits.isEmpty }
@@ -54,6 +60,8 @@ public struct EditSet: Sendable {
         if b.isEmpty { return a.lowerBound < b.lowerBound && b.lowerBound < a.upperBound }
         return a.overlaps(b)
     }
+
+    var orderedEdits: [Edit] { ordered }
 
     private var ordered: [Edit] {
         edits.enumerated().sorted {
@@ -80,19 +88,40 @@ public struct EditSet: Sendable {
 
     /// Where an offset of the original text lands in the edited text. Offsets inside
     /// a replaced range map to the start of its replacement.
-    public func map(_ offset: Int) -> Int {
-        var shift = 0
-        for edit in ordered {
-            if edit.range.isEmpty {
-                if edit.range.lowerBound <= offset { shift += edit.replacement.count }
-                continue
-            }
-            if edit.range.upperBound <= offset {
-                shift += edit.replacement.count - edit.range.count
-            } else if edit.range.lowerBound <= offset {
-                return edit.range.lowerBound + shift
-            }
+    public func map(_ offset: Int) -> Int { OffsetMap(self).map(offset) }
+
+    /// Many offsets at once: the edits are sorted once.
+    public func map(_ offsets: [Int]) -> [Int] {
+        let map = OffsetMap(self)
+        return offsets.map(map.map)
+    }
+}
+
+/// Offsets of the original text → offsets of the edited text: the edits sorted once,
+/// their growth summed, each offset found by binary search.
+struct OffsetMap {
+    private let ordered: [Edit]
+    /// `growth[i]`: bytes added by edits 0..<i.
+    private let growth: [Int]
+
+    init(_ set: EditSet) {
+        ordered = set.orderedEdits
+        growth = ordered.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.replacement.count - $1.range.count) }
+    }
+
+    func map(_ offset: Int) -> Int {
+        // The edits starting at or before the offset; sorted and disjoint, so only the
+        // last of them can contain it.
+        var low = 0, high = ordered.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ordered[mid].range.lowerBound <= offset { low = mid + 1 } else { high = mid }
         }
-        return offset + shift
+        guard low > 0 else { return offset }
+        let last = ordered[low - 1]
+        if !last.range.isEmpty, offset < last.range.upperBound {
+            return last.range.lowerBound + growth[low - 1]
+        }
+        return offset + growth[low]
     }
 }

@@ -108,8 +108,8 @@ public struct Engine {
         outcome.status = .changed
         outcome.updated = updated
         outcome.edits = edits.edits
-        outcome.sites = rewrite.sites.map { site in
-            let after = edits.map(site.range.lowerBound)
+        let afterOffsets = edits.map(rewrite.sites.map(\.range.lowerBound))
+        outcome.sites = zip(rewrite.sites, afterOffsets).map { site, after in
             let lineStart = newLines.lineStart(of: after)
             let lineText = String(decoding: updated[lineStart..<newLines.lineContentEnd(of: after)], as: UTF8.self)
             return ChangedSite(label: site.label, before: file.point(site.range.lowerBound), after: newLines.point(of: after),

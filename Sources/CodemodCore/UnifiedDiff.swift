@@ -3,12 +3,15 @@ public enum UnifiedDiff {
     enum Operation: Equatable { case equal, delete, insert }
 
     /// The diff of one file, or an empty string when old and new are equal.
-    /// `path` is relative to the directory the patch will be applied in.
-    public static func make(path: String, old: [UInt8], new: [UInt8], context: Int = 3) -> String {
+    /// `path` is relative to the directory the patch will be applied in. With the
+    /// edits that made `new`, only the lines they touch are compared: lines between
+    /// them are equal by construction, so files with thousands of sites stay fast.
+    public static func make(path: String, old: [UInt8], new: [UInt8], edits: [Edit]? = nil, context: Int = 3) -> String {
         if old == new { return "" }
         let oldLines = splitLines(old)
         let newLines = splitLines(new)
-        let script = editScript(old: oldLines, new: newLines)
+        let script = edits.flatMap { regionScript(old: old, oldLines: oldLines, newLines: newLines, edits: $0) }
+            ?? editScript(old: oldLines, new: newLines)
         // git ends ---/+++ names holding a space with a tab, so patch(1) reads the whole name.
         let end = path.contains(" ") ? "\t" : ""
         var out = "diff --git a/\(path) b/\(path)\n--- a/\(path)\(end)\n+++ b/\(path)\(end)\n"
@@ -40,15 +43,29 @@ public enum UnifiedDiff {
     }
 
     /// Operations in order, each with the index of its line in the old (equal, delete)
-    /// or the new text (insert). The standard library's difference is Myers' algorithm.
+    /// or the new text (insert). The standard library's difference is Myers' algorithm;
+    /// it runs on line numbers (each distinct line interned once) between the common
+    /// prefix and suffix, so many changes in a long file stay cheap.
     static func editScript(old: [ArraySlice<UInt8>], new: [ArraySlice<UInt8>]) -> [(Operation, Int)] {
-        let difference = new.difference(from: old)
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix,
+              old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        var ids: [ArraySlice<UInt8>: Int] = [:]
+        func intern(_ line: ArraySlice<UInt8>) -> Int {
+            if let id = ids[line] { return id }
+            ids[line] = ids.count
+            return ids.count - 1
+        }
+        let oldMiddle = old[prefix..<(old.count - suffix)].map(intern)
+        let newMiddle = new[prefix..<(new.count - suffix)].map(intern)
         var removed = Set<Int>()
         var inserted = Set<Int>()
-        for change in difference {
+        for change in newMiddle.difference(from: oldMiddle) {
             switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
+            case .remove(let offset, _, _): removed.insert(offset + prefix)
+            case .insert(let offset, _, _): inserted.insert(offset + prefix)
             }
         }
         var script: [(Operation, Int)] = []
@@ -63,6 +80,69 @@ public enum UnifiedDiff {
             }
         }
         return script
+    }
+
+    /// The edit script built region by region: the lines each group of edits touches
+    /// are diffed on their own; every line between is equal by construction. Nil when
+    /// the edits do not produce the new text (then the caller diffs the whole file).
+    static func regionScript(old: [UInt8], oldLines: [ArraySlice<UInt8>], newLines: [ArraySlice<UInt8>], edits: [Edit]) -> [(Operation, Int)]? {
+        let newTotal = newLines.reduce(0) { $0 + $1.count }
+        guard let set = try? EditSet(edits), !oldLines.isEmpty, (try? set.apply(to: old))?.count == newTotal else { return nil }
+        let oldStarts = lineStarts(oldLines)
+        let newIndexOfStart = Dictionary(uniqueKeysWithValues: lineStarts(newLines).enumerated().map { ($1, $0) })
+        func oldLine(of offset: Int) -> Int {
+            var low = 0, high = oldLines.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if oldStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+            }
+            return low
+        }
+        // Regions of old lines, each with the byte growth of its edits.
+        var regions: [(lines: Range<Int>, delta: Int)] = []
+        for edit in set.edits.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }) {
+            // The line after the edit counts too: the edit may join it to its own text.
+            let first = oldLine(of: min(edit.range.lowerBound, old.count - 1))
+            let last = max(first, oldLine(of: min(edit.range.upperBound, old.count - 1)))
+            let lines = first..<(last + 1)
+            let delta = edit.replacement.count - edit.range.count
+            if let previous = regions.last, lines.lowerBound < previous.lines.upperBound {
+                regions[regions.count - 1] = (previous.lines.lowerBound..<max(previous.lines.upperBound, lines.upperBound), previous.delta + delta)
+            } else {
+                regions.append((lines, delta))
+            }
+        }
+        var script: [(Operation, Int)] = []
+        var oldIndex = 0, newIndex = 0, growth = 0
+        for region in regions {
+            while oldIndex < region.lines.lowerBound {
+                script.append((.equal, oldIndex)); oldIndex += 1; newIndex += 1
+            }
+            let oldEnd = region.lines.upperBound < oldLines.count ? oldStarts[region.lines.upperBound] : old.count
+            growth += region.delta
+            let newEnd = oldEnd + growth
+            guard let newEndIndex = newEnd == newTotal ? newLines.count : newIndexOfStart[newEnd],
+                  newEndIndex >= newIndex else { return nil }
+            for (operation, index) in editScript(old: Array(oldLines[region.lines]), new: Array(newLines[newIndex..<newEndIndex])) {
+                script.append((operation, operation == .insert ? index + newIndex : index + region.lines.lowerBound))
+            }
+            oldIndex = region.lines.upperBound
+            newIndex = newEndIndex
+        }
+        while oldIndex < oldLines.count {
+            script.append((.equal, oldIndex)); oldIndex += 1; newIndex += 1
+        }
+        return newIndex == newLines.count ? script : nil
+    }
+
+    static func lineStarts(_ lines: [ArraySlice<UInt8>]) -> [Int] {
+        var starts: [Int] = []
+        var offset = 0
+        for line in lines {
+            starts.append(offset)
+            offset += line.count
+        }
+        return starts
     }
 
     /// Ranges of script indices, each a hunk: changes with up to `context` equal lines around.

@@ -56,6 +56,6 @@ public struct TransformRun: Sendable {
 
     /// The whole change as one patch, paths relative to the git work tree.
     public func patch(project: Project) -> String {
-        changed.map { UnifiedDiff.make(path: project.repositoryPath(of: $0.path), old: $0.original, new: $0.updated) }.joined()
+        changed.map { UnifiedDiff.make(path: project.repositoryPath(of: $0.path), old: $0.original, new: $0.updated, edits: $0.edits) }.joined()
     }
 }

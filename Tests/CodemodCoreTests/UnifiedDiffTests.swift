@@ -1,4 +1,4 @@
-import CodemodCore
+@testable import CodemodCore
 import Foundation
 import XCTest
 
@@ -29,6 +29,34 @@ final class UnifiedDiffTests: XCTestCase {
 
     func testEqualTextsGiveNoDiff() {
         XCTAssertEqual(UnifiedDiff.make(path: "a", old: Array("x\n".utf8), new: Array("x\n".utf8)), "")
+    }
+
+    /// Diffs built from the edits (region by region) apply like whole-file diffs, over random edits.
+    func testDiffsFromEditsApplyAndMatchWholeFileDiffs() throws {
+        var generator = SystemRandomNumberGenerator()
+        let base = (0..<40).map { "line \($0) " + String(repeating: "x", count: $0 % 7) }.joined(separator: "\n") + "\n"
+        let old = Array(base.utf8)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try shell(["git", "init", "-q"], in: folder)
+        for round in 0..<25 {
+            var set = EditSet()
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                let start = Int.random(in: 0...old.count, using: &generator)
+                let end = min(old.count, start + Int.random(in: 0...30, using: &generator))
+                let text = ["", "X", "new\nlines\n", "\n", "tail"].randomElement(using: &generator) ?? ""
+                try? set.add(Edit(range: start..<end, replacement: text))
+            }
+            let new = try set.apply(to: old)
+            XCTAssertNotNil(UnifiedDiff.regionScript(old: old, oldLines: UnifiedDiff.splitLines(old),
+                                                     newLines: UnifiedDiff.splitLines(new), edits: set.edits), "round \(round): regions used")
+            let fromEdits = UnifiedDiff.make(path: "f.ts", old: old, new: new, edits: set.edits)
+            let file = folder.appendingPathComponent("f.ts")
+            try Data(old).write(to: file)
+            let result = try shell(["git", "apply", "-"], in: folder, input: fromEdits)
+            XCTAssertEqual(result.status, 0, "round \(round): \(result.output)\n\(fromEdits)")
+            XCTAssertEqual([UInt8](try Data(contentsOf: file)), new, "round \(round)")
+        }
     }
 
     func testPathsWithSpacesApplyWithPatch() throws {

@@ -321,9 +321,9 @@ public struct PrismaFile {
         for index in retryImports.indices {
             retryImports[index].isUsed = usedRetryNames.contains(retryImports[index].specifier.localName)
         }
-        let retryByStart = Dictionary(retryCalls.map { ($0.call.byteRange.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
+        let retries = enclosingRetries()
         for index in calls.indices {
-            calls[index].retry = enclosingRetry(of: calls[index].operation, retryByStart: retryByStart)
+            calls[index].retry = retries[index]
             calls[index].inArrayTransaction = arrayTransactions.contains { $0.contains(calls[index].call.byteRange.lowerBound) }
         }
     }
@@ -409,14 +409,25 @@ public struct PrismaFile {
             reason: "model delegate \(file.text(node)) is used as a value; calls through it are not analysed"))
     }
 
-    private func enclosingRetry(of operation: Node, retryByStart: [Int: RetryCall]) -> RetryCall? {
-        for ancestor in operation.ancestors where ancestor.kind == "call_expression" {
-            if let retry = retryByStart[ancestor.byteRange.lowerBound], retry.call == ancestor,
-               let callback = retry.callback, callback.byteRange.contains(operation.byteRange.lowerBound) {
-                return retry
+    /// For each call, the innermost retry call whose callback holds its operation: one
+    /// sweep over byte ranges (which nest like the tree), no walking up parents.
+    private func enclosingRetries() -> [RetryCall?] {
+        let callbacks = retryCalls.compactMap { retry in retry.callback.map { (range: $0.byteRange, retry: retry) } }
+            .sorted { ($0.range.lowerBound, -$0.range.upperBound) < ($1.range.lowerBound, -$1.range.upperBound) }
+        var result = [RetryCall?](repeating: nil, count: calls.count)
+        var open: [(range: Range<Int>, retry: RetryCall)] = []
+        var next = 0
+        for index in calls.indices.sorted(by: { calls[$0].operation.byteRange.lowerBound < calls[$1].operation.byteRange.lowerBound }) {
+            let range = calls[index].operation.byteRange
+            while next < callbacks.count, callbacks[next].range.lowerBound <= range.lowerBound {
+                while let top = open.last, top.range.upperBound <= callbacks[next].range.lowerBound { open.removeLast() }
+                open.append(callbacks[next])
+                next += 1
             }
+            while let top = open.last, top.range.upperBound < range.upperBound { open.removeLast() }
+            result[index] = open.last?.retry
         }
-        return nil
+        return result
     }
 
     /// Whether an offset lies in a `$transaction` callback or array.

@@ -39,14 +39,14 @@ enum Reindent {
     /// Edits that shift every line after the first of `range` by `levels` units
     /// (negative: remove up to that much leading white space). Lines starting inside
     /// a template literal are left alone: their white space is part of a string.
-    static func lines(of range: Range<Int>, in file: ParsedFile, add prefix: String = "", remove count: Int = 0) -> [Edit] {
+    static func lines(of range: Range<Int>, in file: ParsedFile, templates: [Range<Int>], add prefix: String = "", remove count: Int = 0) -> [Edit] {
         var edits: [Edit] = []
         let first = file.lines.line(of: range.lowerBound)
         let last = file.lines.line(of: max(range.lowerBound, range.upperBound - 1))
         guard last > first else { return [] }
         for line in (first + 1)...last {
             let start = file.lines.lineStarts[line]
-            if insideTemplate(start, file: file) { continue }
+            if templates.contains(where: { $0.lowerBound < start && start < $0.upperBound }) { continue }
             let contentEnd = file.lines.lineContentEnd(of: start)
             if contentEnd == start { continue }  // blank lines stay blank
             if !prefix.isEmpty {
@@ -62,9 +62,17 @@ enum Reindent {
         return edits
     }
 
-    static func insideTemplate(_ offset: Int, file: ParsedFile) -> Bool {
-        guard let node = file.root.namedDescendant(in: offset..<offset) else { return false }
-        return ([node] + Array(node.ancestors)).contains { $0.kind == "template_string" && $0.byteRange.lowerBound < offset }
+    /// The file's template literals (the outermost ones), found once per file.
+    static func templateRanges(in file: ParsedFile) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var walk = file.root.preorder()
+        while let node = walk.next() {
+            if node.kind == "template_string" {
+                ranges.append(node.byteRange)
+                walk.skipChildren()
+            }
+        }
+        return ranges
     }
 
     /// Width of the leading white space of the line holding `offset`, in bytes.

@@ -18,6 +18,7 @@ struct RetryUnwrapper {
         var rewrite = Rewrite()
         rewrite.matched = scope.matchedSelectors(in: prisma)
         var removed: [RetryCall] = []
+        var templates: [Range<Int>]?
         let callsByRetry = Dictionary(grouping: prisma.calls.filter { $0.retry != nil }) { $0.retry?.call.byteRange.lowerBound ?? -1 }
         for retry in prisma.retryCalls {
             // Calls nested in another call (statements of a wrapped $transaction) are part of it.
@@ -68,7 +69,8 @@ struct RetryUnwrapper {
             rewrite.edits.append(.delete(body.byteRange.upperBound..<retry.call.byteRange.upperBound))
             if file.lines.line(of: bodyStart) > file.lines.line(of: start) {
                 let depth = Reindent.width(at: bodyStart, in: file) - Reindent.width(at: start, in: file)
-                rewrite.edits += Reindent.lines(of: bodyStart..<body.byteRange.upperBound, in: file, remove: max(0, depth))
+                templates = templates ?? Reindent.templateRanges(in: file)
+                rewrite.edits += Reindent.lines(of: bodyStart..<body.byteRange.upperBound, in: file, templates: templates ?? [], remove: max(0, depth))
             }
             rewrite.sites.append(Site(range: start..<retry.call.byteRange.upperBound, label: primary.label))
             removed.append(retry)
@@ -162,6 +164,7 @@ struct RetryWrapper {
         let style = file.style
         var rewrite = Rewrite()
         rewrite.matched = scope.matchedSelectors(in: prisma)
+        var templates: [Range<Int>]?
         for call in prisma.calls where call.methodClass == target && call.retry == nil {
             let operation = call.operation
             let line = file.point(operation.byteRange.lowerBound).row + 1
@@ -190,7 +193,8 @@ struct RetryWrapper {
             let arrow = Self.containsAwait(operation, from: range.lowerBound) ? "async () =>" : "() =>"
             if file.lines.line(of: range.upperBound) > file.lines.line(of: range.lowerBound) {
                 rewrite.edits.append(.insert("\(helper)(\(arrow)" + style.lineEnding + indent + style.indentUnit, at: range.lowerBound))
-                rewrite.edits += Reindent.lines(of: range, in: file, add: style.indentUnit)
+                templates = templates ?? Reindent.templateRanges(in: file)
+                rewrite.edits += Reindent.lines(of: range, in: file, templates: templates ?? [], add: style.indentUnit)
                 rewrite.edits.append(.insert(style.lineEnding + indent + ")", at: range.upperBound))
             } else {
                 rewrite.edits.append(.insert("\(helper)(\(arrow) ", at: range.lowerBound))
