@@ -99,7 +99,11 @@ public enum RulesLoader {
                 if let value = fields["enabled"] { rule.enabled = try reader.bool(value) }
                 if let value = fields["summary"] { rule.summary = try reader.string(value) }
                 if let value = fields["message"] { rule.message = try reader.string(value) }
-                if rule.message.isEmpty { throw reader.error(item, "check \(id) needs a message") }
+                if rule.message.isEmpty {
+                    let known = configuration.checks.map(\.id).joined(separator: ", ")
+                    throw reader.error(idNode, known.isEmpty ? "check \(id) needs a message"
+                                       : "unknown check '\(id)' (known: \(known)); a new check needs a message")
+                }
                 if let index = configuration.checks.firstIndex(where: { $0.id == id }) {
                     configuration.checks[index] = rule
                 } else {

@@ -47,6 +47,15 @@ final class RulesLoaderTests: XCTestCase {
         XCTAssertEqual(configuration.clientClass, "PrismaClient")
     }
 
+    func testAMisspelledCheckIsNamedAsUnknown() throws {
+        var configuration = try RulesLoader.load(root: nil)
+        XCTAssertThrowsError(try RulesLoader.apply(yaml: "checks:\n  - id: read-in-retyr\n    enabled: false\n", file: "prisma-codemod.yaml",
+                                                   to: &configuration)) { error in
+            XCTAssertEqual((error as? RulesError)?.line, 2)
+            XCTAssertTrue((error as? RulesError)?.reason.hasPrefix("unknown check 'read-in-retyr' (known: read-in-retry, ") == true, "\(error)")
+        }
+    }
+
     func testMalformedRulesNameFileAndLine() {
         func error(_ yaml: String) -> RulesError? {
             var configuration = PrismaConfiguration()
