@@ -70,12 +70,15 @@ public struct RevertPlan: Sendable {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\r")) }
             var found = false
+            var claimed = Set<Int>()
             for site in file.sites {
-                let matches = lines.indices.filter { lines[$0] == site.lineText }.map { $0 + 1 }
+                // The nearest line with the site's text that no other site took.
+                let matches = lines.indices.filter { lines[$0] == site.lineText && !claimed.contains($0 + 1) }.map { $0 + 1 }
                 guard let line = matches.min(by: { abs($0 - site.line) < abs($1 - site.line) }) else {
                     plan.lost.append((file.path, site))
                     continue
                 }
+                claimed.insert(line)
                 plan.addresses.append(SiteAddress(path: file.path, line: line))
                 found = true
             }
