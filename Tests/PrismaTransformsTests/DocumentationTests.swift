@@ -1,0 +1,22 @@
+import Foundation
+import PrismaRules
+import PrismaTransforms
+import XCTest
+
+/// README names what the code declares: a new transform, check or phase without its
+/// line in README fails here, so the docs cannot silently fall behind.
+final class DocumentationTests: XCTestCase {
+    func testReadmeNamesEveryTransformCheckAndCommand() throws {
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        for entry in TransformRegistry.all {
+            XCTAssertTrue(readme.contains("| `\(entry.id)` | `\(entry.inverse)` |"), "README lacks the row of \(entry.id)")
+        }
+        let configuration = try RulesLoader.load(root: nil)
+        for check in configuration.checks {
+            XCTAssertTrue(readme.contains("`\(check.id)`"), "README lacks the check \(check.id)")
+        }
+        for command in ["inventory", "list", "diff", "apply", "check", "plan", "history", "rollback", "revert"] {
+            XCTAssertTrue(readme.contains("`\(command)"), "README lacks the command \(command)")
+        }
+    }
+}
