@@ -89,8 +89,14 @@ public struct ChangeWriter {
         try journal.record(run)
     }
 
-    /// The file must still hold what was read: never overwrite a concurrent edit.
+    /// The file must still hold what was read: never overwrite a concurrent edit, and
+    /// never write outside the project, also not through a linked folder.
     private func checkUnchanged(_ write: PlannedWrite, at target: String) throws {
+        let realRoot = journal.root.resolvingSymlinksInPath().path
+        let realFolder = URL(fileURLWithPath: target).deletingLastPathComponent().resolvingSymlinksInPath().path
+        guard Journal.isInsidePath(write.path), realFolder == realRoot || realFolder.hasPrefix(realRoot + "/") else {
+            throw CodemodError.write(path: write.path, reason: "it lies outside the project root \(realRoot) (through a link?); never written")
+        }
         var info = stat()
         if lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { throw CodemodError.symlink(path: write.path) }
         guard let current = FileManager.default.contents(atPath: target), [UInt8](current) == write.original else {
@@ -115,6 +121,8 @@ public struct ChangeWriter {
 /// One writer per project root at a time: `.prisma-codemod/lock` holds the pid.
 public final class RunLock {
     private let url: URL
+    /// Only the process that took the lock removes it: a refused run must not.
+    private var owned = false
 
     public init(journal: Journal) throws {
         url = journal.folder.appendingPathComponent("lock")
@@ -125,6 +133,7 @@ public final class RunLock {
                 let pid = Array("\(getpid())\n".utf8)
                 _ = pid.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
                 close(descriptor)
+                owned = true
                 if let seconds = ProcessInfo.processInfo.environment["PRISMA_CODEMOD_TEST_HOLD_LOCK"].flatMap(Double.init) {
                     Thread.sleep(forTimeInterval: seconds)
                 }
@@ -132,7 +141,8 @@ public final class RunLock {
             }
             let holder = (try? String(contentsOf: url, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
             if let holder, let pid = Int32(holder), kill(pid, 0) == 0 || errno == EPERM {
-                throw CodemodError.configuration("another prisma-codemod run (pid \(pid)) is writing to this project (\(url.path)); try again when it has finished")
+                throw CodemodError.configuration("another prisma-codemod run (pid \(pid)) is writing to this project (\(url.path)); "
+                                                 + "try again when it has finished, or delete that file if pid \(pid) is not prisma-codemod")
             }
             // The holder is gone: a stale lock from a crashed run.
             unlink(url.path)
@@ -140,5 +150,5 @@ public final class RunLock {
         throw CodemodError.configuration("cannot take the lock \(url.path)")
     }
 
-    deinit { unlink(url.path) }
+    deinit { if owned { unlink(url.path) } }
 }

@@ -10,6 +10,11 @@ public struct ChangedSite: Equatable, Sendable {
     public var afterOffset: Int
     /// The whole line holding the site in the new text, trimmed: how a later revert finds it again.
     public var afterLineText: String
+    /// The trimmed lines around it (`contextRadius` each side, "" past the ends): what tells
+    /// two sites with the same line text apart.
+    public var afterContext: [String]
+
+    public static let contextRadius = 3
 }
 
 /// What happened to one file in one run.
@@ -109,11 +114,18 @@ public struct Engine {
         outcome.updated = updated
         outcome.edits = edits.edits
         let afterOffsets = edits.map(rewrite.sites.map(\.range.lowerBound))
+        func trimmedLine(_ row: Int) -> String {
+            guard row >= 0, row < newLines.lineStarts.count else { return "" }
+            let start = newLines.lineStarts[row]
+            guard start < updated.count else { return "" }
+            return String(decoding: updated[start..<newLines.lineContentEnd(of: start)], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        }
         outcome.sites = zip(rewrite.sites, afterOffsets).map { site, after in
-            let lineStart = newLines.lineStart(of: after)
-            let lineText = String(decoding: updated[lineStart..<newLines.lineContentEnd(of: after)], as: UTF8.self)
+            let row = newLines.line(of: after)
+            let radius = ChangedSite.contextRadius
             return ChangedSite(label: site.label, before: file.point(site.range.lowerBound), after: newLines.point(of: after),
-                               afterOffset: after, afterLineText: lineText.trimmingCharacters(in: .whitespaces))
+                               afterOffset: after, afterLineText: trimmedLine(row),
+                               afterContext: ((row - radius)...(row + radius)).map(trimmedLine))
         }
         return outcome
     }

@@ -75,12 +75,15 @@ public struct JournalSite: Codable, Equatable, Sendable {
     public var line: Int
     public var column: Int
     public var lineText: String
+    /// The trimmed lines around the site, the site's own in the middle.
+    public var context: [String]?
 
-    public init(label: String, line: Int, column: Int, lineText: String) {
+    public init(label: String, line: Int, column: Int, lineText: String, context: [String]? = nil) {
         self.label = label
         self.line = line
         self.column = column
         self.lineText = lineText
+        self.context = context
     }
 }
 
@@ -112,6 +115,23 @@ public struct Journal: Sendable {
         return try names.filter { $0.hasSuffix(".json") }.sorted().map { name in
             try load(runsFolder.appendingPathComponent(name), name: name)
         }
+    }
+
+    /// Every readable run, and the problems of the others: for listing, not for writing.
+    public func readableRuns() -> (runs: [JournalRun], problems: [CodemodError]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: runsFolder.path) else { return ([], []) }
+        var runs: [JournalRun] = []
+        var problems: [CodemodError] = []
+        for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
+            do {
+                runs.append(try load(runsFolder.appendingPathComponent(name), name: name))
+            } catch let error as CodemodError {
+                problems.append(error)
+            } catch {
+                problems.append(.configuration("journal \(name): \(error)"))
+            }
+        }
+        return (runs, problems)
     }
 
     public func run(id: String) throws -> JournalRun {

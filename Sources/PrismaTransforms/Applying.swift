@@ -7,7 +7,8 @@ public enum Applier {
     public static func writes(from outcomes: [FileOutcome]) -> [PlannedWrite] {
         outcomes.filter(\.isChanged).map { outcome in
             PlannedWrite(path: outcome.path, original: outcome.original, updated: outcome.updated, sites: outcome.sites.map {
-                JournalSite(label: $0.label, line: $0.after.row + 1, column: $0.after.column + 1, lineText: $0.afterLineText)
+                JournalSite(label: $0.label, line: $0.after.row + 1, column: $0.after.column + 1, lineText: $0.afterLineText,
+                            context: $0.afterContext)
             })
         }
     }
@@ -29,7 +30,13 @@ public enum Applier {
     static func refuseAfterInterruptedRun(_ journal: Journal) throws {
         let runs = try journal.runs()
         let undone = Set(runs.filter { $0.kind == .rollback && $0.status == .completed }.compactMap(\.undoes))
-        if let interrupted = runs.last(where: { $0.status == .started && !undone.contains($0.id) }) {
+        // Superseded: every file it touched was written again by a later completed run.
+        func superseded(_ run: JournalRun) -> Bool {
+            run.files.allSatisfy { file in
+                runs.contains { $0.id > run.id && $0.status == .completed && $0.files.contains { $0.path == file.path } }
+            }
+        }
+        if let interrupted = runs.last(where: { $0.status == .started && !undone.contains($0.id) && !superseded($0) }) {
             throw CodemodError.configuration("run \(interrupted.id) was interrupted part-way; restore its files with "
                                              + "`prisma-codemod rollback --run \(interrupted.id)` before applying anything else")
         }

@@ -64,6 +64,14 @@ public struct RevertPlan: Sendable {
             throw CodemodError.configuration("run \(source.id) names no known transform")
         }
         var plan = RevertPlan(source: source, inverse: inverse, files: [], addresses: [], lost: [])
+        if inverse.wholeFile {
+            // One client per file: the file is the site, whatever moved inside it.
+            for file in source.files where FileManager.default.fileExists(atPath: journal.root.appendingPathComponent(file.path).path) {
+                plan.files.append(file.path)
+                plan.addresses.append(SiteAddress(path: file.path, line: 1))
+            }
+            return plan
+        }
         for file in source.files {
             let text = FileManager.default.contents(atPath: journal.root.appendingPathComponent(file.path).path)
                 .map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -72,9 +80,7 @@ public struct RevertPlan: Sendable {
             var found = false
             var claimed = Set<Int>()
             for site in file.sites {
-                // The nearest line with the site's text that no other site took.
-                let matches = lines.indices.filter { lines[$0] == site.lineText && !claimed.contains($0 + 1) }.map { $0 + 1 }
-                guard let line = matches.min(by: { abs($0 - site.line) < abs($1 - site.line) }) else {
+                guard let line = Self.locate(site, in: lines, excluding: claimed) else {
                     plan.lost.append((file.path, site))
                     continue
                 }
@@ -85,5 +91,28 @@ public struct RevertPlan: Sendable {
             if found { plan.files.append(file.path) }
         }
         return plan
+    }
+
+    /// The one line (1-based) holding the site now: same text, and the most of its
+    /// surrounding lines still around it. Two equally good candidates are ambiguous:
+    /// then the site is reported, never guessed.
+    static func locate(_ site: JournalSite, in lines: [String], excluding claimed: Set<Int>) -> Int? {
+        let candidates = lines.indices.filter { lines[$0] == site.lineText && !claimed.contains($0 + 1) }
+        guard let context = site.context, !context.isEmpty else {
+            return candidates.min { abs($0 + 1 - site.line) < abs($1 + 1 - site.line) }.map { $0 + 1 }
+        }
+        let radius = context.count / 2
+        func score(_ index: Int) -> Int {
+            context.indices.filter { offset in
+                let row = index - radius + offset
+                let text = row >= 0 && row < lines.count ? lines[row] : ""
+                return text == context[offset]
+            }.count
+        }
+        let scored = candidates.map { ($0, score($0)) }
+        guard let best = scored.map(\.1).max() else { return nil }
+        let top = scored.filter { $0.1 == best }
+        guard top.count == 1, let index = top.first?.0 else { return nil }
+        return index + 1
     }
 }

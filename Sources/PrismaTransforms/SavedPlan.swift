@@ -1,5 +1,6 @@
 import CodemodCore
 import Foundation
+import SyntaxTree
 
 /// The exact edits of a dry run, locked to each file's content by sha256:
 /// `diff --save-plan FILE` writes it, `apply --plan FILE` applies exactly it.
@@ -48,6 +49,9 @@ public struct SavedPlan: Codable, Equatable, Sendable {
             throw CodemodError.configuration("\(displayPath): not a prisma-codemod plan (\(error.localizedDescription))")
         }
         guard plan.version == 1 else { throw CodemodError.configuration("\(displayPath): plan version \(plan.version) is not supported") }
+        guard TransformRegistry.entry(plan.transform) != nil else {
+            throw CodemodError.configuration("\(displayPath): the plan names an unknown transform '\(plan.transform)'")
+        }
         for file in plan.files where !Journal.isInsidePath(file.path) {
             throw CodemodError.configuration("\(displayPath): path '\(file.path)' is outside the project root")
         }
@@ -69,6 +73,11 @@ public struct SavedPlan: Codable, Equatable, Sendable {
             let updated = try edits.apply(to: bytes)
             guard sha256Hex(updated) == file.after else {
                 throw CodemodError.configuration("\(file.path): the plan's edits do not give the recorded result; the plan is damaged")
+            }
+            // Like every output: it must parse, or nothing is written.
+            if let language = Language(fileName: file.path),
+               let problem = try ParsedFile(path: file.path, bytes: updated, parser: Parser(language: language)).tree.firstError {
+                throw CodemodError.outputDoesNotParse(path: file.path, position: problem.position, transform: transform)
             }
             writes.append(PlannedWrite(path: file.path, original: bytes, updated: updated, sites: file.sites))
         }

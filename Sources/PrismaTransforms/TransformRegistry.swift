@@ -42,13 +42,15 @@ public enum TransformRegistry {
         public var id: String
         public var summary: String
         public var inverse: String
+        /// A file holds one client, so these transforms change whole files, not call sites.
+        public var wholeFile = false
         public var make: @Sendable (PrismaContext, TransformOptions) -> Transform
     }
 
     public static let all: [Entry] = [
-        Entry(id: LocalizeClient.id, summary: LocalizeClient.summary, inverse: CentralizeClient.id,
+        Entry(id: LocalizeClient.id, summary: LocalizeClient.summary, inverse: CentralizeClient.id, wholeFile: true,
               make: { LocalizeClient(context: $0, options: $1) }),
-        Entry(id: CentralizeClient.id, summary: CentralizeClient.summary, inverse: LocalizeClient.id,
+        Entry(id: CentralizeClient.id, summary: CentralizeClient.summary, inverse: LocalizeClient.id, wholeFile: true,
               make: { CentralizeClient(context: $0, options: $1) }),
         Entry(id: UnwrapReads.id, summary: UnwrapReads.summary, inverse: WrapReads.id,
               make: { UnwrapReads(context: $0, options: $1) }),

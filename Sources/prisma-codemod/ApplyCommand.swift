@@ -1,6 +1,7 @@
 import ArgumentParser
 import CodemodCore
 import Foundation
+import PrismaRules
 import PrismaTransforms
 
 struct ApplyCommand: ParsableCommand {
@@ -70,14 +71,8 @@ struct ApplyCommand: ParsableCommand {
         RunSummary.print(run, verb: "changed", applied: chosen)
         if !chosen.isEmpty { Output.err("journaled as run \(written.id)") }
         if commit, !chosen.isEmpty {
-            let sites = chosen.reduce(0) { $0 + $1.sites.count }
-            let subject = prepared.phase?.commitMessage ?? "prisma-codemod: \(run.transformID)"
-            let summary = [prepared.phase?.title, "\(run.transformID) changed \(sites) site(s) in \(chosen.count) file(s)."]
-                .compactMap { $0 }.joined(separator: ": ")
-            let message = PhaseCommit.message(subject: subject, summary: summary, phase: prepared.phase?.id, transform: run.transformID,
-                                              runID: written.id, toolVersion: PrismaCodemod.version)
-            let id = try PhaseCommit.commit(chosen.map(\.path), message: message, project: project)
-            Output.err("committed \(id.prefix(12)): \(subject)")
+            try commitRun(written, phase: prepared.phase, transform: run.transformID, files: chosen.map(\.path),
+                          sites: chosen.reduce(0) { $0 + $1.sites.count }, project: project)
         }
         if !run.failed.isEmpty { throw Exit.usageOrFailure }
     }
@@ -86,6 +81,10 @@ struct ApplyCommand: ParsableCommand {
         let project = try Project.locate(for: arguments.paths.first ?? ".", currentDirectory: Output.currentDirectory)
         let saved = try SavedPlan.load(Project.resolve(path, against: Output.currentDirectory), displayPath: path)
         let writes = try saved.writes(root: project.root)
+        if commit {
+            _ = try PhaseCommit.repository(of: project)
+            if !allowDirty { try PhaseCommit.requireClean(writes.map(\.path), project: project) }
+        }
         let record = JournalRun(kind: .apply, transform: saved.transform, phase: saved.phase, only: saved.only,
                                 toolVersion: PrismaCodemod.version)
         let written = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project))
@@ -93,6 +92,22 @@ struct ApplyCommand: ParsableCommand {
             for site in write.sites { Output.out("\(write.path):\(site.line):\(site.column): \(site.label)\n") }
         }
         Output.err("\(saved.transform): applied the plan \(path): \(writes.count) file(s) changed; journaled as run \(written.id)")
+        if commit, !writes.isEmpty {
+            let phase = try saved.phase.map { try Phases.phase($0, in: RulesLoader.load(root: project.root)) }
+            try commitRun(written, phase: phase, transform: saved.transform, files: writes.map(\.path),
+                          sites: writes.reduce(0) { $0 + $1.sites.count }, project: project)
+        }
+    }
+
+    /// One commit of exactly these files, with the phase's message and the trailers.
+    private func commitRun(_ run: JournalRun, phase: Phase?, transform: String, files: [String], sites: Int, project: Project) throws {
+        let subject = phase?.commitMessage ?? "prisma-codemod: \(transform)"
+        let summary = [phase?.title, "\(transform) changed \(sites) site(s) in \(files.count) file(s)."]
+            .compactMap { $0 }.joined(separator: ": ")
+        let message = PhaseCommit.message(subject: subject, summary: summary, phase: phase?.id, transform: transform,
+                                          runID: run.id, toolVersion: PrismaCodemod.version)
+        let id = try PhaseCommit.commit(files, message: message, project: project)
+        Output.err("committed \(id.prefix(12)): \(subject)")
     }
 
     private func report(_ outcomes: [FileOutcome], transform: String) {

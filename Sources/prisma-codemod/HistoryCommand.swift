@@ -12,12 +12,14 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let runs: [JournalRun]
+        let problems: [CodemodError]
         do {
             let project = try Project.locate(for: path, currentDirectory: Output.currentDirectory)
-            runs = try journalOption.journal(for: project).runs()
+            (runs, problems) = journalOption.journal(for: project).readableRuns()
         } catch {
             throw Exit.fail(error)
         }
+        defer { for problem in problems { Output.err("error: \(problem.message)") } }
         if runs.isEmpty { Output.err("no runs in the journal") }
         for run in runs {
             var what = run.transform ?? ""
@@ -26,5 +28,6 @@ struct HistoryCommand: ParsableCommand {
             let sites = run.files.reduce(0) { $0 + $1.sites.count }
             Output.out("\(run.id)  \(run.time)  \(run.kind.rawValue)  \(what)  \(run.files.count) file(s), \(sites) site(s)  \(run.status.rawValue)\n")
         }
+        if !problems.isEmpty { throw Exit.usageOrFailure }
     }
 }

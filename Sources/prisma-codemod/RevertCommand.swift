@@ -49,6 +49,9 @@ struct RevertCommand: ParsableCommand {
             let written = try Applier.apply(Applier.writes(from: run.changed), run: record, journal: journal)
             Output.out(AppliedSites.text(run.changed))
             RunSummary.print(run, verb: "reverted")
+            for outcome in run.unchanged where plan.files.contains(outcome.path) {
+                Output.err("left \(outcome.path): nothing of phase \(phase) is there any more (edited or rolled back since)")
+            }
             if !run.changed.isEmpty { Output.err("journaled as run \(written.id)") }
             if commit, !run.changed.isEmpty {
                 let message = PhaseCommit.message(

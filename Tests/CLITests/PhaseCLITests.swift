@@ -163,6 +163,8 @@ final class PhaseCLITests: XCTestCase {
         let second = try codemod(["apply", "unwrap-reads"], in: repo)
         XCTAssertEqual(second.status, 2)
         XCTAssertTrue(second.stderr.contains("another prisma-codemod run (pid \(process.processIdentifier))"), second.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: lock.path), "a refused run leaves the holder's lock alone")
+        XCTAssertEqual(try codemod(["rollback", "src/services/userCache.ts"], in: repo).status, 2, "so a third run is refused too")
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: lock.path), "the lock goes with its run")
@@ -227,12 +229,111 @@ final class PhaseCLITests: XCTestCase {
         try original.write(to: file)
         XCTAssertEqual(try snapshot(repo), start)
 
-        let applied = try codemod(["apply", "--plan", plan.path], in: repo)
+        // A hand-edited plan whose output would not parse is refused, even with matching hashes.
+        var damaged = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: plan)) as? [String: Any])
+        var files = try XCTUnwrap(damaged["files"] as? [[String: Any]])
+        var edits = try XCTUnwrap(files[0]["edits"] as? [[String: Any]])
+        edits[0]["text"] = "){{{ broken"
+        files[0]["edits"] = edits
+        let target = try Data(contentsOf: repo.appendingPathComponent(try XCTUnwrap(files[0]["path"] as? String)))
+        let start0 = try XCTUnwrap(edits[0]["start"] as? Int), end0 = try XCTUnwrap(edits[0]["end"] as? Int)
+        var broken = [UInt8](target)
+        var shift = 0
+        for edit in edits.sorted(by: { ($0["start"] as? Int ?? 0) < ($1["start"] as? Int ?? 0) }) {
+            let start = (edit["start"] as? Int ?? 0) + shift, end = (edit["end"] as? Int ?? 0) + shift
+            let text = Array((edit["text"] as? String ?? "").utf8)
+            broken.replaceSubrange(start..<end, with: text)
+            shift += text.count - (end - start)
+        }
+        _ = (start0, end0)
+        files[0]["after"] = sha256(broken)
+        damaged["files"] = files
+        let damagedURL = plan.deletingLastPathComponent().appendingPathComponent("damaged-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: damagedURL) }
+        try JSONSerialization.data(withJSONObject: damaged).write(to: damagedURL)
+        let refused = try codemod(["apply", "--plan", damagedURL.path], in: repo)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("would not parse; file not written"), refused.stderr)
+        XCTAssertEqual(try snapshot(repo), start)
+
+        let applied = try codemod(["apply", "--plan", plan.path, "--commit"], in: repo)
         XCTAssertEqual(applied.status, 0, applied.stderr)
         XCTAssertEqual(applied.stdout.split(separator: "\n").count, 9)
         let expected = try tool(["diff", "unwrap-reads", "."], in: repo)
         XCTAssertEqual(expected.stdout, "", "exactly what the phase would have written")
+        let message = try git(["log", "-1", "--format=%B"], in: repo).stdout
+        XCTAssertTrue(message.hasPrefix("perf(db): phase 1 - remove executeWithRetry from reads\n"), message)
+        XCTAssertTrue(message.contains("Codemod-Phase: 1\n"))
+        XCTAssertEqual(try git(["status", "--porcelain"], in: repo).stdout, "")
     }
+
+    private func sha256(_ bytes: [UInt8]) -> String {
+        let result = try? runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["sha256sum"], in: repositoryRoot,
+                                     input: String(decoding: bytes, as: UTF8.self))
+        return String(result?.stdout.prefix(64) ?? "")
+    }
+
+    func testRevertFindsTheSiteThatMovedAmongIdenticalLines() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let dupe = repo.appendingPathComponent("src/services/dupe.ts")
+        let body = { (name: String, wrapped: Bool) -> String in
+            wrapped
+                ? "export async function \(name)(id: number) {\n  const user = await executeWithRetry(() => prisma.user.findUnique({ where: { id } }));\n  return user;\n}\n"
+                : "export async function \(name)(id: number) {\n  const user = await prisma.user.findUnique({ where: { id } });\n  return user;\n}\n"
+        }
+        let original = "import { prisma, executeWithRetry } from '../utils/prisma';\n\n" + body("a", false) + "\n" + body("b", true) + "\n" + body("c", false)
+        try Data(original.utf8).write(to: dupe)
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-qm", "dupe"], in: repo)
+        XCTAssertEqual(try codemod(["apply", "--phase", "1", "--commit"], in: repo).status, 0)
+        // Five lines above move b's site onto a's old line number.
+        let applied = try String(contentsOf: dupe, encoding: .utf8)
+        try Data(("// 1\n// 2\n// 3\n// 4\n// 5\n" + applied).utf8).write(to: dupe)
+        let revert = try codemod(["revert", "--phase", "1"], in: repo)
+        XCTAssertEqual(revert.status, 0, revert.stderr)
+        XCTAssertEqual(try String(contentsOf: dupe, encoding: .utf8), "// 1\n// 2\n// 3\n// 4\n// 5\n" + original, "b is wrapped again, not a")
+    }
+
+    func testRevertOfPhase2AfterPhase1AndInterruptedRollbacks() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let start = try snapshot(repo)
+        for phase in [2, 1] { XCTAssertEqual(try codemod(["apply", "--phase", "\(phase)", "--commit"], in: repo).status, 0) }
+        let revert = try codemod(["revert", "--phase", "2"], in: repo)
+        XCTAssertEqual(revert.status, 0, revert.stderr)
+        XCTAssertTrue(revert.stderr.contains("centralize-client: 72 file(s) reverted"), "phase 1's edits do not hide phase 2's files: \(revert.stderr)")
+        XCTAssertEqual(try codemod(["revert", "--phase", "1"], in: repo).status, 0)
+        XCTAssertEqual(try snapshot(repo), start)
+
+        // A rollback that dies, then one that completes: the dead one is superseded and no longer blocks.
+        let phase1 = try codemod(["apply", "--phase", "1"], in: repo)
+        XCTAssertEqual(phase1.status, 0)
+        let applyRun = String(try XCTUnwrap(try runs(in: repo).last).prefix { $0 != " " })
+        XCTAssertEqual(try codemod(["rollback", "--run", applyRun], in: repo, environment: ["PRISMA_CODEMOD_TEST_CRASH_AFTER": "0"]).status, 99)
+        let deadRollback = String(try XCTUnwrap(try runs(in: repo).last).prefix { $0 != " " })
+        XCTAssertEqual(try codemod(["rollback", "--run", applyRun], in: repo).status, 0)
+        XCTAssertEqual(try snapshot(repo), start)
+        XCTAssertTrue(try runs(in: repo).contains { $0.hasPrefix(deadRollback) && $0.hasSuffix("started") })
+        XCTAssertEqual(try codemod(["apply", "--phase", "3"], in: repo).status, 0, "the superseded dead run does not block")
+    }
+
+    func testNothingIsWrittenOutsideTheProjectThroughALinkedFolder() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("prisma-codemod-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let outsideFile = outside.appendingPathComponent("userCache.ts")
+        try FileManager.default.copyItem(at: repo.appendingPathComponent("src/services/userCache.ts"), to: outsideFile)
+        let before = try Data(contentsOf: outsideFile)
+        try FileManager.default.createSymbolicLink(at: repo.appendingPathComponent("src/shared"), withDestinationURL: outside)
+        let apply = try codemod(["apply", "unwrap-reads", "src/shared/userCache.ts"], in: repo)
+        XCTAssertEqual(apply.status, 2)
+        XCTAssertTrue(apply.stderr.contains("outside the project root"), apply.stderr)
+        XCTAssertEqual(try Data(contentsOf: outsideFile), before)
+    }
+
 
     func testJournalEntriesOutsideTheRootOrOfUnknownVersionsAreRejected() throws {
         let repo = try backendRepository()
