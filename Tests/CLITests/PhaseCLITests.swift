@@ -153,7 +153,7 @@ final class PhaseCLITests: XCTestCase {
         process.executableURL = toolURL
         process.arguments = ["apply", "unwrap-reads"]
         process.currentDirectoryURL = repo
-        process.environment = ProcessInfo.processInfo.environment.merging(["PRISMA_CODEMOD_TEST_HOLD_LOCK": "4"]) { _, new in new }
+        process.environment = ProcessInfo.processInfo.environment.merging(["PRISMA_CODEMOD_TEST_HOLD_LOCK": "6"]) { _, new in new }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
