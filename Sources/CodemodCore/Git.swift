@@ -24,7 +24,7 @@ public enum Git {
         if let input { stdin.fileHandleForWriting.write(input) }
         try? stdin.fileHandleForWriting.close()
         // Read both pipes before waiting, so a large output cannot block the child.
-        let errorReader = Thread.detachNewThreadReadAll(stderr.fileHandleForReading)
+        let errorReader = BackgroundRead(stderr.fileHandleForReading)
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: output,
@@ -55,8 +55,4 @@ final class BackgroundRead: @unchecked Sendable {
         done.wait()
         return data
     }
-}
-
-extension Thread {
-    static func detachNewThreadReadAll(_ handle: FileHandle) -> BackgroundRead { BackgroundRead(handle) }
 }

@@ -1,7 +1,4 @@
 import CTreeSitter
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A node of a `Tree`: a value that keeps its tree alive.
 public struct Node: @unchecked Sendable {
@@ -66,25 +63,11 @@ public struct Node: @unchecked Sendable {
         }
     }
 
-    /// All children under a field name (e.g. every `decorator`).
-    public func children(field: String) -> [Node] {
-        (0..<childCount).compactMap { fieldName(ofChild: $0) == field ? child($0) : nil }
-    }
-
     public var parent: Node? { Node(optional: ts_node_parent(raw), tree: tree) }
-    public var nextSibling: Node? { Node(optional: ts_node_next_sibling(raw), tree: tree) }
-    public var previousSibling: Node? { Node(optional: ts_node_prev_sibling(raw), tree: tree) }
-    public var nextNamedSibling: Node? { Node(optional: ts_node_next_named_sibling(raw), tree: tree) }
-    public var previousNamedSibling: Node? { Node(optional: ts_node_prev_named_sibling(raw), tree: tree) }
 
     /// The chain of ancestors from the parent up to the root.
     public var ancestors: AnySequence<Node> {
         AnySequence(sequence(first: self, next: { $0.parent }).dropFirst())
-    }
-
-    /// The smallest named node spanning the byte range.
-    public func namedDescendant(in range: Range<Int>) -> Node? {
-        Node(optional: ts_node_named_descendant_for_byte_range(raw, UInt32(range.lowerBound), UInt32(range.upperBound)), tree: tree)
     }
 
     /// Depth-first pre-order walk over this node and its descendants, iterative.
@@ -160,13 +143,4 @@ final class CursorBox {
     var value: TSTreeCursor
     init(_ node: TSNode) { value = ts_tree_cursor_new(node) }
     deinit { ts_tree_cursor_delete(&value) }
-}
-
-extension Node {
-    /// The tree-sitter S-expression of this node, for debugging and tests.
-    public var sExpression: String {
-        guard let raw = ts_node_string(raw) else { return "" }
-        defer { free(raw) }
-        return String(cString: raw)
-    }
 }

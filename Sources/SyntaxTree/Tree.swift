@@ -29,23 +29,6 @@ public final class Tree: @unchecked Sendable {
         }
         return nil
     }
-
-    /// Every ERROR or MISSING node, outermost only, in source order.
-    public var errors: [SyntaxProblem] {
-        guard root.hasError else { return [] }
-        var problems: [SyntaxProblem] = []
-        var walker = root.preorder()
-        while let node = walker.next() {
-            if node.isError || node.isMissing {
-                problems.append(SyntaxProblem(position: node.start, byteOffset: node.byteRange.lowerBound,
-                                              isMissing: node.isMissing, kind: node.kind))
-                walker.skipChildren()
-            } else if !node.hasError {
-                walker.skipChildren()
-            }
-        }
-        return problems
-    }
 }
 
 /// A zero-based row and a zero-based byte column, as tree-sitter reports them.
