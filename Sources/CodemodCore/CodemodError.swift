@@ -10,6 +10,7 @@ public enum CodemodError: Error, Equatable, Sendable {
     case outputDoesNotParse(path: String, position: Point, transform: String)
     case notIdempotent(path: String, transform: String)
     case overlappingEdits(path: String, transform: String, first: Point, second: Point)
+    case internalError(path: String, transform: String, detail: String)
     case symlink(path: String)
     case write(path: String, reason: String)
     case configuration(String)
@@ -18,7 +19,7 @@ public enum CodemodError: Error, Equatable, Sendable {
         switch self {
         case .missingPath(let path), .unreadable(let path, _), .notUTF8(let path), .binary(let path),
              .parse(let path, _, _), .outputDoesNotParse(let path, _, _), .notIdempotent(let path, _),
-             .overlappingEdits(let path, _, _, _), .symlink(let path), .write(let path, _):
+             .overlappingEdits(let path, _, _, _), .internalError(let path, _, _), .symlink(let path), .write(let path, _):
             return path
         case .configuration: return nil
         }
@@ -42,6 +43,8 @@ public enum CodemodError: Error, Equatable, Sendable {
             return "\(path): a second run of \(transform) would change the file again; file not written (please report this)"
         case .overlappingEdits(let path, let transform, let first, let second):
             return "\(path): \(transform) produced overlapping edits at \(first.description) and \(second.description); file not written (please report this)"
+        case .internalError(let path, let transform, let detail):
+            return "\(path): \(transform): \(detail); file not written (please report this)"
         case .symlink(let path):
             return "\(path): is a symbolic link; never written through, skipped"
         case .write(let path, let reason):

@@ -60,7 +60,7 @@ public struct Engine {
             return failed(outcome, .parse(path: path, position: Point(row: 0, column: 0), reason: "parser failed"))
         }
         if let problem = file.tree.firstError {
-            return failed(outcome, .parse(path: path, position: problem.position, reason: problem.reason))
+            return failed(outcome, .parse(path: path, position: file.point(problem.byteOffset), reason: problem.reason))
         }
         let rewrite: Rewrite
         do {
@@ -90,7 +90,7 @@ public struct Engine {
             return failed(outcome, .configuration("\(path): \(error)"))
         }
         guard let updated = try? edits.apply(to: bytes) else {
-            return failed(outcome, .outputDoesNotParse(path: path, position: Point(row: 0, column: 0), transform: transform.id))
+            return failed(outcome, .internalError(path: path, transform: transform.id, detail: "an edit lies outside the file"))
         }
         if updated == bytes { return outcome }
 
@@ -102,11 +102,15 @@ public struct Engine {
             return failed(outcome, .outputDoesNotParse(path: path, position: Point(row: 0, column: 0), transform: transform.id))
         }
         if let problem = reparsed.tree.firstError {
-            return failed(outcome, .outputDoesNotParse(path: path, position: problem.position, transform: transform.id))
+            return failed(outcome, .outputDoesNotParse(path: path, position: reparsed.point(problem.byteOffset), transform: transform.id))
         }
-        if let again = try? transform.rewrite(reparsed), !again.edits.isEmpty,
-           (try? EditSet(again.edits).apply(to: updated)) != updated {
-            return failed(outcome, .notIdempotent(path: path, transform: transform.id))
+        do {
+            let again = try transform.rewrite(reparsed)
+            if !again.edits.isEmpty, (try? EditSet(again.edits).apply(to: updated)) != updated {
+                return failed(outcome, .notIdempotent(path: path, transform: transform.id))
+            }
+        } catch {
+            return failed(outcome, .internalError(path: path, transform: transform.id, detail: "the check pass on its output failed: \(error)"))
         }
 
         let newLines = reparsed.lines

@@ -124,18 +124,43 @@ public struct ImportEditor: Sendable {
         }
         let edit = removalOfSpecifier(at: index, in: statement)
         if !containsComment(edit.range) { return edit }
-        // A comment in the way stays: take only the name and the comma that goes with it.
+        // A comment in the way stays: only the name and the comma that goes with it go.
         let range = specifier.range
-        if let comma = commaAfter(range.upperBound) {
+        let following = index < statement.named.count - 1 ? statement.named[index + 1].range.lowerBound : (statement.braces?.close ?? range.upperBound)
+        if let comma = commas(in: range.upperBound..<following).last {
+            let kept = Array(bytes[range.upperBound..<comma])
             var end = comma + 1
-            while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
-            return .delete(range.lowerBound..<end)
+            while kept.isEmpty, end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
+            return Edit(range: range.lowerBound..<end, replacement: kept)
         }
-        // The last name: its comma is the one after the previous name; what lies between stays.
-        if let comma = commaAfter(statement.named[index - 1].range.upperBound) {
+        // The last name: its comma is the one after the previous name.
+        if index > 0, let comma = commas(in: statement.named[index - 1].range.upperBound..<range.lowerBound).first {
             return Edit(range: comma..<range.upperBound, replacement: Array(bytes[(comma + 1)..<range.lowerBound]))
         }
         return .delete(range)
+    }
+
+    /// Offsets of the commas in a stretch of import braces, outside comments.
+    private func commas(in range: Range<Int>) -> [Int] {
+        var found: [Int] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] == UInt8(ascii: "/"), index + 1 < range.upperBound {
+                if bytes[index + 1] == UInt8(ascii: "/") {
+                    while index < range.upperBound, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                    continue
+                }
+                if bytes[index + 1] == UInt8(ascii: "*") {
+                    index += 2
+                    while index + 1 < range.upperBound, !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) { index += 1 }
+                    index += 2
+                    continue
+                }
+            }
+            if bytes[index] == UInt8(ascii: ",") { found.append(index) }
+            index += 1
+        }
+        return found
     }
 
     private func removalOfSpecifier(at index: Int, in statement: ImportStatement) -> Edit {

@@ -26,10 +26,12 @@ public struct LineIndex: Sendable {
         return low
     }
 
-    /// Zero-based row and byte column of an offset.
+    /// Zero-based row and column of an offset, the column counted in Unicode code points
+    /// as editors, SARIF and people count it (UTF-8 continuation bytes do not count).
     public func point(of offset: Int) -> Point {
         let row = line(of: offset)
-        return Point(row: row, column: offset - lineStarts[row])
+        let column = bytes[lineStarts[row]..<min(offset, bytes.count)].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return Point(row: row, column: column)
     }
 
     /// The offset where the line holding `offset` starts.

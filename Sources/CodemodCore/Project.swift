@@ -169,7 +169,8 @@ public struct ModuleResolver: Sendable {
             let directory = (file as NSString).deletingLastPathComponent
             return Self.key(Self.normalize(directory.isEmpty ? specifier : directory + "/" + specifier))
         }
-        for alias in aliases {
+        // The longest matching pattern wins, as in TypeScript.
+        for alias in aliases.sorted(by: { $0.prefix.count > $1.prefix.count }) {
             if alias.wildcard, specifier.hasPrefix(alias.prefix) {
                 return Self.key(Self.normalize(alias.target + specifier.dropFirst(alias.prefix.count)))
             }

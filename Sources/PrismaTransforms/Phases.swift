@@ -76,7 +76,7 @@ public struct RevertPlan: Sendable {
             let text = FileManager.default.contents(atPath: journal.root.appendingPathComponent(file.path).path)
                 .map { String(decoding: $0, as: UTF8.self) } ?? ""
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\r")) }
+                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             var found = false
             var claimed = Set<Int>()
             for site in file.sites {

@@ -77,7 +77,7 @@ public struct SavedPlan: Codable, Equatable, Sendable {
             // Like every output: it must parse, or nothing is written.
             if let language = Language(fileName: file.path),
                let problem = try ParsedFile(path: file.path, bytes: updated, parser: Parser(language: language)).tree.firstError {
-                throw CodemodError.outputDoesNotParse(path: file.path, position: problem.position, transform: transform)
+                throw CodemodError.outputDoesNotParse(path: file.path, position: LineIndex(updated).point(of: problem.byteOffset), transform: transform)
             }
             writes.append(PlannedWrite(path: file.path, original: bytes, updated: updated, sites: file.sites))
         }

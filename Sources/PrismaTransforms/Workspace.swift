@@ -88,7 +88,7 @@ public struct Workspace: Sendable {
                     return body(loaded, .failure(.parse(path: loaded.path, position: Point(row: 0, column: 0), reason: "parser failed")))
                 }
                 if let problem = parsed.tree.firstError {
-                    return body(loaded, .failure(.parse(path: loaded.path, position: problem.position, reason: problem.reason)))
+                    return body(loaded, .failure(.parse(path: loaded.path, position: parsed.point(problem.byteOffset), reason: problem.reason)))
                 }
                 return body(loaded, .success(parsed))
             }

@@ -148,3 +148,18 @@ final class CheckCLITests: XCTestCase {
         XCTAssertEqual(validate.stdout, "3 1\n")
     }
 }
+
+extension CheckCLITests {
+    /// Columns count code points, not UTF-8 bytes: umlauts before a finding or a syntax error
+    /// (in bytes these would be 63 and 22).
+    func testColumnsCountCharactersNotBytes() throws {
+        let root = try project([
+            "src/controllers/ä.ts": "import { prisma, executeWithRetry } from '../utils/prisma';\nexport const ü = async () => { /* größe */ const n = await executeWithRetry(() => prisma.user.count()); return n; };\n",
+            "src/controllers/broken.ts": "const straße = 'ß' + (;\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try tool(["check", "."], in: root)
+        XCTAssertTrue(result.stdout.contains("src/controllers/ä.ts:2:60: error[read-in-retry]"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("src/controllers/broken.ts:1:20:"), result.stderr)
+    }
+}

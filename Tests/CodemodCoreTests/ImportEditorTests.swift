@@ -76,6 +76,7 @@ extension ImportEditorTests {
         let source = "import {\n  prisma, // the shared client\n  /* retry */ executeWithRetry,\n} from '../utils/prisma';\n"
         XCTAssertEqual(try remove("prisma", source), "import {\n  // the shared client\n  /* retry */ executeWithRetry,\n} from '../utils/prisma';\n")
         XCTAssertEqual(try remove("executeWithRetry", source), "import {\n  prisma, // the shared client\n  /* retry */ \n} from '../utils/prisma';\n")
+        XCTAssertEqual(try remove("a", "import { a /* shared, of course */, b } from 'm';\n"), "import {  /* shared, of course */ b } from 'm';\n")
         XCTAssertEqual(try remove("b", "import { a, /* why */ b } from 'm';\n"), "import { a /* why */  } from 'm';\n", "the comment stays; spacing is not worth a guess")
     }
 }

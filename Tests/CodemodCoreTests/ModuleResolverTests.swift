@@ -13,6 +13,13 @@ final class ModuleResolverTests: XCTestCase {
         XCTAssertNil(resolver.resolve("@prisma/client", from: "src/a.ts"))
     }
 
+    func testTheLongestAliasPatternWins() {
+        let two = ModuleResolver(aliases: [PathAlias(prefix: "@/", target: "src/", wildcard: true),
+                                           PathAlias(prefix: "@/db/", target: "packages/db/src/", wildcard: true)])
+        XCTAssertEqual(two.resolve("@/db/prisma", from: "src/a.ts"), "packages/db/src/prisma")
+        XCTAssertEqual(two.resolve("@/utils/x", from: "src/a.ts"), "src/utils/x")
+    }
+
     func testSpellsSpecifiersAtAnyDepthInTheFilesStyle() {
         let key = "src/utils/prisma"
         XCTAssertEqual(resolver.specifier(for: key, from: "src/controllers/a.ts", style: .relative(esmSuffix: false)), "../utils/prisma")

@@ -122,6 +122,8 @@ public struct PrismaFile {
     public private(set) var calls: [PrismaCall] = []
     public private(set) var retryCalls: [RetryCall] = []
     public private(set) var unanalysable: [Unanalysable] = []
+    /// Byte ranges of the callbacks passed to `$transaction(async (tx) => …)`, with or without a parameter.
+    private var transactionCallbacks: [Range<Int>] = []
     /// Parameters that hide a client's name inside their function.
     private var shadows: [(name: String, scope: Range<Int>)] = []
     /// Byte ranges of the arrays passed to `$transaction([…])`.
@@ -223,7 +225,7 @@ public struct PrismaFile {
                     if let type = node.child(field: "type"), file.text(type).contains("TransactionClient") {
                         // `tx: Prisma.TransactionClient`: a transaction's client, whatever its name.
                         bindings.append(ClientBinding(name: name, kind: .transactionClient, scope: function.byteRange))
-                    } else if bindings.contains(where: { $0.name == name }) {
+                    } else {
                         shadows.append((name, function.byteRange))
                     }
                     break
@@ -236,8 +238,7 @@ public struct PrismaFile {
                 }
             case "arrow_function":
                 // `prisma => …`: a parameter without parentheses hides a client of that name.
-                if let parameter = node.child(field: "parameter"), parameter.kind == "identifier",
-                   bindings.contains(where: { $0.name == file.text(parameter) }) {
+                if let parameter = node.child(field: "parameter"), parameter.kind == "identifier" {
                     shadows.append((file.text(parameter), node.byteRange))
                 }
             default:
@@ -306,7 +307,7 @@ public struct PrismaFile {
             switch node.kind {
             case "import_statement":
                 walk.skipChildren()
-            case "identifier":
+            case "identifier", "shorthand_property_identifier":
                 let name = file.text(node)
                 if retryNames.contains(name) { usedRetryNames.insert(name) }
             case "call_expression":
@@ -371,6 +372,9 @@ public struct PrismaFile {
         guard let client else { return }
 
         if method == "$transaction", let first = node.child(field: "arguments")?.namedChildren.first {
+            if ["arrow_function", "function_expression"].contains(first.kind) {
+                transactionCallbacks.append(first.byteRange)
+            }
             if ["arrow_function", "function_expression"].contains(first.kind),
                let parameter = first.child(field: "parameters")?.namedChildren.first ?? first.child(field: "parameter"),
                let name = parameter.kind == "identifier" ? parameter : parameter.child(field: "pattern"), name.kind == "identifier" {
@@ -432,8 +436,8 @@ public struct PrismaFile {
 
     /// Whether an offset lies in a `$transaction` callback or array.
     public func isInsideTransaction(_ offset: Int) -> Bool {
-        bindings.contains { $0.kind == .transactionClient && $0.scope.contains(offset) }
-            || arrayTransactions.contains { $0.contains(offset) }
+        transactionCallbacks.contains { $0.contains(offset) } || arrayTransactions.contains { $0.contains(offset) }
+            || bindings.contains { $0.kind == .transactionClient && $0.scope.contains(offset) }
     }
 
     /// Files importing both the central client and creating their own, or

@@ -99,12 +99,11 @@ public enum Checker {
                 values["helper"] = retry.helper
                 add("read-in-retry", at: helperNode(of: retry), values: values)
             }
-            if call.methodClass == .write, call.retry == nil, !call.onTransactionClient, !call.inArrayTransaction {
+            if call.methodClass == .write, call.retry == nil, !prisma.isInsideTransaction(call.call.byteRange.lowerBound) {
                 add("write-without-retry", at: call.call, values: values)
             }
         }
-        let transactionScopes = prisma.bindings.filter { $0.kind == .transactionClient }.map(\.scope) + prisma.arrayTransactions
-        for retry in prisma.retryCalls where transactionScopes.contains(where: { $0.contains(retry.call.byteRange.lowerBound) }) {
+        for retry in prisma.retryCalls where prisma.isInsideTransaction(retry.call.byteRange.lowerBound) {
             add("retry-inside-transaction", at: helperNode(of: retry), values: ["helper": retry.helper])
         }
         if let rule = configuration.check("multiple-client-instances"), rule.enabled {
@@ -124,11 +123,10 @@ public enum Checker {
         return retry.call
     }
 
-    /// One-based line and column, the column counted in Unicode code points as editors and SARIF do.
+    /// One-based line and column (in code points, like every position the tool prints).
     static func position(of offset: Int, in file: ParsedFile) -> (line: Int, column: Int) {
-        let lineStart = file.lines.lineStart(of: offset)
-        let prefix = String(decoding: file.bytes[lineStart..<offset], as: UTF8.self)
-        return (file.lines.line(of: offset) + 1, prefix.unicodeScalars.count + 1)
+        let point = file.point(offset)
+        return (point.row + 1, point.column + 1)
     }
 
     static func normalized(_ code: String) -> String {

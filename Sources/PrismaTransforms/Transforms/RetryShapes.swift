@@ -125,7 +125,7 @@ enum RetryImports {
         var walk = file.root.preorder()
         while let node = walk.next() {
             if node.kind == "import_statement" { walk.skipChildren(); continue }
-            if node.kind == "identifier", file.text(node) == name { count += 1 }
+            if node.kind == "identifier" || node.kind == "shorthand_property_identifier", file.text(node) == name { count += 1 }
         }
         return count
     }
