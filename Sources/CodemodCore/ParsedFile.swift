@@ -1,7 +1,7 @@
 import SyntaxTree
 
 /// A source file read once, parsed once, with its detected style.
-public struct ParsedFile: @unchecked Sendable {
+public struct ParsedFile {
     /// The path relative to the project root, with `/` separators.
     public let path: String
     /// The original bytes: every edit is a range of these.

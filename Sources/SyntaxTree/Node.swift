@@ -1,7 +1,7 @@
 import CTreeSitter
 
 /// A node of a `Tree`: a value that keeps its tree alive.
-public struct Node: @unchecked Sendable {
+public struct Node {
     let raw: TSNode
     public let tree: Tree
 

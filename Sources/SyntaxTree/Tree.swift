@@ -1,7 +1,7 @@
 import CTreeSitter
 
 /// An immutable syntax tree together with the bytes it was parsed from.
-public final class Tree: @unchecked Sendable {
+public final class Tree {
     let handle: OpaquePointer
     public let source: [UInt8]
     public let language: Language

@@ -25,7 +25,7 @@ public struct ClientBinding: Equatable, Sendable {
 }
 
 /// A `new PrismaClient(...)` site.
-public struct ClientInstance: Sendable {
+public struct ClientInstance {
     public var expression: Node
     /// The variable it is assigned to, if any.
     public var variable: String?
@@ -53,7 +53,7 @@ public struct RetryImport: Sendable {
 }
 
 /// A call of the retry helper: `executeWithRetry(() => …, …)`.
-public struct RetryCall: Sendable {
+public struct RetryCall {
     /// The helper's name as the file spells it.
     public var helper: String
     /// The whole call. When the grammar mis-parses `await f<T>(…)` (upstream #282),
@@ -67,7 +67,7 @@ public struct RetryCall: Sendable {
 }
 
 /// One call on a Prisma client: `prisma.user.findMany(...)`, `tx.$executeRaw`...``.
-public struct PrismaCall: Sendable {
+public struct PrismaCall {
     /// The operation as a whole: the call, with fluent relation calls (`.posts()`) after it.
     public var operation: Node
     /// The call of the model (or client) method itself.
@@ -100,7 +100,7 @@ public struct PrismaCall: Sendable {
 }
 
 /// Something the analysis can see but not follow, reported rather than guessed.
-public struct Unanalysable: Sendable {
+public struct Unanalysable {
     public var node: Node
     public var reason: String
 }
