@@ -51,16 +51,13 @@ public struct FileOutcome: Sendable {
 public struct Engine {
     public init() {}
 
-    public func run(_ transform: Transform, path: String, bytes: [UInt8], parser: Parser) -> FileOutcome {
+    public func run(_ transform: Transform, path: String, bytes: [UInt8], parsers: ParserSet) -> FileOutcome {
         var outcome = FileOutcome(path: path, status: .unchanged, original: bytes, updated: bytes)
         let file: ParsedFile
         do {
-            file = try ParsedFile(path: path, bytes: bytes, parser: parser)
+            file = try ParsedFile.clean(path: path, bytes: bytes, parsers: parsers)
         } catch {
-            return failed(outcome, .parse(path: path, position: Point(row: 0, column: 0), reason: "parser failed"))
-        }
-        if let problem = file.tree.firstError {
-            return failed(outcome, .parse(path: path, position: file.point(problem.byteOffset), reason: problem.reason))
+            return failed(outcome, error)
         }
         let rewrite: Rewrite
         do {
@@ -97,12 +94,11 @@ public struct Engine {
         // The safety net: the output must parse, and a second pass must find nothing to do.
         let reparsed: ParsedFile
         do {
-            reparsed = try ParsedFile(path: path, bytes: updated, parser: parser)
+            reparsed = try ParsedFile.clean(path: path, bytes: updated, parsers: parsers)
         } catch {
-            return failed(outcome, .outputDoesNotParse(path: path, position: Point(row: 0, column: 0), transform: transform.id))
-        }
-        if let problem = reparsed.tree.firstError {
-            return failed(outcome, .outputDoesNotParse(path: path, position: reparsed.point(problem.byteOffset), transform: transform.id))
+            let position: Point
+            if case .parse(_, let at, _) = error { position = at } else { position = Point(row: 0, column: 0) }
+            return failed(outcome, .outputDoesNotParse(path: path, position: position, transform: transform.id))
         }
         do {
             let again = try transform.rewrite(reparsed)

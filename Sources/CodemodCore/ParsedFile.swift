@@ -19,6 +19,19 @@ public struct ParsedFile {
         self.style = SourceStyle.detect(bytes: bytes, root: tree.root)
     }
 
+    /// Parses with the grammar the file's name asks for; a file with a syntax error is
+    /// an error naming its path, line, column and reason, never a tree to guess from.
+    public static func clean(path: String, bytes: [UInt8], parsers: ParserSet) throws(CodemodError) -> ParsedFile {
+        guard let language = Language(fileName: path), let parser = try? parsers.parser(for: language),
+              let file = try? ParsedFile(path: path, bytes: bytes, parser: parser) else {
+            throw .parse(path: path, position: Point(row: 0, column: 0), reason: "no TypeScript grammar could parse it")
+        }
+        if let problem = file.tree.firstError {
+            throw .parse(path: path, position: file.point(problem.byteOffset), reason: problem.reason)
+        }
+        return file
+    }
+
     public var root: Node { tree.root }
 
     /// The original text of a node (the tree's own copy may have blanked bytes).

@@ -61,6 +61,7 @@ public struct SavedPlan: Codable, Equatable, Sendable {
     /// The writes, after checking that no file changed since the plan was made;
     /// any difference aborts before anything is written.
     public func writes(root: URL) throws -> [PlannedWrite] {
+        let parsers = ParserSet()
         var writes: [PlannedWrite] = []
         var changed: [String] = []
         for file in files {
@@ -75,9 +76,12 @@ public struct SavedPlan: Codable, Equatable, Sendable {
                 throw CodemodError.configuration("\(file.path): the plan's edits do not give the recorded result; the plan is damaged")
             }
             // Like every output: it must parse, or nothing is written.
-            if let language = Language(fileName: file.path),
-               let problem = try ParsedFile(path: file.path, bytes: updated, parser: Parser(language: language)).tree.firstError {
-                throw CodemodError.outputDoesNotParse(path: file.path, position: LineIndex(updated).point(of: problem.byteOffset), transform: transform)
+            do {
+                _ = try ParsedFile.clean(path: file.path, bytes: updated, parsers: parsers)
+            } catch {
+                let position: Point
+                if case .parse(_, let at, _) = error { position = at } else { position = Point(row: 0, column: 0) }
+                throw CodemodError.outputDoesNotParse(path: file.path, position: position, transform: transform)
             }
             writes.append(PlannedWrite(path: file.path, original: bytes, updated: updated, sites: file.sites))
         }

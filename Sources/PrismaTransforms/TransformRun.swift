@@ -21,11 +21,7 @@ public struct TransformRun: Sendable {
             case .failure(let error):
                 return FileOutcome(path: loaded.path, status: .failed, original: [], updated: [], error: error)
             case .success(let bytes):
-                guard let language = Language(fileName: loaded.path), let parser = try? parsers.parser(for: language) else {
-                    return FileOutcome(path: loaded.path, status: .failed, original: bytes, updated: bytes,
-                                       error: .parse(path: loaded.path, position: Point(row: 0, column: 0), reason: "no grammar"))
-                }
-                return engine.run(transform, path: loaded.path, bytes: bytes, parser: parser)
+                return engine.run(transform, path: loaded.path, bytes: bytes, parsers: parsers)
             }
         }
         return TransformRun(transformID: entry.id, outcomes: outcomes)

@@ -82,15 +82,13 @@ public struct Workspace: Sendable {
             case .failure(let error):
                 return body(loaded, .failure(error))
             case .success(let bytes):
-                guard let language = Language(fileName: loaded.path),
-                      let parser = try? parsers.parser(for: language),
-                      let parsed = try? ParsedFile(path: loaded.path, bytes: bytes, parser: parser) else {
-                    return body(loaded, .failure(.parse(path: loaded.path, position: Point(row: 0, column: 0), reason: "parser failed")))
+                let parsed: Result<ParsedFile, CodemodError>
+                do throws(CodemodError) {
+                    parsed = .success(try ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers))
+                } catch {
+                    parsed = .failure(error)
                 }
-                if let problem = parsed.tree.firstError {
-                    return body(loaded, .failure(.parse(path: loaded.path, position: parsed.point(problem.byteOffset), reason: problem.reason)))
-                }
-                return body(loaded, .success(parsed))
+                return body(loaded, parsed)
             }
         }
     }

@@ -22,7 +22,7 @@ final class EngineTests: XCTestCase {
     let source = Array("const a = 1;\n".utf8)
 
     private func run(_ transform: Transform, _ bytes: [UInt8]) throws -> FileOutcome {
-        Engine().run(transform, path: "src/a.ts", bytes: bytes, parser: try Parser(language: .typescript))
+        Engine().run(transform, path: "src/a.ts", bytes: bytes, parsers: ParserSet())
     }
 
     func testOutputThatDoesNotParseIsNotReleased() throws {

@@ -89,7 +89,6 @@ struct GoldenCase {
 
     func run(_ transformID: String, on bytes: [UInt8]) throws -> FileOutcome {
         let entry = try XCTUnwrap(TransformRegistry.entry(transformID), "no transform \(transformID)")
-        let language = try XCTUnwrap(Language(fileName: path))
-        return Engine().run(entry.make(context, options), path: path, bytes: bytes, parser: try Parser(language: language))
+        return Engine().run(entry.make(context, options), path: path, bytes: bytes, parsers: ParserSet())
     }
 }
