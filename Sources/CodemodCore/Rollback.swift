@@ -63,6 +63,13 @@ public enum Rollback {
         return plan
     }
 
+    /// Every file of the run is back: it no longer counts as interrupted or in effect.
+    public static func markRestored(_ id: String, journal: Journal) throws {
+        var run = try journal.run(id: id)
+        run.status = .restored
+        try journal.record(run)
+    }
+
     /// Temporary files a crashed run left beside its targets.
     public static func removeStaleTemporaries(of run: JournalRun, journal: Journal) {
         let folders = Set(run.files.map { journal.root.appendingPathComponent($0.path).deletingLastPathComponent() })

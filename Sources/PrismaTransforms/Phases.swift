@@ -23,6 +23,17 @@ public enum Phases {
         return entry
     }
 
+    /// The commit of a run: the phase's message (or a plain one for a bare transform)
+    /// and a line with the counts.
+    public static func commitRequest(phase: Phase?, transform: String, writes: [PlannedWrite], project: Project,
+                                     allowDirty: Bool) -> CommitRequest {
+        let sites = writes.reduce(0) { $0 + $1.sites.count }
+        let summary = [phase?.title, "\(transform) changed \(sites) site(s) in \(writes.count) file(s)."]
+            .compactMap { $0 }.joined(separator: ": ")
+        return CommitRequest(project: project, subject: phase?.commitMessage ?? "prisma-codemod: \(transform)",
+                             summary: summary, allowDirty: allowDirty)
+    }
+
     /// What a phase would do now.
     public struct Preview: Sendable {
         public var phase: Phase

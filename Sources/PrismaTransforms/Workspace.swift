@@ -23,12 +23,7 @@ public struct Workspace: Sendable {
                             currentDirectory: URL, centralModule: String? = nil) throws -> Workspace {
         let arguments = paths.isEmpty ? ["."] : paths
         let project = try Project.locate(for: arguments[0], currentDirectory: currentDirectory)
-        let configuration: PrismaConfiguration
-        do {
-            configuration = try RulesLoader.load(root: project.root)
-        } catch let error as RulesError {
-            throw CodemodError.configuration(error.description)
-        }
+        let configuration = try rules(root: project.root)
         let paths = try FileDiscovery.files(in: arguments, project: project, selection: selection,
                                             currentDirectory: currentDirectory)
         let files = Parallel.map(count: paths.count) { index, _ in
@@ -38,6 +33,15 @@ public struct Workspace: Sendable {
                                               files: files, project: project, configuration: configuration)
         let context = PrismaContext(configuration: configuration, resolver: project.resolver, centralModulePath: central)
         return Workspace(project: project, context: context, files: files)
+    }
+
+    /// The rules for a project root, a malformed file being a configuration error.
+    public static func rules(root: URL) throws -> PrismaConfiguration {
+        do {
+            return try RulesLoader.load(root: root)
+        } catch let error as RulesError {
+            throw CodemodError.configuration(error.description)
+        }
     }
 
     static func locateCentralModule(explicit: String?, files: [LoadedFile], project: Project,

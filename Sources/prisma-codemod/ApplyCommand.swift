@@ -1,7 +1,6 @@
 import ArgumentParser
 import CodemodCore
 import Foundation
-import PrismaRules
 import PrismaTransforms
 
 struct ApplyCommand: ParsableCommand {
@@ -53,27 +52,22 @@ struct ApplyCommand: ParsableCommand {
         let prepared = try arguments.run()
         let run = prepared.run
         let project = prepared.workspace.project
-        if commit {
-            _ = try PhaseCommit.repository(of: project)
-            if !run.failed.isEmpty {
-                RunSummary.print(run, verb: "would change")
-                Output.err("error: files failed, so the phase is incomplete; nothing was written or committed")
-                throw Exit.usageOrFailure
-            }
-            if !allowDirty { try PhaseCommit.requireClean(run.changed.map(\.path), project: project) }
+        if commit, !run.failed.isEmpty {
+            RunSummary.print(run, verb: "would change")
+            Output.err("error: files failed, so the phase is incomplete; nothing was written or committed")
+            throw Exit.usageOrFailure
         }
         let chosen = interactive ? choose(run.changed, project: project) : run.changed
-        let journal = journalOption.journal(for: project)
+        let writes = Applier.writes(from: chosen)
         let record = JournalRun(kind: .apply, transform: run.transformID, phase: prepared.phase?.id, only: prepared.only,
                                 toolVersion: PrismaCodemod.version)
-        let written = try Applier.apply(Applier.writes(from: chosen), run: record, journal: journal)
-        report(chosen, transform: run.transformID)
+        let request = commit ? Phases.commitRequest(phase: prepared.phase, transform: run.transformID, writes: writes,
+                                                    project: project, allowDirty: allowDirty) : nil
+        let (written, commitID) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
+        report(writes, transform: run.transformID)
         RunSummary.print(run, verb: "changed", applied: chosen)
         if !chosen.isEmpty { Output.err("journaled as run \(written.id)") }
-        if commit, !chosen.isEmpty {
-            try commitRun(written, phase: prepared.phase, transform: run.transformID, files: chosen.map(\.path),
-                          sites: chosen.reduce(0) { $0 + $1.sites.count }, project: project)
-        }
+        if let commitID, let request { Output.err("committed \(commitID.prefix(12)): \(request.subject)") }
         if !run.failed.isEmpty { throw Exit.usageOrFailure }
     }
 
@@ -81,39 +75,23 @@ struct ApplyCommand: ParsableCommand {
         let project = try Project.locate(for: arguments.paths.first ?? ".", currentDirectory: Output.currentDirectory)
         let saved = try SavedPlan.load(Project.resolve(path, against: Output.currentDirectory), displayPath: path)
         let writes = try saved.writes(root: project.root)
-        if commit {
-            _ = try PhaseCommit.repository(of: project)
-            if !allowDirty { try PhaseCommit.requireClean(writes.map(\.path), project: project) }
-        }
         let record = JournalRun(kind: .apply, transform: saved.transform, phase: saved.phase, only: saved.only,
                                 toolVersion: PrismaCodemod.version)
-        let written = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project))
-        for write in writes {
-            for site in write.sites { Output.out("\(write.path):\(site.line):\(site.column): \(site.label)\n") }
+        var request: CommitRequest?
+        if commit {
+            let phase = try saved.phase.map { try Phases.phase($0, in: Workspace.rules(root: project.root)) }
+            request = Phases.commitRequest(phase: phase, transform: saved.transform, writes: writes, project: project, allowDirty: allowDirty)
         }
+        let (written, commitID) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
+        report(writes, transform: saved.transform)
         Output.err("\(saved.transform): applied the plan \(path): \(writes.count) file(s) changed; journaled as run \(written.id)")
-        if commit, !writes.isEmpty {
-            let phase = try saved.phase.map { try Phases.phase($0, in: RulesLoader.load(root: project.root)) }
-            try commitRun(written, phase: phase, transform: saved.transform, files: writes.map(\.path),
-                          sites: writes.reduce(0) { $0 + $1.sites.count }, project: project)
-        }
+        if let commitID, let request { Output.err("committed \(commitID.prefix(12)): \(request.subject)") }
     }
 
-    /// One commit of exactly these files, with the phase's message and the trailers.
-    private func commitRun(_ run: JournalRun, phase: Phase?, transform: String, files: [String], sites: Int, project: Project) throws {
-        let subject = phase?.commitMessage ?? "prisma-codemod: \(transform)"
-        let summary = [phase?.title, "\(transform) changed \(sites) site(s) in \(files.count) file(s)."]
-            .compactMap { $0 }.joined(separator: ": ")
-        let message = PhaseCommit.message(subject: subject, summary: summary, phase: phase?.id, transform: transform,
-                                          runID: run.id, toolVersion: PrismaCodemod.version)
-        let id = try PhaseCommit.commit(files, message: message, project: project)
-        Output.err("committed \(id.prefix(12)): \(subject)")
-    }
-
-    private func report(_ outcomes: [FileOutcome], transform: String) {
+    private func report(_ writes: [PlannedWrite], transform: String) {
         switch format {
-        case .text: Output.out(AppliedSites.text(outcomes))
-        case .json: Output.out(JSONOutput.encode(AppliedSites.report(transform: transform, outcomes)))
+        case .text: Output.out(AppliedSites.text(writes))
+        case .json: Output.out(JSONOutput.encode(AppliedSites.report(transform: transform, writes)))
         }
     }
 
@@ -155,22 +133,15 @@ enum AppliedSites {
         var label: String
         var line: Int
         var column: Int
-        var beforeLine: Int
-        var beforeColumn: Int
     }
 
-    static func report(transform: String, _ outcomes: [FileOutcome]) -> Report {
-        Report(transform: transform, files: outcomes.map { outcome in
-            FileSites(path: outcome.path, sites: outcome.sites.map {
-                SiteEntry(label: $0.label, line: $0.after.row + 1, column: $0.after.column + 1,
-                          beforeLine: $0.before.row + 1, beforeColumn: $0.before.column + 1)
-            })
+    static func report(transform: String, _ writes: [PlannedWrite]) -> Report {
+        Report(transform: transform, files: writes.map { write in
+            FileSites(path: write.path, sites: write.sites.map { SiteEntry(label: $0.label, line: $0.line, column: $0.column) })
         })
     }
 
-    static func text(_ outcomes: [FileOutcome]) -> String {
-        outcomes.flatMap { outcome in
-            outcome.sites.map { "\(outcome.path):\($0.after.row + 1):\($0.after.column + 1): \($0.label)\n" }
-        }.joined()
+    static func text(_ writes: [PlannedWrite]) -> String {
+        writes.flatMap { write in write.sites.map { "\(write.path):\($0.line):\($0.column): \($0.label)\n" } }.joined()
     }
 }

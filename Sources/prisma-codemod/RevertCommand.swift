@@ -30,7 +30,7 @@ struct RevertCommand: ParsableCommand {
         do {
             let project = try Project.locate(for: path, currentDirectory: Output.currentDirectory)
             let journal = journalOption.journal(for: project)
-            if commit { _ = try PhaseCommit.repository(of: project) }
+            if commit { _ = try PhaseCommit.repository(of: project) }  // before any work: not a repository, nothing done
             let plan = try RevertPlan.make(phase: phase, journal: journal)
             for (path, site) in plan.lost {
                 Output.err("left \(path):\(site.line): \(site.label) was edited since phase \(phase); not reverted")
@@ -41,27 +41,22 @@ struct RevertCommand: ParsableCommand {
                 let options = TransformOptions(only: plan.source.only, at: plan.addresses)
                 run = TransformRun.run(plan.inverse, workspace: workspace, options: options)
             }
-            if commit {
-                if !allowDirty { try PhaseCommit.requireClean(run.changed.map(\.path), project: project) }
-            }
             let record = JournalRun(kind: .revert, transform: run.transformID, phase: phase, only: plan.source.only,
                                     undoes: plan.source.id, toolVersion: PrismaCodemod.version)
-            let written = try Applier.apply(Applier.writes(from: run.changed), run: record, journal: journal)
-            Output.out(AppliedSites.text(run.changed))
+            let writes = Applier.writes(from: run.changed)
+            let request = commit ? CommitRequest(
+                project: project, subject: "Revert phase \(phase) (\(plan.source.transform ?? "")) with prisma-codemod",
+                summary: "\(run.transformID) undid \(run.siteCount) site(s) in \(run.changed.count) file(s) of run \(plan.source.id)"
+                    + (plan.lost.isEmpty ? "." : "; \(plan.lost.count) site(s) edited since were left."),
+                allowDirty: allowDirty) : nil
+            let (written, commitID) = try Applier.apply(writes, run: record, journal: journal, commit: request)
+            Output.out(AppliedSites.text(writes))
             RunSummary.print(run, verb: "reverted")
             for outcome in run.unchanged where plan.files.contains(outcome.path) {
                 Output.err("left \(outcome.path): nothing of phase \(phase) is there any more (edited or rolled back since)")
             }
             if !run.changed.isEmpty { Output.err("journaled as run \(written.id)") }
-            if commit, !run.changed.isEmpty {
-                let message = PhaseCommit.message(
-                    subject: "Revert phase \(phase) (\(plan.source.transform ?? "")) with prisma-codemod",
-                    summary: "\(run.transformID) undid \(run.siteCount) site(s) in \(run.changed.count) file(s) of run \(plan.source.id)"
-                        + (plan.lost.isEmpty ? "." : "; \(plan.lost.count) site(s) edited since were left."),
-                    phase: phase, transform: run.transformID, runID: written.id, toolVersion: PrismaCodemod.version)
-                let id = try PhaseCommit.commit(run.changed.map(\.path), message: message, project: project)
-                Output.err("committed \(id.prefix(12))")
-            }
+            if let commitID { Output.err("committed \(commitID.prefix(12))") }
             if !run.failed.isEmpty { throw Exit.usageOrFailure }
         } catch let exit as ExitCode {
             throw exit

@@ -39,13 +39,8 @@ struct RollbackCommand: ParsableCommand {
                 plan = try Rollback.files(paths, journal: journal, force: force)
             }
             let record = JournalRun(kind: .rollback, undoes: plan.undoes, toolVersion: PrismaCodemod.version)
-            let written = try Applier.apply(plan.writes, run: record, journal: journal)
-            if let runID, plan.refused.isEmpty {
-                // Every file of the run is back: it no longer counts as interrupted.
-                var source = try journal.run(id: runID)
-                source.status = .restored
-                try journal.record(source)
-            }
+            let (written, _) = try Applier.apply(plan.writes, run: record, journal: journal)
+            if let runID, plan.refused.isEmpty { try Rollback.markRestored(runID, journal: journal) }
             for write in plan.writes { Output.out("restored \(write.path)\n") }
             if !plan.writes.isEmpty { Output.err("journaled as run \(written.id) (roll it back to undo this)") }
         } catch {

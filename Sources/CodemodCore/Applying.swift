@@ -1,4 +1,3 @@
-import CodemodCore
 import Foundation
 
 /// Writing a run's changes: journaled, locked, all or nothing, optionally one git commit.
@@ -13,17 +12,29 @@ public enum Applier {
         }
     }
 
-    /// Takes the project lock, journals the run and writes every file, or none.
+    /// Takes the project lock, journals the run and writes every file, or none. With a
+    /// commit request, checks the repository and the targets first, then commits exactly
+    /// the written files; returns the commit's id.
     @discardableResult
-    public static func apply(_ writes: [PlannedWrite], run: JournalRun, journal: Journal) throws -> JournalRun {
+    public static func apply(_ writes: [PlannedWrite], run: JournalRun, journal: Journal,
+                             commit: CommitRequest? = nil) throws -> (run: JournalRun, commit: String?) {
         var run = run
-        guard !writes.isEmpty else { return run }
-        let lock = try RunLock(journal: journal)
-        defer { withExtendedLifetime(lock) {} }
-        if run.kind != .rollback { try refuseAfterInterruptedRun(journal) }
-        try ignoreJournalInGit(journal)
-        try ChangeWriter(journal: journal).write(writes, run: &run)
-        return run
+        if let commit {
+            _ = try PhaseCommit.repository(of: commit.project)
+            if !commit.allowDirty { try PhaseCommit.requireClean(writes.map(\.path), project: commit.project) }
+        }
+        guard !writes.isEmpty else { return (run, nil) }
+        do {
+            let lock = try RunLock(journal: journal)
+            defer { withExtendedLifetime(lock) {} }
+            if run.kind != .rollback { try refuseAfterInterruptedRun(journal) }
+            try ignoreJournalInGit(journal)
+            try ChangeWriter(journal: journal).write(writes, run: &run)
+        }
+        guard let commit else { return (run, nil) }
+        let message = PhaseCommit.message(subject: commit.subject, summary: commit.summary, phase: run.phase, transform: run.transform,
+                                          runID: run.id, toolVersion: run.toolVersion)
+        return (run, try PhaseCommit.commit(writes.map(\.path), message: message, project: commit.project))
     }
 
     /// A run that died part-way left files half-applied: writing over them would bury that.
@@ -48,6 +59,21 @@ public enum Applier {
         if !FileManager.default.fileExists(atPath: ignore.path) {
             try Data("*\n".utf8).write(to: ignore)
         }
+    }
+}
+
+/// What a run's commit says; trailers come from the run itself.
+public struct CommitRequest: Sendable {
+    public var project: Project
+    public var subject: String
+    public var summary: String
+    public var allowDirty: Bool
+
+    public init(project: Project, subject: String, summary: String, allowDirty: Bool) {
+        self.project = project
+        self.subject = subject
+        self.summary = summary
+        self.allowDirty = allowDirty
     }
 }
 
