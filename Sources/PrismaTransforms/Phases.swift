@@ -40,6 +40,14 @@ public enum Phases {
         public var run: TransformRun?
     }
 
+    /// The budget once the phase that localizes clients has run: one more instance per file it changes.
+    public static func budgetAfterLocalizing(_ previews: [Preview], now: ConnectionBudget) -> (phase: Phase, budget: ConnectionBudget)? {
+        guard let preview = previews.first(where: { $0.run?.transformID == LocalizeClient.id }),
+              let run = preview.run, !run.changed.isEmpty else { return nil }
+        return (preview.phase, ConnectionBudget(instances: now.instances + run.changed.count, poolSize: now.poolSize,
+                                                poolSizeSource: now.poolSizeSource, maxConnections: now.maxConnections))
+    }
+
     /// Every phase run in memory on the tree as it is now (each independently).
     public static func preview(_ workspace: Workspace) throws -> [Preview] {
         try workspace.configuration.phases.map { phase in

@@ -56,12 +56,8 @@ enum InventoryText {
         out += "\nfiles that failed to parse (skipped): \(report.failed.count)\n"
         for failure in report.failed { out += "  \(failure.reason)\n" }
 
-        let budget = report.budget
-        out += "\nconnection budget: \(budget.instances) client instance(s) × \(budget.poolSize) connections "
-        out += "(\(budget.poolSizeSource)) = \(budget.worstCase) at worst; max_connections \(budget.maxConnections)\n"
-        if budget.exceeds {
-            out += "warning: the worst case exceeds max_connections by \(budget.worstCase - budget.maxConnections)\n"
-        }
+        out += "\nconnection budget: \(BudgetArguments.describe(report.budget))\n"
+        if report.budget.exceeds { out += "warning: the worst case exceeds max_connections\n" }
         return out
     }
 

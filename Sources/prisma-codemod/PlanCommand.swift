@@ -10,14 +10,7 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var selection: SelectionOptions
 
-    @Option(help: "Database URL whose connection_limit sets the pool size (default: DATABASE_URL in the root's .env).")
-    var databaseURL: String?
-
-    @Option(help: "CPUs for Prisma's default pool size (2 × CPUs + 1).")
-    var cpus: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: "The database server's max_connections.")
-    var maxConnections: Int = 100
+    @OptionGroup var budgetArguments: BudgetArguments
 
     func run() throws {
         let workspace: Workspace
@@ -27,7 +20,7 @@ struct PlanCommand: ParsableCommand {
             workspace = try Workspace.open(paths: selection.paths, selection: selection.selection,
                                            currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
             previews = try Phases.preview(workspace)
-            budget = Inventory.make(workspace, budget: BudgetOptions(databaseURL: databaseURL, cpus: cpus, maxConnections: maxConnections)).budget
+            budget = Inventory.make(workspace, budget: budgetArguments.options).budget
         } catch {
             throw Exit.fail(error)
         }
@@ -57,23 +50,13 @@ struct PlanCommand: ParsableCommand {
                 }
             }
             if phase.showsBudget {
-                out += "  connection budget now: " + describe(budget) + "\n"
-                if let localize = previews.first(where: { $0.run?.transformID == LocalizeClient.id })?.run, !localize.changed.isEmpty {
-                    let after = ConnectionBudget(instances: budget.instances + localize.changed.count, poolSize: budget.poolSize,
-                                                 poolSizeSource: budget.poolSizeSource, maxConnections: budget.maxConnections)
-                    out += "  after phase \(previews.first { $0.run?.transformID == LocalizeClient.id }?.phase.id ?? 0) (one client per file): "
-                        + describe(after) + "\n"
+                out += "  connection budget now: " + BudgetArguments.describe(budget) + "\n"
+                if let (localizing, after) = Phases.budgetAfterLocalizing(previews, now: budget) {
+                    out += "  after phase \(localizing.id) (one client per file): " + BudgetArguments.describe(after) + "\n"
                 }
             }
         }
         Output.out(out)
         if failed { throw Exit.usageOrFailure }
-    }
-
-    private func describe(_ budget: ConnectionBudget) -> String {
-        var text = "\(budget.instances) client instance(s) × \(budget.poolSize) connections (\(budget.poolSizeSource)) = "
-            + "\(budget.worstCase) at worst, max_connections \(budget.maxConnections)"
-        if budget.exceeds { text += " — exceeds it by \(budget.worstCase - budget.maxConnections)" }
-        return text
     }
 }

@@ -59,20 +59,21 @@ struct TransformArguments: ParsableArguments {
     /// Opens the workspace and runs the transform (or the phase's) in memory.
     func run() throws -> Prepared {
         var fileSelection = selection.selection
-        fileSelection.includes += onlyFiles.map(Glob.init)
+        fileSelection.narrowing = onlyFiles.map(Glob.init)
         let workspace = try Workspace.open(paths: paths, selection: fileSelection,
                                            currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
         var phaseRule: Phase?
-        var entry: TransformRegistry.Entry
+        let entry: TransformRegistry.Entry
         var filters = only
         if let phase {
             let rule = try Phases.phase(phase, in: workspace.configuration)
             entry = try Phases.transform(of: rule)
             filters += rule.only
             phaseRule = rule
+        } else if let named = transform.flatMap(TransformRegistry.entry) {
+            entry = named
         } else {
-            // validate() has checked the id.
-            entry = TransformRegistry.entry(transform ?? "") ?? TransformRegistry.all[0]
+            throw CodemodError.configuration("name a transform or pass --phase N")
         }
         let addresses = at.compactMap(SiteAddress.init).map { address in
             SiteAddress(path: rootRelative(address.path, project: workspace.project), line: address.line)

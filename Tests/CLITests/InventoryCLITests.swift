@@ -34,7 +34,7 @@ final class InventoryCLITests: XCTestCase {
                                "--max-connections", "120"], in: repositoryRoot)
         XCTAssertEqual(result.status, 0)
         XCTAssertTrue(result.stdout.contains("1 client instance(s) × 150 connections (connection_limit in --database-url) = 150 at worst; max_connections 120"))
-        XCTAssertTrue(result.stdout.contains("warning: the worst case exceeds max_connections by 30"))
+        XCTAssertTrue(result.stdout.contains("max_connections 120 — exceeds it by 30\nwarning: the worst case exceeds max_connections\n"), result.stdout)
     }
 
     func testBadInput() throws {

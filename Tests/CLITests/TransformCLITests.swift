@@ -189,3 +189,14 @@ final class TypeScriptParserCrossCheckTests: XCTestCase {
         XCTAssertEqual(parsed.status, 0, parsed.stdout)
     }
 }
+
+extension TransformCLITests {
+    /// --only-files narrows what --include already selects; it never widens it.
+    func testOnlyFilesNarrowsIncludes() throws {
+        let both = try tool(["diff", "unwrap-reads", "Fixtures/backend", "--include", "src/utils/**", "--only-files", "src/services/**"],
+                            in: repositoryRoot)
+        XCTAssertTrue(both.stderr.contains("unwrap-reads: 0 file(s) would change"), both.stderr)
+        let plan = try tool(["plan", "Fixtures/backend", "--cpus", "0"], in: repositoryRoot)
+        XCTAssertEqual(plan.status, 2, "plan validates its budget options like inventory")
+    }
+}

@@ -79,7 +79,9 @@ struct GoldenCase {
         if let defaultExport = fields["defaultExport"] as? Bool { configuration.clientIsDefaultExport = defaultExport }
         if let helpers = fields["retryHelpers"] as? [String] { configuration.retryHelpers = helpers }
         let aliases = (fields["tsconfigPaths"] as? [String: String] ?? [:]).sorted { $0.key < $1.key }.map { pattern, target in
-            PathAlias(prefix: String(pattern.dropLast()), target: String(target.dropLast()), wildcard: pattern.hasSuffix("*"))
+            pattern.hasSuffix("*")
+                ? PathAlias(prefix: String(pattern.dropLast()), target: String(target.dropLast()), wildcard: true)
+                : PathAlias(prefix: pattern, target: target, wildcard: false)
         }
         context = PrismaContext(configuration: configuration, resolver: ModuleResolver(aliases: aliases),
                                 centralModulePath: fields["centralModule"] as? String ?? "src/utils/prisma.ts")

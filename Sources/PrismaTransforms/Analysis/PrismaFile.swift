@@ -247,6 +247,7 @@ public struct PrismaFile {
         }
     }
 
+    /// Node kinds that start a function: a new scope for parameters and `await`.
     static let functionKinds: Set<String> = [
         "arrow_function", "function_expression", "function_declaration", "method_definition",
         "generator_function", "generator_function_declaration",

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import PrismaTransforms
+
+/// How the connection budget is computed, for `inventory` and `plan`.
+struct BudgetArguments: ParsableArguments {
+    @Option(help: "Database URL whose connection_limit sets the pool size (default: DATABASE_URL in the root's .env).")
+    var databaseURL: String?
+
+    @Option(help: "CPUs for Prisma's default pool size (2 × CPUs + 1) when no connection_limit is set.")
+    var cpus: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The database server's max_connections.")
+    var maxConnections: Int = 100
+
+    func validate() throws {
+        guard cpus > 0 else { throw ValidationError("--cpus must be at least 1") }
+        guard maxConnections > 0 else { throw ValidationError("--max-connections must be at least 1") }
+    }
+
+    var options: BudgetOptions { BudgetOptions(databaseURL: databaseURL, cpus: cpus, maxConnections: maxConnections) }
+
+    /// One line for people: instances × pool = worst case, against the server's limit.
+    static func describe(_ budget: ConnectionBudget) -> String {
+        var text = "\(budget.instances) client instance(s) × \(budget.poolSize) connections (\(budget.poolSizeSource)) = "
+            + "\(budget.worstCase) at worst; max_connections \(budget.maxConnections)"
+        if budget.exceeds { text += " — exceeds it by \(budget.worstCase - budget.maxConnections)" }
+        return text
+    }
+}
