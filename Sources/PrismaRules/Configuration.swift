@@ -7,6 +7,9 @@ public struct PrismaConfiguration: Sendable, Equatable {
     public var clientClass = "PrismaClient"
     public var clientExport = "prisma"
     public var clientIsDefaultExport = false
+    /// Other types whose values are clients (a NestJS `PrismaService extends PrismaClient`):
+    /// parameters and fields of these types are client bindings.
+    public var clientTypes: [String] = []
     /// Root-relative path of the module exporting the client; nil means detect it.
     public var centralModule: String?
     public var retryHelpers: [String] = ["executeWithRetry"]

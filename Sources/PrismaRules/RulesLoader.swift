@@ -60,7 +60,8 @@ public enum RulesLoader {
             }
         }
         if let client = top["client"] {
-            let fields = try reader.mapping(client, allowed: ["package", "class", "export", "defaultExport", "centralModule"])
+            let fields = try reader.mapping(client, allowed: ["package", "class", "export", "defaultExport", "centralModule", "types"])
+            if let value = fields["types"] { configuration.clientTypes = try reader.strings(value) }
             if let value = fields["package"] { configuration.clientPackage = try reader.string(value) }
             if let value = fields["class"] { configuration.clientClass = try reader.string(value) }
             if let value = fields["export"] { configuration.clientExport = try reader.string(value) }

@@ -23,16 +23,35 @@ public struct Workspace: Sendable {
                             currentDirectory: URL, centralModule: String? = nil) throws -> Workspace {
         let arguments = paths.isEmpty ? ["."] : paths
         let project = try Project.locate(for: arguments[0], currentDirectory: currentDirectory)
-        let configuration = try rules(root: project.root)
+        var configuration = try rules(root: project.root)
         let paths = try FileDiscovery.files(in: arguments, project: project, selection: selection,
                                             currentDirectory: currentDirectory)
         let files = Parallel.map(count: paths.count) { index, _ in
             LoadedFile(path: paths[index], content: SourceLoader.load(project.url(of: paths[index]), displayPath: paths[index]))
         }
+        configuration.clientTypes += clientSubclasses(in: files, of: configuration.clientClass)
+            .filter { !configuration.clientTypes.contains($0) }
         let central = try locateCentralModule(explicit: centralModule ?? configuration.centralModule,
                                               files: files, project: project, configuration: configuration)
         let context = PrismaContext(configuration: configuration, resolver: project.resolver, centralModulePath: central)
         return Workspace(project: project, context: context, files: files)
+    }
+
+    /// `class PrismaService extends PrismaClient`: its values are clients too (NestJS).
+    static func clientSubclasses(in files: [LoadedFile], of clientClass: String) -> [String] {
+        guard let pattern = try? NSRegularExpression(pattern: "class\\s+([A-Za-z_$][\\w$]*)\\s+extends\\s+\(clientClass)\\b") else { return [] }
+        var names: [String] = []
+        for file in files {
+            guard case .success(let bytes) = file.content else { continue }
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard text.contains("extends \(clientClass)") else { continue }
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                if let range = Range(match.range(at: 1), in: text), !names.contains(String(text[range])) {
+                    names.append(String(text[range]))
+                }
+            }
+        }
+        return names.sorted()
     }
 
     /// The rules for a project root, a malformed file being a configuration error.

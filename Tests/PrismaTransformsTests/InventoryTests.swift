@@ -160,3 +160,66 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(report.totals.reads, 1)
     }
 }
+
+final class AnalysisAccuracyTests: XCTestCase {
+    /// Shapes of real NestJS and Express code that a third review found miscounted.
+    func testRealWorldShapes() throws {
+        let root = try temporaryProject([
+            "src/utils/prisma.ts": "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\nexport const executeWithRetry = async <T>(op: () => Promise<T>) => op();\n",
+            "src/prisma.service.ts": "import { PrismaClient } from '@prisma/client';\nexport class PrismaService extends PrismaClient {}\n",
+            "src/users.repository.ts": """
+                import { PrismaService } from './prisma.service';
+                import { executeWithRetry } from './utils/prisma';
+                export class UsersRepository {
+                  constructor(private readonly prisma: PrismaService) {}
+                  all() { return this.prisma.user.findMany(); }
+                  one(id: number) { return executeWithRetry(() => this.prisma.user.findUnique({ where: { id } })); }
+                }
+
+                """,
+            "src/shapes.ts": """
+                import { Prisma } from '@prisma/client';
+                import * as db from './utils/prisma';
+                import { prisma, executeWithRetry } from './utils/prisma';
+                export const whole = () => executeWithRetry(() => prisma.$transaction(async (tx) => tx.user.findFirst()));
+                export function describe(obj: any) { const prisma = obj; return prisma.user.findMany(); }
+                export function callIt({ prisma }: { prisma: any }) { return prisma.user.findMany(); }
+                export function loop(list: any[]) { for (const prisma of list) { prisma.user.update(); } }
+                export async function create(name: string, tx?: Prisma.TransactionClient) {
+                  return executeWithRetry(() => prisma.user.findFirst({ where: { name } }));
+                }
+                export const byName = () => prisma['user'].findMany();
+                export function pick() { const { user } = prisma; return user; }
+                export const extended = () => { const x = prisma.$extends({}); return x.user.count(); };
+                export const viaNamespace = () => db.prisma.user.count();
+
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = try Workspace.open(paths: ["."], currentDirectory: root)
+        XCTAssertEqual(workspace.configuration.clientTypes, ["PrismaService"], "subclasses of PrismaClient are client types")
+        let report = Inventory.make(workspace, budget: BudgetOptions(cpus: 2))
+        func calls(_ path: String) -> [String] {
+            (report.files.first { $0.path == path }?.calls ?? []).map { "\($0.client).\($0.model ?? "").\($0.method)\($0.retry.map { " in \($0)" } ?? "")" }
+        }
+        XCTAssertEqual(calls("src/users.repository.ts"), ["this.prisma.user.findMany", "this.prisma.user.findUnique in executeWithRetry"])
+        XCTAssertEqual(calls("src/shapes.ts"), [
+            "prisma..$transaction in executeWithRetry",
+            "tx.user.findFirst",  // retried with its whole transaction, not on its own
+            "prisma.user.findFirst in executeWithRetry",
+            "prisma..$extends",
+            "x.user.count",
+        ])
+        let notes = report.files.first { $0.path == "src/shapes.ts" }?.unanalysable.map(\.message) ?? []
+        XCTAssertEqual(notes.count, 3, "\(notes)")
+        XCTAssertTrue(notes.contains { $0.contains("imported as a namespace") })
+        XCTAssertTrue(notes.contains { $0.contains("prisma['user'] picks a model by name") })
+        XCTAssertTrue(notes.contains { $0.contains("destructured from prisma") })
+
+        let findings = Checker.run(workspace).findings.map { "\($0.path):\($0.line) \($0.rule)" }
+        XCTAssertEqual(findings, [
+            "src/shapes.ts:9 read-in-retry",
+            "src/users.repository.ts:6 read-in-retry",
+        ], "no retry-inside-transaction for a function that merely takes a tx, none for a whole retried transaction")
+    }
+}

@@ -122,6 +122,8 @@ public struct PrismaFile {
     public private(set) var calls: [PrismaCall] = []
     public private(set) var retryCalls: [RetryCall] = []
     public private(set) var unanalysable: [Unanalysable] = []
+    /// Starts of `import * as db from '<central module>'` statements, reported as not analysable.
+    private var namespaceImports: Set<Int> = []
     /// Byte ranges of the callbacks passed to `$transaction(async (tx) => …)`, with or without a parameter.
     private var transactionCallbacks: [Range<Int>] = []
     /// Parameters that hide a client's name inside their function.
@@ -182,6 +184,9 @@ public struct PrismaFile {
             }
             let key = context.resolver.resolve(statement.module, from: file.path)
             let fromCentral = key != nil && key == context.centralModuleKey
+            if fromCentral, statement.namespaceName != nil {
+                namespaceImports.insert(statement.range.lowerBound)
+            }
             if fromCentral, !statement.isTypeOnly {
                 if configuration.clientIsDefaultExport, let name = statement.defaultName {
                     centralImports.append(CentralImport(statement: statement, specifier: nil, localName: name))
@@ -218,8 +223,12 @@ public struct PrismaFile {
                     bindings.append(ClientBinding(name: "this." + file.text(name), kind: .classProperty, scope: scope.byteRange))
                 }
             case "required_parameter", "optional_parameter":
-                guard let pattern = node.child(field: "pattern"), pattern.kind == "identifier",
-                      let function = enclosing(node, kinds: Self.functionKinds) else { break }
+                guard let pattern = node.child(field: "pattern"), let function = enclosing(node, kinds: Self.functionKinds) else { break }
+                guard pattern.kind == "identifier" else {
+                    // `({ prisma }: Deps) => …`: every name the pattern binds hides a client of that name.
+                    for name in boundNames(in: pattern) { shadows.append((name, function.byteRange)) }
+                    break
+                }
                 let name = file.text(pattern)
                 guard let type = node.child(field: "type"), isClientType(type) else {
                     if let type = node.child(field: "type"), file.text(type).contains("TransactionClient") {
@@ -241,10 +250,56 @@ public struct PrismaFile {
                 if let parameter = node.child(field: "parameter"), parameter.kind == "identifier" {
                     shadows.append((file.text(parameter), node.byteRange))
                 }
+            case "variable_declarator":
+                recordLocalVariable(node)
+            case "for_in_statement":
+                // `for (const prisma of list)`
+                if let left = node.child(field: "left") {
+                    for name in boundNames(in: left) { shadows.append((name, node.byteRange)) }
+                }
+            case "catch_clause":
+                if let parameter = node.child(field: "parameter") {
+                    for name in boundNames(in: parameter) { shadows.append((name, node.byteRange)) }
+                }
             default:
                 break
             }
         }
+    }
+
+    /// A local variable hides a client of its name in its block, unless it is a client
+    /// itself: `new PrismaClient()` (recorded as an instance) or `prisma.$extends(…)`.
+    private mutating func recordLocalVariable(_ declarator: Node) {
+        guard let name = declarator.child(field: "name"), let block = enclosing(declarator, kinds: ["statement_block"]) else { return }
+        let value = declarator.child(field: "value")
+        if value?.kind == "new_expression" { return }
+        if let value, value.kind == "call_expression", let function = value.child(field: "function"), function.kind == "member_expression",
+           let object = function.child(field: "object"), let property = function.child(field: "property"),
+           file.text(property) == "$extends", let source = binding(for: object), name.kind == "identifier" {
+            bindings.append(ClientBinding(name: file.text(name), kind: source.kind, scope: block.byteRange))
+            return
+        }
+        for bound in boundNames(in: name) { shadows.append((bound, block.byteRange)) }
+    }
+
+    /// The identifiers a binding pattern declares (`x`, `{ a, b: c }`, `[d, ...e]`).
+    private func boundNames(in pattern: Node) -> [String] {
+        if pattern.kind == "identifier" { return [file.text(pattern)] }
+        var names: [String] = []
+        var walk = pattern.preorder()
+        while let node = walk.next() {
+            switch node.kind {
+            case "identifier", "shorthand_property_identifier_pattern":
+                // In `{ key: value }` only the value side is declared.
+                if let parent = node.parent, parent.kind == "pair_pattern", parent.child(field: "key") == node { continue }
+                names.append(file.text(node))
+            case "type_annotation", "default_value":
+                walk.skipChildren()
+            default:
+                break
+            }
+        }
+        return names
     }
 
     /// Node kinds that start a function: a new scope for parameters and `await`.
@@ -254,8 +309,8 @@ public struct PrismaFile {
     ]
 
     private func isClientType(_ annotation: Node) -> Bool {
-        let text = file.text(annotation).drop { $0 == ":" || $0 == " " }
-        return clientClassNames.contains(String(text))
+        let text = String(file.text(annotation).drop { $0 == ":" || $0 == " " })
+        return clientClassNames.contains(text) || configuration.clientTypes.contains(text)
     }
 
     private func enclosing(_ node: Node, kinds: Set<String>) -> Node? {
@@ -307,7 +362,19 @@ public struct PrismaFile {
         while let node = walk.next() {
             switch node.kind {
             case "import_statement":
+                if namespaceImports.contains(node.byteRange.lowerBound) {
+                    unanalysable.append(Unanalysable(node: node, reason: "the central module is imported as a namespace; calls through it are not analysed"))
+                }
                 walk.skipChildren()
+            case "subscript_expression":
+                if let object = node.child(field: "object"), binding(for: object) != nil {
+                    unanalysable.append(Unanalysable(node: node, reason: "\(file.text(node)) picks a model by name; calls through it are not analysed"))
+                }
+            case "variable_declarator":
+                if let name = node.child(field: "name"), name.kind == "object_pattern",
+                   let value = node.child(field: "value"), binding(for: value) != nil {
+                    unanalysable.append(Unanalysable(node: node, reason: "model delegates destructured from \(file.text(value)); calls through them are not analysed"))
+                }
             case "identifier", "shorthand_property_identifier":
                 let name = file.text(node)
                 if retryNames.contains(name) { usedRetryNames.insert(name) }
@@ -325,8 +392,15 @@ public struct PrismaFile {
         }
         let retries = enclosingRetries()
         for index in calls.indices {
-            calls[index].retry = retries[index]
-            calls[index].inArrayTransaction = arrayTransactions.contains { $0.contains(calls[index].call.byteRange.lowerBound) }
+            let start = calls[index].call.byteRange.lowerBound
+            calls[index].inArrayTransaction = arrayTransactions.contains { $0.contains(start) }
+            // A statement of a transaction that is retried as a whole is not retried on its own.
+            if let retry = retries[index], let callback = retry.callback?.byteRange,
+               (transactionCallbacks + arrayTransactions).contains(where: { $0.contains(start) && callback.contains($0.lowerBound) }) {
+                calls[index].retry = nil
+            } else {
+                calls[index].retry = retries[index]
+            }
         }
     }
 
@@ -438,7 +512,6 @@ public struct PrismaFile {
     /// Whether an offset lies in a `$transaction` callback or array.
     public func isInsideTransaction(_ offset: Int) -> Bool {
         transactionCallbacks.contains { $0.contains(offset) } || arrayTransactions.contains { $0.contains(offset) }
-            || bindings.contains { $0.kind == .transactionClient && $0.scope.contains(offset) }
     }
 
     /// Files importing both the central client and creating their own, or

@@ -99,11 +99,15 @@ public enum Checker {
                 values["helper"] = retry.helper
                 add("read-in-retry", at: helperNode(of: retry), values: values)
             }
-            if call.methodClass == .write, call.retry == nil, !prisma.isInsideTransaction(call.call.byteRange.lowerBound) {
+            if call.methodClass == .write, call.retry == nil, !call.onTransactionClient,
+               !prisma.isInsideTransaction(call.call.byteRange.lowerBound) {
                 add("write-without-retry", at: call.call, values: values)
             }
         }
-        for retry in prisma.retryCalls where prisma.isInsideTransaction(retry.call.byteRange.lowerBound) {
+        // The helper inside a $transaction, or retrying a call on a transaction's client.
+        let retryOnTransactionClient = Set(prisma.calls.filter(\.onTransactionClient).compactMap { $0.retry?.call.byteRange.lowerBound })
+        for retry in prisma.retryCalls
+        where prisma.isInsideTransaction(retry.call.byteRange.lowerBound) || retryOnTransactionClient.contains(retry.call.byteRange.lowerBound) {
             add("retry-inside-transaction", at: helperNode(of: retry), values: ["helper": retry.helper])
         }
         if let rule = configuration.check("multiple-client-instances"), rule.enabled {

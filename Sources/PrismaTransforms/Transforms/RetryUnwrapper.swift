@@ -131,7 +131,11 @@ struct RetryUnwrapper {
             case "await_expression", "return_statement":
                 return true
             case "arrow_function":
-                return parent.child(field: "body") == current
+                // `items.map((i) => prisma.x.update(…))` collects lazy queries (say, for
+                // `$transaction(ops)`); only an async arrow, or one not handed to a call, awaits them.
+                guard parent.child(field: "body") == current else { return false }
+                let isAsync = parent.children.contains { !$0.isNamed && $0.kind == "async" }
+                return isAsync || parent.parent?.kind != "arguments"
             case "parenthesized_expression", "binary_expression", "ternary_expression", "array", "arguments", "as_expression",
                  "non_null_expression":
                 current = parent
