@@ -33,8 +33,29 @@ public struct Workspace: Sendable {
             .filter { !configuration.clientTypes.contains($0) }
         let central = try locateCentralModule(explicit: centralModule ?? configuration.centralModule,
                                               files: files, project: project, configuration: configuration)
-        let context = PrismaContext(configuration: configuration, resolver: project.resolver, centralModulePath: central)
+        var context = PrismaContext(configuration: configuration, resolver: project.resolver, centralModulePath: central)
+        context.reexportingKeys = reexporters(of: context.centralModuleKey, in: files, resolver: project.resolver)
         return Workspace(project: project, context: context, files: files)
+    }
+
+    /// Modules that re-export the central module (`export * from './prisma'`,
+    /// `export { prisma } from './prisma'`), such as a folder's index file.
+    static func reexporters(of centralKey: String?, in files: [LoadedFile], resolver: ModuleResolver) -> Set<String> {
+        guard let centralKey,
+              let pattern = try? NSRegularExpression(pattern: #"export\s*(?:\*|\{[^}]*\})\s*from\s*['"]([^'"]+)['"]"#) else { return [] }
+        var keys = Set<String>()
+        for file in files {
+            guard case .success(let bytes) = file.content else { continue }
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard text.contains("export") else { continue }
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                if let range = Range(match.range(at: 1), in: text),
+                   resolver.resolve(String(text[range]), from: file.path) == centralKey {
+                    keys.insert(ModuleResolver.key(file.path))
+                }
+            }
+        }
+        return keys
     }
 
     /// `class PrismaService extends PrismaClient`: its values are clients too (NestJS).

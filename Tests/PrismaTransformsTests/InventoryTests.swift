@@ -194,6 +194,8 @@ final class AnalysisAccuracyTests: XCTestCase {
                 export const viaNamespace = () => db.prisma.user.count();
 
                 """,
+            "src/utils/index.ts": "export * from './prisma';\n",
+            "src/barrel.ts": "import { prisma, executeWithRetry } from './utils';\nexport const n = () => executeWithRetry(() => prisma.user.count());\n",
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = try Workspace.open(paths: ["."], currentDirectory: root)
@@ -216,8 +218,10 @@ final class AnalysisAccuracyTests: XCTestCase {
         XCTAssertTrue(notes.contains { $0.contains("prisma['user'] picks a model by name") })
         XCTAssertTrue(notes.contains { $0.contains("destructured from prisma") })
 
+        XCTAssertEqual(calls("src/barrel.ts"), ["prisma.user.count in executeWithRetry"], "imports through a re-exporting index count")
         let findings = Checker.run(workspace).findings.map { "\($0.path):\($0.line) \($0.rule)" }
         XCTAssertEqual(findings, [
+            "src/barrel.ts:2 read-in-retry",
             "src/shapes.ts:9 read-in-retry",
             "src/users.repository.ts:6 read-in-retry",
         ], "no retry-inside-transaction for a function that merely takes a tx, none for a whole retried transaction")

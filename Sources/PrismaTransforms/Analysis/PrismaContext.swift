@@ -13,6 +13,15 @@ public struct PrismaContext: Sendable {
     public var centralModulePath: String?
     /// Module key of the module exporting the retry helper (the central one by default).
     public var retryModuleKey: String?
+    /// Modules that re-export the central one (`export * from './prisma'` in an index file):
+    /// importing the client through them is importing it from the central module.
+    public var reexportingKeys: Set<String> = []
+
+    /// Whether a module key is the central module or re-exports it.
+    public func isCentral(key: String?) -> Bool {
+        guard let key, centralModuleKey != nil else { return false }
+        return key == centralModuleKey || reexportingKeys.contains(key)
+    }
 
     public init(configuration: PrismaConfiguration, resolver: ModuleResolver,
                 centralModulePath: String?, retryModulePath: String? = nil) {

@@ -183,7 +183,7 @@ public struct PrismaFile {
                 continue
             }
             let key = context.resolver.resolve(statement.module, from: file.path)
-            let fromCentral = key != nil && key == context.centralModuleKey
+            let fromCentral = context.isCentral(key: key)
             if fromCentral, statement.namespaceName != nil {
                 namespaceImports.insert(statement.range.lowerBound)
             }

@@ -109,7 +109,7 @@ public struct CentralizeClient: Transform {
         let module = context.resolver.specifier(for: centralKey, from: file.path, style: style)
         let centralValueImport = file.imports.first { statement in
             statement.acceptsValueSpecifiers && statement.braces != nil
-                && context.resolver.resolve(statement.module, from: file.path) == centralKey
+                && context.isCentral(key: context.resolver.resolve(statement.module, from: file.path))
         }
         let defaultExport = configuration.clientIsDefaultExport && specifiers.count == 1
         let newStatement = defaultExport

@@ -95,7 +95,9 @@ enum RetryImports {
         }
         let editor = file.importEditor
         if let statement = file.imports.first(where: {
-            $0.acceptsValueSpecifiers && $0.braces != nil && context.resolver.resolve($0.module, from: file.path) == moduleKey
+            guard $0.acceptsValueSpecifiers, $0.braces != nil else { return false }
+            let key = context.resolver.resolve($0.module, from: file.path)
+            return key == moduleKey || (moduleKey == context.centralModuleKey && context.isCentral(key: key))
         }) {
             return editor.addSpecifier(helper, to: statement, first: false)
         }
