@@ -18,7 +18,7 @@ public struct FileSelection: Sendable {
     }
 
     /// Folders never entered: dependencies, build output, tool state.
-    public static let skippedFolders: Set<String> = ["node_modules", "dist", ".git", ".prisma-codemod"]
+    public static let skippedFolders: Set<String> = ["node_modules", "dist", ".git", Journal.defaultFolderName]
 
     public func accepts(_ relativePath: String) -> Bool {
         guard Language(fileName: relativePath) != nil else { return false }

@@ -111,10 +111,9 @@ public struct Journal: Sendable {
 
     /// Every run, oldest first. A run with an unknown version or a path outside the root is an error.
     public func runs() throws -> [JournalRun] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: runsFolder.path) else { return [] }
-        return try names.filter { $0.hasSuffix(".json") }.sorted().map { name in
-            try load(runsFolder.appendingPathComponent(name), name: name)
-        }
+        let (runs, problems) = readableRuns()
+        if let problem = problems.first { throw problem }
+        return runs
     }
 
     /// Every readable run, and the problems of the others: for listing, not for writing.

@@ -282,6 +282,22 @@ public struct PrismaFile {
         for bound in boundNames(in: name) { shadows.append((bound, block.byteRange)) }
     }
 
+    /// Names the file declares with a variable, a function or a parameter, anywhere.
+    static func declaredNames(in file: ParsedFile) -> Set<String> {
+        var names = Set<String>()
+        for node in file.root.preorder() {
+            switch node.kind {
+            case "variable_declarator", "function_declaration":
+                if let name = node.child(field: "name"), name.kind == "identifier" { names.insert(file.text(name)) }
+            case "required_parameter", "optional_parameter":
+                if let pattern = node.child(field: "pattern"), pattern.kind == "identifier" { names.insert(file.text(pattern)) }
+            default:
+                break
+            }
+        }
+        return names
+    }
+
     /// The identifiers a binding pattern declares (`x`, `{ a, b: c }`, `[d, ...e]`).
     private func boundNames(in pattern: Node) -> [String] {
         if pattern.kind == "identifier" { return [file.text(pattern)] }

@@ -41,9 +41,7 @@ public enum Checker {
             switch parsed {
             case .failure(let error): return FileFindings(findings: [], instances: [], error: error)
             case .success(let file):
-                var result = fileFindings(in: PrismaFile(file: file, context: workspace.context), path: project.repositoryPath(of: loaded.path))
-                result.suppressions.path = project.repositoryPath(of: loaded.path)
-                return result
+                return fileFindings(in: PrismaFile(file: file, context: workspace.context), path: project.repositoryPath(of: loaded.path))
             }
         }
         var findings = perFile.flatMap { (file: FileFindings) in file.findings }
@@ -93,10 +91,9 @@ public enum Checker {
                                            message: rule.render(values), code: normalized(file.text(node))))
         }
         for call in prisma.calls {
-            var values = ["call": call.label, "model": call.model ?? call.client, "method": call.method,
+            let values = ["call": call.label, "model": call.model ?? call.client, "method": call.method,
                           "helper": call.retry?.helper ?? configuration.retryHelper]
             if call.methodClass == .read, let retry = call.retry {
-                values["helper"] = retry.helper
                 add("read-in-retry", at: helperNode(of: retry), values: values)
             }
             if call.methodClass == .write, call.retry == nil, !call.onTransactionClient,

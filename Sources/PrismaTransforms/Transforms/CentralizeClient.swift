@@ -146,13 +146,7 @@ public struct CentralizeClient: Transform {
 
     /// `base`, or `base` with a suffix when the file already declares that name.
     private func uniqueName(_ base: String, in file: ParsedFile) -> String {
-        var declared = Set<String>()
-        var walk = file.root.preorder()
-        while let node = walk.next() {
-            if node.kind == "identifier", let parent = node.parent, ["variable_declarator", "required_parameter", "function_declaration"].contains(parent.kind) {
-                declared.insert(file.text(node))
-            }
-        }
+        let declared = PrismaFile.declaredNames(in: file)
         if !declared.contains(base) { return base }
         var candidate = "shared" + base.prefix(1).uppercased() + base.dropFirst()
         while declared.contains(candidate) { candidate += "_" }

@@ -57,7 +57,7 @@ public struct LocalizeClient: Transform {
         let classImported = prisma.clientPackageImports.contains { statement in
             !statement.isTypeOnly && statement.named.contains { $0.name == configuration.clientClass && !$0.isType }
         }
-        let className = prisma.clientClassNames.first { $0 != configuration.clientClass } ?? configuration.clientClass
+        let className = prisma.clientClassNames.sorted().first { $0 != configuration.clientClass } ?? configuration.clientClass
         let valueImport = prisma.clientPackageImports.first { $0.acceptsValueSpecifiers && $0.braces != nil }
         let newImport = editor.statementText(named: [configuration.clientClass], from: configuration.clientPackage)
 

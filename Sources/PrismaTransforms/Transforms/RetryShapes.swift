@@ -133,13 +133,6 @@ enum RetryImports {
     }
 
     static func declaresLocally(_ name: String, in file: ParsedFile) -> Bool {
-        var walk = file.root.preorder()
-        while let node = walk.next() {
-            if ["variable_declarator", "function_declaration"].contains(node.kind),
-               let declared = node.child(field: "name"), file.text(declared) == name {
-                return true
-            }
-        }
-        return false
+        PrismaFile.declaredNames(in: file).contains(name)
     }
 }
