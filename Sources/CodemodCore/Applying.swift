@@ -6,8 +6,7 @@ public enum Applier {
     public static func writes(from outcomes: [FileOutcome]) -> [PlannedWrite] {
         outcomes.filter(\.isChanged).map { outcome in
             PlannedWrite(path: outcome.path, original: outcome.original, updated: outcome.updated, sites: outcome.sites.map {
-                JournalSite(label: $0.label, line: $0.after.row + 1, column: $0.after.column + 1, lineText: $0.afterLineText,
-                            context: $0.afterContext)
+                JournalSite(key: $0.key, label: $0.label, line: $0.after.line, column: $0.after.column)
             })
         }
     }
@@ -33,8 +32,11 @@ public enum Applier {
         }
         guard let commit else { return (run, nil) }
         let message = PhaseCommit.message(subject: commit.subject, summary: commit.summary, phase: run.phase, transform: run.transform,
-                                          runID: run.id, toolVersion: run.toolVersion)
-        return (run, try PhaseCommit.commit(writes.map(\.path), message: message, project: commit.project))
+                                          runID: run.id, undoes: run.undoes, toolVersion: run.toolVersion)
+        let id = try PhaseCommit.commit(writes.map(\.path), message: message, project: commit.project)
+        // A phase's sites go with its commit, so a clone without the journal can revert it.
+        if run.kind == .apply, run.phase != nil { try PhaseNotes.write(PhaseRecord(run: run), on: id, project: commit.project) }
+        return (run, id)
     }
 
     /// A run that died part-way left files half-applied: writing over them would bury that.
@@ -48,7 +50,7 @@ public enum Applier {
             }
         }
         if let interrupted = runs.last(where: { $0.status == .started && !undone.contains($0.id) && !superseded($0) }) {
-            throw CodemodError.configuration("run \(interrupted.id) was interrupted part-way; restore its files with "
+            throw CodemodError.journal("run \(interrupted.id) was interrupted part-way; restore its files with "
                                              + "`prisma-codemod rollback --run \(interrupted.id)` before applying anything else")
         }
     }
@@ -82,7 +84,7 @@ public enum PhaseCommit {
     /// The work tree's top folder; an error when the project is not in a git repository.
     public static func repository(of project: Project) throws -> URL {
         guard let top = project.gitTopLevel else {
-            throw CodemodError.configuration("\(project.root.path) is not inside a git repository; --commit needs one (nothing was written)")
+            throw CodemodError.git("\(project.root.path) is not inside a git repository; --commit needs one (nothing was written)")
         }
         return top
     }
@@ -92,7 +94,7 @@ public enum PhaseCommit {
         let top = try repository(of: project)
         let repositoryPaths = paths.map { project.repositoryPath(of: $0) }
         let status = try Git.run(["status", "--porcelain", "-z", "--"] + repositoryPaths, in: top)
-        guard status.status == 0 else { throw CodemodError.configuration("git status failed: \(status.errorText)") }
+        guard status.status == 0 else { throw CodemodError.git("git status failed: \(status.errorText)") }
         let dirty = Set(status.output.split(separator: 0).compactMap { entry -> String? in
             let text = String(decoding: entry, as: UTF8.self)
             return text.count > 3 ? String(text.dropFirst(3)) : nil
@@ -104,7 +106,7 @@ public enum PhaseCommit {
     public static func requireClean(_ paths: [String], project: Project) throws {
         let dirty = try dirtyFiles(paths, project: project)
         guard dirty.isEmpty else {
-            throw CodemodError.configuration("uncommitted changes in files this would change: \(dirty.joined(separator: ", ")); "
+            throw CodemodError.git("uncommitted changes in files this would change: \(dirty.joined(separator: ", ")); "
                                              + "commit or stash them, or pass --allow-dirty. Nothing was written.")
         }
     }
@@ -114,20 +116,21 @@ public enum PhaseCommit {
         let top = try repository(of: project)
         let repositoryPaths = paths.map { project.repositoryPath(of: $0) }
         let add = try Git.run(["add", "--"] + repositoryPaths, in: top)
-        guard add.status == 0 else { throw CodemodError.configuration("git add failed: \(add.errorText)") }
+        guard add.status == 0 else { throw CodemodError.git("git add failed: \(add.errorText)") }
         let commit = try Git.run(["commit", "--quiet", "--no-verify", "-F", "-", "--"] + repositoryPaths, in: top, input: Data(message.utf8))
-        guard commit.status == 0 else { throw CodemodError.configuration("git commit failed: \(commit.errorText)\(commit.text)") }
+        guard commit.status == 0 else { throw CodemodError.git("git commit failed: \(commit.errorText)\(commit.text)") }
         let head = try Git.run(["rev-parse", "HEAD"], in: top)
         return head.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The phase's message, then a line of counts, then trailers naming phase, transform, run and tool.
     public static func message(subject: String, summary: String, phase: Int?, transform: String?, runID: String,
-                               toolVersion: String) -> String {
+                               undoes: String? = nil, toolVersion: String) -> String {
         var trailers: [String] = []
         if let phase { trailers.append("Codemod-Phase: \(phase)") }
         if let transform { trailers.append("Codemod-Transform: \(transform)") }
         trailers.append("Codemod-Run: \(runID)")
+        if let undoes { trailers.append("Codemod-Undoes: \(undoes)") }
         trailers.append("Codemod-Version: prisma-codemod \(toolVersion)")
         return "\(subject)\n\n\(summary)\n\n\(trailers.joined(separator: "\n"))\n"
     }

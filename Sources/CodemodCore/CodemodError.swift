@@ -1,19 +1,29 @@
-import SyntaxTree
-
-/// Every way a file can fail, with the text a user needs to act on it.
+/// Every way a run can fail, one case family per layer, with the text a user needs to act on it.
+/// Commands map these to exit codes in one place (the CLI's `Exit`).
 public enum CodemodError: Error, Equatable, Sendable {
+    // Syntax: input that does not parse, and outputs the safety net refused.
+    case parse(path: String, position: SourcePosition, reason: String)
+    case outputDoesNotParse(path: String, position: SourcePosition, transform: String)
+    case notIdempotent(path: String, transform: String)
+    case overlappingEdits(path: String, transform: String, first: SourcePosition, second: SourcePosition)
+    case internalError(path: String, transform: String, detail: String)
+
+    // I/O, always with the path as the user sees it.
     case missingPath(String)
     case unreadable(path: String, reason: String)
     case notUTF8(path: String)
     case binary(path: String)
-    case parse(path: String, position: Point, reason: String)
-    case outputDoesNotParse(path: String, position: Point, transform: String)
-    case notIdempotent(path: String, transform: String)
-    case overlappingEdits(path: String, transform: String, first: Point, second: Point)
-    case internalError(path: String, transform: String, detail: String)
     case symlink(path: String)
     case write(path: String, reason: String)
-    case configuration(String)
+
+    /// Rules, options and saved files that cannot be used, with the file and line that said it when known.
+    case configuration(String, file: String? = nil, line: Int? = nil)
+    /// A selector, phase or revert that names nothing usable.
+    case selection(String)
+    /// git refused or could not run.
+    case git(String)
+    /// The journal (or its lock) stands in the way.
+    case journal(String)
 
     public var path: String? {
         switch self {
@@ -21,7 +31,10 @@ public enum CodemodError: Error, Equatable, Sendable {
              .parse(let path, _, _), .outputDoesNotParse(let path, _, _), .notIdempotent(let path, _),
              .overlappingEdits(let path, _, _, _), .internalError(let path, _, _), .symlink(let path), .write(let path, _):
             return path
-        case .configuration: return nil
+        case .configuration(_, let file, _):
+            return file
+        case .selection, .git, .journal:
+            return nil
         }
     }
 
@@ -36,21 +49,36 @@ public enum CodemodError: Error, Equatable, Sendable {
         case .binary(let path):
             return "\(path): looks binary (contains a NUL byte); skipped"
         case .parse(let path, let position, let reason):
-            return "\(path):\(position.description): \(reason); file left untouched"
+            return "\(path):\(position): \(reason); file left untouched"
         case .outputDoesNotParse(let path, let position, let transform):
-            return "\(path):\(position.description): the output of \(transform) would not parse; file not written (please report this)"
+            return "\(path):\(position): the output of \(transform) would not parse; file not written (please report this)"
         case .notIdempotent(let path, let transform):
             return "\(path): a second run of \(transform) would change the file again; file not written (please report this)"
         case .overlappingEdits(let path, let transform, let first, let second):
-            return "\(path): \(transform) produced overlapping edits at \(first.description) and \(second.description); file not written (please report this)"
+            return "\(path): \(transform) produced overlapping edits at \(first) and \(second); file not written (please report this)"
         case .internalError(let path, let transform, let detail):
             return "\(path): \(transform): \(detail); file not written (please report this)"
         case .symlink(let path):
             return "\(path): is a symbolic link; never written through, skipped"
         case .write(let path, let reason):
             return "\(path): could not be written (\(reason)); the original is unchanged"
-        case .configuration(let message):
+        case .configuration(let message, let file, let line):
+            switch (file, line) {
+            case (let file?, let line?): return "\(file):\(line): \(message)"
+            case (let file?, nil): return "\(file): \(message)"
+            default: return message
+            }
+        case .selection(let message), .git(let message), .journal(let message):
             return message
+        }
+    }
+
+    /// Any error met while working on one file, as a typed error naming that file.
+    public init(_ error: any Error, path: String) {
+        if let error = error as? CodemodError {
+            self = error
+        } else {
+            self = .internalError(path: path, transform: "analysis", detail: "\(error)")
         }
     }
 }

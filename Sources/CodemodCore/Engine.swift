@@ -3,18 +3,10 @@ import SyntaxTree
 
 /// A changed site with its place before and after the rewrite.
 public struct ChangedSite: Equatable, Sendable {
+    public var key: SiteKey
     public var label: String
-    public var before: Point
-    public var after: Point
-    /// The byte offset in the new text.
-    public var afterOffset: Int
-    /// The whole line holding the site in the new text, trimmed: how a later revert finds it again.
-    public var afterLineText: String
-    /// The trimmed lines around it (`contextRadius` each side, "" past the ends): what tells
-    /// two sites with the same line text apart.
-    public var afterContext: [String]
-
-    public static let contextRadius = 3
+    public var before: SourcePosition
+    public var after: SourcePosition
 }
 
 /// What happened to one file in one run.
@@ -28,12 +20,15 @@ public struct FileOutcome: Sendable {
     public var sites: [ChangedSite] = []
     /// The edits that turn `original` into `updated`.
     public var edits: [Edit] = []
+    /// Selected sites left unchanged, with reasons.
     public var skipped: [Note] = []
     public var notes: [Note] = []
     public var skipReason: String?
     public var error: CodemodError?
-    /// Selectors of the run that name a site in this file (see `Rewrite.matched`).
-    public var matched: [String] = []
+    /// Selectors that name a site of this file the run changes or leaves with a reason.
+    public var pending: Set<Selector> = []
+    /// Selectors that name a site already in the state the transform produces: a clean no-op.
+    public var done: Set<Selector> = []
 
     public var isChanged: Bool { status == .changed }
 
@@ -46,88 +41,103 @@ public struct FileOutcome: Sendable {
     }
 }
 
-/// Runs a transform over one file: parse → rewrite → apply → re-parse → rewrite again.
-/// Nothing here writes; the outcome carries the new bytes for the caller to write.
+/// Runs a transform over one file: parse → candidates → selection → edits → apply →
+/// re-parse → candidates again. Nothing here writes; the outcome carries the new bytes.
 public struct Engine {
     public init() {}
 
-    public func run(_ transform: Transform, path: String, bytes: [UInt8], parsers: ParserSet) -> FileOutcome {
+    /// `inverse` tells which selectors name sites already changed (its own candidates).
+    public func run<T: Transform>(_ transform: T, inverse: (any Transform)? = nil, selection: Selection = Selection(),
+                                  path: String, bytes: [UInt8], parsers: ParserSet) -> FileOutcome {
         var outcome = FileOutcome(path: path, status: .unchanged, original: bytes, updated: bytes)
+        let id = T.id
+        guard selection.mayAdmit(path: path) else { return outcome }
         let file: ParsedFile
+        let analysis: T.Analysis
         do {
             file = try ParsedFile.clean(path: path, bytes: bytes, parsers: parsers)
+            analysis = try transform.analyze(file)
         } catch {
-            return failed(outcome, error)
+            return failed(outcome, CodemodError(error, path: path))
         }
-        let rewrite: Rewrite
-        do {
-            rewrite = try transform.rewrite(file)
-        } catch let error as CodemodError {
-            return failed(outcome, error)
-        } catch {
-            return failed(outcome, .configuration("\(path): \(error)"))
-        }
-        outcome.skipped = rewrite.skipped
-        outcome.notes = rewrite.notes
-        outcome.matched = rewrite.matched
-        if let reason = rewrite.fileSkipReason {
-            outcome.status = .skipped
-            outcome.skipReason = reason
-            return outcome
-        }
-        if rewrite.edits.isEmpty { return outcome }
 
+        var selected: [Candidate] = []
+        for candidate in transform.candidates(in: analysis) {
+            let (admitted, naming) = selection.evaluate(candidate, granularity: T.granularity, path: path)
+            outcome.pending.formUnion(naming)
+            guard admitted else { continue }
+            if let reason = candidate.leaveReason {
+                if T.granularity == .file {
+                    outcome.status = .skipped
+                    outcome.skipReason = reason
+                } else {
+                    outcome.skipped.append(Note(position: file.position(candidate.range.lowerBound), message: "\(candidate.label): \(reason)"))
+                }
+            } else {
+                selected.append(candidate)
+            }
+        }
+        if let inverse, !selection.selectors.isEmpty {
+            outcome.done = doneSelectors(inverse, in: file, selection: selection, granularity: T.granularity)
+        }
+        if selected.isEmpty { return outcome }
+
+        let rewrite: Rewrite
         let edits: EditSet
         do {
+            rewrite = try transform.edits(for: selected, in: analysis)
             edits = try EditSet(rewrite.edits)
         } catch EditError.overlap(let first, let second) {
-            return failed(outcome, .overlappingEdits(path: path, transform: transform.id,
-                                                     first: file.point(first.lowerBound), second: file.point(second.lowerBound)))
+            return failed(outcome, .overlappingEdits(path: path, transform: id,
+                                                     first: file.position(first.lowerBound), second: file.position(second.lowerBound)))
         } catch {
-            return failed(outcome, .configuration("\(path): \(error)"))
+            return failed(outcome, CodemodError(error, path: path))
         }
+        outcome.notes = rewrite.notes
         guard let updated = try? edits.apply(to: bytes) else {
-            return failed(outcome, .internalError(path: path, transform: transform.id, detail: "an edit lies outside the file"))
+            return failed(outcome, .internalError(path: path, transform: id, detail: "an edit lies outside the file"))
         }
         if updated == bytes { return outcome }
 
-        // The safety net: the output must parse, and a second pass must find nothing to do.
+        // The safety net: the output must parse, and no selected site may still be a candidate.
         let reparsed: ParsedFile
         do {
             reparsed = try ParsedFile.clean(path: path, bytes: updated, parsers: parsers)
         } catch {
-            let position: Point
-            if case .parse(_, let at, _) = error { position = at } else { position = Point(row: 0, column: 0) }
-            return failed(outcome, .outputDoesNotParse(path: path, position: position, transform: transform.id))
+            let position: SourcePosition
+            if case .parse(_, let at, _) = error { position = at } else { position = SourcePosition(line: 1, column: 1) }
+            return failed(outcome, .outputDoesNotParse(path: path, position: position, transform: id))
         }
         do {
-            let again = try transform.rewrite(reparsed)
-            if !again.edits.isEmpty, (try? EditSet(again.edits).apply(to: updated)) != updated {
-                return failed(outcome, .notIdempotent(path: path, transform: transform.id))
+            let selectedKeys = Set(selected.map(\.key))
+            let again = transform.candidates(in: try transform.analyze(reparsed))
+            if again.contains(where: { $0.leaveReason == nil && selectedKeys.contains($0.key) }) {
+                return failed(outcome, .notIdempotent(path: path, transform: id))
             }
         } catch {
-            return failed(outcome, .internalError(path: path, transform: transform.id, detail: "the check pass on its output failed: \(error)"))
+            return failed(outcome, .internalError(path: path, transform: id, detail: "the check pass on its output failed: \(error)"))
         }
 
-        let newLines = reparsed.lines
         outcome.status = .changed
         outcome.updated = updated
         outcome.edits = edits.edits
-        let afterOffsets = edits.map(rewrite.sites.map(\.range.lowerBound))
-        func trimmedLine(_ row: Int) -> String {
-            guard row >= 0, row < newLines.lineStarts.count else { return "" }
-            let start = newLines.lineStarts[row]
-            guard start < updated.count else { return "" }
-            return String(decoding: updated[start..<newLines.lineContentEnd(of: start)], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        }
-        outcome.sites = zip(rewrite.sites, afterOffsets).map { site, after in
-            let row = newLines.line(of: after)
-            let radius = ChangedSite.contextRadius
-            return ChangedSite(label: site.label, before: file.point(site.range.lowerBound), after: newLines.point(of: after),
-                               afterOffset: after, afterLineText: trimmedLine(row),
-                               afterContext: ((row - radius)...(row + radius)).map(trimmedLine))
+        let afterOffsets = edits.map(selected.map(\.range.lowerBound))
+        outcome.sites = zip(selected, afterOffsets).map { candidate, after in
+            ChangedSite(key: candidate.key, label: candidate.label, before: file.position(candidate.range.lowerBound),
+                        after: reparsed.position(after))
         }
         return outcome
+    }
+
+    /// The selectors that name a candidate of the inverse: sites already as this transform leaves them.
+    private func doneSelectors<Inverse: Transform>(_ inverse: Inverse, in file: ParsedFile, selection: Selection,
+                                                   granularity: Granularity) -> Set<Selector> {
+        guard let analysis = try? inverse.analyze(file) else { return [] }
+        var done = Set<Selector>()
+        for candidate in inverse.candidates(in: analysis) {
+            done.formUnion(selection.evaluate(candidate, granularity: granularity, path: file.path).naming)
+        }
+        return done
     }
 
     private func failed(_ outcome: FileOutcome, _ error: CodemodError) -> FileOutcome {

@@ -8,13 +8,10 @@ import SyntaxTree
 public struct FileSelection: Sendable {
     public var includes: [Glob]
     public var excludes: [Glob]
-    /// A further filter every file must also pass (`--only-files`): it narrows, never widens.
-    public var narrowing: [Glob]
 
-    public init(includes: [String] = [], excludes: [String] = [], narrowing: [String] = []) {
+    public init(includes: [String] = [], excludes: [String] = []) {
         self.includes = includes.map(Glob.init)
         self.excludes = excludes.map(Glob.init)
-        self.narrowing = narrowing.map(Glob.init)
     }
 
     /// Folders never entered: dependencies, build output, tool state.
@@ -25,7 +22,6 @@ public struct FileSelection: Sendable {
         let components = relativePath.split(separator: "/").map(String.init)
         if components.dropLast().contains(where: { Self.skippedFolders.contains($0) }) { return false }
         if !includes.isEmpty, !includes.contains(where: { $0.matches(relativePath) }) { return false }
-        if !narrowing.isEmpty, !narrowing.contains(where: { $0.matches(relativePath) }) { return false }
         return !excludes.contains { $0.matches(relativePath) }
     }
 }

@@ -68,22 +68,20 @@ public struct JournalFile: Codable, Equatable, Sendable {
     public var originalBytes: [UInt8]? { Data(base64Encoded: original).map { [UInt8]($0) } }
 }
 
-/// A changed site as the journal keeps it: its place in the new text and that line's
-/// text, so a later revert can find it again after unrelated edits moved it.
+/// A changed site as the journal keeps it: its key, which a later revert selects the
+/// inverse transform's candidates by, and its place in the new text for people.
 public struct JournalSite: Codable, Equatable, Sendable {
+    /// Nil in runs journaled before site keys existed: those cannot be reverted by key.
+    public var key: SiteKey?
     public var label: String
     public var line: Int
     public var column: Int
-    public var lineText: String
-    /// The trimmed lines around the site, the site's own in the middle.
-    public var context: [String]?
 
-    public init(label: String, line: Int, column: Int, lineText: String, context: [String]? = nil) {
+    public init(key: SiteKey?, label: String, line: Int, column: Int) {
+        self.key = key
         self.label = label
         self.line = line
         self.column = column
-        self.lineText = lineText
-        self.context = context
     }
 }
 

@@ -24,10 +24,10 @@ public struct ParsedFile {
     public static func clean(path: String, bytes: [UInt8], parsers: ParserSet) throws(CodemodError) -> ParsedFile {
         guard let language = Language(fileName: path), let parser = try? parsers.parser(for: language),
               let file = try? ParsedFile(path: path, bytes: bytes, parser: parser) else {
-            throw .parse(path: path, position: Point(row: 0, column: 0), reason: "no TypeScript grammar could parse it")
+            throw .parse(path: path, position: SourcePosition(line: 1, column: 1), reason: "no TypeScript grammar could parse it")
         }
         if let problem = file.tree.firstError {
-            throw .parse(path: path, position: file.point(problem.byteOffset), reason: problem.reason)
+            throw .parse(path: path, position: file.position(problem.byteOffset), reason: problem.reason)
         }
         return file
     }
@@ -41,7 +41,8 @@ public struct ParsedFile {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
-    public func point(_ offset: Int) -> Point { lines.point(of: offset) }
+    /// Where an offset is, as people count.
+    public func position(_ offset: Int) -> SourcePosition { lines.position(of: offset) }
 
     public var imports: [ImportStatement] { ImportStatement.all(in: root) }
 

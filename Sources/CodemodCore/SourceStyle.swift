@@ -29,9 +29,14 @@ public struct SourceStyle: Equatable, Sendable {
     public static func detect(bytes: [UInt8], root: Node) -> SourceStyle {
         var style = SourceStyle()
         style.hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-        style.endsWithNewline = bytes.last == UInt8(ascii: "\n")
-        if let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) {
-            style.lineEnding = newline > 0 && bytes[newline - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
+        style.endsWithNewline = bytes.last == UInt8(ascii: "\n") || bytes.last == UInt8(ascii: "\r")
+        // The first line break decides: `\r\n`, `\n`, or a lone `\r` (classic Mac files).
+        if let lineBreak = bytes.firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+            if bytes[lineBreak] == UInt8(ascii: "\n") {
+                style.lineEnding = "\n"
+            } else {
+                style.lineEnding = lineBreak + 1 < bytes.count && bytes[lineBreak + 1] == UInt8(ascii: "\n") ? "\r\n" : "\r"
+            }
         }
         style.indentUnit = detectIndentUnit(bytes)
 
@@ -65,15 +70,14 @@ public struct SourceStyle: Equatable, Sendable {
         var tabLines = 0, spaceLines = 0
         var steps: [Int: Int] = [:]
         var previous = 0
-        var lineStart = 0
-        while lineStart < bytes.count {
+        let lines = LineIndex(bytes)
+        for lineStart in lines.lineStarts where lineStart < bytes.count {
             var cursor = lineStart
             var spaces = 0
             while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { spaces += 1; cursor += 1 }
             let startsWithTab = cursor < bytes.count && bytes[cursor] == UInt8(ascii: "\t") && spaces == 0
-            var end = cursor
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let blank = bytes[cursor..<end].allSatisfy { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            let end = lines.lineContentEnd(of: cursor)
+            let blank = bytes[cursor..<end].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             // Lines continuing a block comment (" * text") are aligned, not indented.
             let commentContinuation = cursor < end && bytes[cursor] == UInt8(ascii: "*")
             if !blank && !commentContinuation {
@@ -83,7 +87,6 @@ public struct SourceStyle: Equatable, Sendable {
                     previous = spaces
                 }
             }
-            lineStart = end + 1
         }
         if tabLines > spaceLines { return "\t" }
         guard let step = steps.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { return "  " }

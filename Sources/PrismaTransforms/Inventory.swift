@@ -15,14 +15,7 @@ public struct InventoryReport: Codable, Equatable, Sendable {
     public var totals: Totals
     public var budget: ConnectionBudget
 
-    public struct Position: Codable, Equatable, Sendable {
-        public var line: Int
-        public var column: Int
-        init(_ point: Point) {
-            line = point.row + 1
-            column = point.column + 1
-        }
-    }
+    public typealias Position = SourcePosition
 
     public struct Instance: Codable, Equatable, Sendable {
         public var position: Position
@@ -175,7 +168,7 @@ public enum Inventory {
             switch parsed {
             case .failure(let error):
                 var position: InventoryReport.Position?
-                if case .parse(_, let point, _) = error { position = InventoryReport.Position(point) }
+                if case .parse(_, let at, _) = error { position = at }
                 return .failed(InventoryReport.FailedFile(path: loaded.path, position: position, reason: error.message))
             case .success(let file):
                 return .analysed(entry(for: PrismaFile(file: file, context: context)))
@@ -218,7 +211,7 @@ public enum Inventory {
 
     static func entry(for prisma: PrismaFile) -> InventoryReport.FileEntry {
         let file = prisma.file
-        func position(_ offset: Int) -> InventoryReport.Position { InventoryReport.Position(file.point(offset)) }
+        func position(_ offset: Int) -> InventoryReport.Position { file.position(offset) }
         return InventoryReport.FileEntry(
             path: file.path,
             instances: prisma.instances.map {

@@ -7,7 +7,7 @@ public enum Phases {
     public static func phase(_ id: Int, in configuration: PrismaConfiguration) throws -> Phase {
         guard let phase = configuration.phases.first(where: { $0.id == id }) else {
             let known = configuration.phases.map { "\($0.id)" }.joined(separator: ", ")
-            throw CodemodError.configuration("no phase \(id) in the rules (phases: \(known))")
+            throw CodemodError.selection("no phase \(id) in the rules (phases: \(known))")
         }
         return phase
     }
@@ -15,7 +15,7 @@ public enum Phases {
     /// The transform of a phase that rewrites code; manual phases have none.
     public static func transform(of phase: Phase) throws -> TransformRegistry.Entry {
         guard let id = phase.transform else {
-            throw CodemodError.configuration("phase \(phase.id) (\(phase.title)) is a manual step, not a code rewrite")
+            throw CodemodError.selection("phase \(phase.id) (\(phase.title)) is a manual step, not a code rewrite")
         }
         guard let entry = TransformRegistry.entry(id) else {
             throw CodemodError.configuration("phase \(phase.id) names an unknown transform '\(id)'")
@@ -53,85 +53,84 @@ public enum Phases {
         try workspace.configuration.phases.map { phase in
             guard phase.transform != nil else { return Preview(phase: phase, run: nil) }
             let entry = try transform(of: phase)
-            return Preview(phase: phase, run: TransformRun.run(entry, workspace: workspace, options: TransformOptions(only: phase.only)))
+            return Preview(phase: phase, run: TransformRun.run(entry, workspace: workspace, options: TransformOptions(),
+                                                               selection: Selection(only: phase.only)))
         }
     }
 }
 
-/// Undoing a phase: the inverse transform at exactly the sites the phase changed,
-/// found again by their line text so unrelated edits may have moved them.
+/// Undoing a phase: the inverse transform's candidates selected by the keys of exactly
+/// the sites the phase changed. Unrelated edits and moved lines do not matter; a key that
+/// names no candidate is reported and left, never guessed.
 public struct RevertPlan: Sendable {
-    public var source: JournalRun
-    public var inverse: TransformRegistry.Entry
-    /// Files holding at least one site still as the phase left it.
-    public var files: [String]
-    public var addresses: [SiteAddress]
-    /// Sites edited since the phase, left alone.
-    public var lost: [(path: String, site: JournalSite)]
-
-    /// The most recent completed run of the phase that no later revert undid.
-    public static func make(phase: Int, journal: Journal) throws -> RevertPlan {
-        let runs = try journal.runs()
-        let undone = Set(runs.filter { $0.kind == .revert && $0.status == .completed }.compactMap(\.undoes))
-        guard let source = runs.reversed().first(where: {
-            $0.kind == .apply && $0.phase == phase && $0.status == .completed && !undone.contains($0.id)
-        }) else {
-            throw CodemodError.configuration("the journal in \(journal.folder.path) has no applied run of phase \(phase) to revert")
-        }
-        guard let transform = source.transform, let entry = TransformRegistry.entry(transform),
-              let inverse = TransformRegistry.entry(entry.inverse) else {
-            throw CodemodError.configuration("run \(source.id) names no known transform")
-        }
-        var plan = RevertPlan(source: source, inverse: inverse, files: [], addresses: [], lost: [])
-        if inverse.wholeFile {
-            // One client per file: the file is the site, whatever moved inside it.
-            for file in source.files where FileManager.default.fileExists(atPath: journal.root.appendingPathComponent(file.path).path) {
-                plan.files.append(file.path)
-                plan.addresses.append(SiteAddress(path: file.path, line: 1))
-            }
-            return plan
-        }
-        for file in source.files {
-            let text = FileManager.default.contents(atPath: journal.root.appendingPathComponent(file.path).path)
-                .map { String(decoding: $0, as: UTF8.self) } ?? ""
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            var found = false
-            var claimed = Set<Int>()
-            for site in file.sites {
-                guard let line = Self.locate(site, in: lines, excluding: claimed) else {
-                    plan.lost.append((file.path, site))
-                    continue
-                }
-                claimed.insert(line)
-                plan.addresses.append(SiteAddress(path: file.path, line: line))
-                found = true
-            }
-            if found { plan.files.append(file.path) }
-        }
-        return plan
+    public enum Source: Sendable, Equatable {
+        case journal
+        /// Git notes on this commit: a clone without the journal.
+        case notes(commit: String)
     }
 
-    /// The one line (1-based) holding the site now: same text, and the most of its
-    /// surrounding lines still around it. Two equally good candidates are ambiguous:
-    /// then the site is reported, never guessed.
-    static func locate(_ site: JournalSite, in lines: [String], excluding claimed: Set<Int>) -> Int? {
-        let candidates = lines.indices.filter { lines[$0] == site.lineText && !claimed.contains($0 + 1) }
-        guard let context = site.context, !context.isEmpty else {
-            return candidates.min { abs($0 + 1 - site.line) < abs($1 + 1 - site.line) }.map { $0 + 1 }
+    public var record: PhaseRecord
+    public var source: Source
+    public var inverse: TransformRegistry.Entry
+
+    /// The files the phase changed that still exist, root-relative.
+    public var files: [String]
+    /// Files the phase changed that are gone.
+    public var missingFiles: [String]
+
+    public var selection: Selection {
+        Selection(keys: Dictionary(uniqueKeysWithValues: record.files.filter { files.contains($0.path) }.map { file in
+            (file.path, Set(file.sites.compactMap(\.key)))
+        }))
+    }
+
+    /// What people call a key of this phase: the site's label where the record has it.
+    public func label(of key: SiteKey, in path: String) -> String {
+        record.files.first { $0.path == path }?.sites.first { $0.key == key }?.label ?? key.rawValue
+    }
+
+    /// The most recent applied run of the phase that no later revert undid: from the
+    /// journal when it has one, else from the git notes of the newest phase commit.
+    public static func make(phase: Int, journal: Journal, project: Project) throws -> RevertPlan {
+        let runs = try journal.runs()
+        let undone = Set(runs.filter { $0.kind == .revert && $0.status == .completed }.compactMap(\.undoes))
+        if let run = runs.reversed().first(where: {
+            $0.kind == .apply && $0.phase == phase && $0.status == .completed && !undone.contains($0.id)
+        }) {
+            return try RevertPlan(record: PhaseRecord(run: run), source: .journal, root: journal.root)
         }
-        let radius = context.count / 2
-        func score(_ index: Int) -> Int {
-            context.indices.filter { offset in
-                let row = index - radius + offset
-                let text = row >= 0 && row < lines.count ? lines[row] : ""
-                return text == context[offset]
-            }.count
+        guard project.gitTopLevel != nil else {
+            throw CodemodError.selection("the journal in \(journal.folder.path) has no applied run of phase \(phase) to revert, "
+                                         + "and the project is not in git, where phase commits carry their sites as notes")
         }
-        let scored = candidates.map { ($0, score($0)) }
-        guard let best = scored.map(\.1).max() else { return nil }
-        let top = scored.filter { $0.1 == best }
-        guard top.count == 1, let index = top.first?.0 else { return nil }
-        return index + 1
+        guard let commit = try PhaseNotes.newestCommit(phase: phase, excluding: undone, project: project) else {
+            throw CodemodError.selection("no applied run of phase \(phase) to revert: neither the journal in \(journal.folder.path) "
+                                         + "nor the history of HEAD has a commit with the trailer Codemod-Phase: \(phase) that was not reverted")
+        }
+        guard let record = try PhaseNotes.read(on: commit.commit, project: project) else {
+            throw CodemodError.selection("commit \(commit.commit.prefix(12)) applied phase \(phase) (run \(commit.run)), but it has no note in "
+                                         + "\(PhaseNotes.ref) naming its sites, and this clone has no journal of that run. Fetch the notes: "
+                                         + "git fetch origin \(PhaseNotes.ref):\(PhaseNotes.ref)")
+        }
+        return try RevertPlan(record: record, source: .notes(commit: commit.commit), root: project.root)
+    }
+
+    init(record: PhaseRecord, source: Source, root: URL) throws {
+        guard let entry = TransformRegistry.entry(record.transform), let inverse = TransformRegistry.entry(entry.inverse) else {
+            throw CodemodError.journal("run \(record.run) names no known transform ('\(record.transform)')")
+        }
+        for file in record.files where !Journal.isInsidePath(file.path) {
+            throw CodemodError.journal("run \(record.run): path '\(file.path)' is outside the project root; refusing to use it")
+        }
+        if record.files.contains(where: { $0.sites.contains { $0.key == nil } }) {
+            throw CodemodError.journal("run \(record.run) was journaled before sites had keys, so its sites cannot be found exactly; "
+                                       + "restore its files with `prisma-codemod rollback --run \(record.run)` instead")
+        }
+        self.record = record
+        self.source = source
+        self.inverse = inverse
+        let exists = { (path: String) in FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) }
+        files = record.files.map(\.path).filter(exists)
+        missingFiles = record.files.map(\.path).filter { !exists($0) }
     }
 }

@@ -79,8 +79,8 @@ public struct SavedPlan: Codable, Equatable, Sendable {
             do {
                 _ = try ParsedFile.clean(path: file.path, bytes: updated, parsers: parsers)
             } catch {
-                let position: Point
-                if case .parse(_, let at, _) = error { position = at } else { position = Point(row: 0, column: 0) }
+                let position: SourcePosition
+                if case .parse(_, let at, _) = error { position = at } else { position = SourcePosition(line: 1, column: 1) }
                 throw CodemodError.outputDoesNotParse(path: file.path, position: position, transform: transform)
             }
             writes.append(PlannedWrite(path: file.path, original: bytes, updated: updated, sites: file.sites))

@@ -1,65 +1,47 @@
 import CodemodCore
 
-/// Options a user can give any transform.
+/// Options a user can give any transform; which sites it changes is the engine's `Selection`.
 public struct TransformOptions: Sendable {
     /// Rewrite shapes that are otherwise skipped as unsafe (options, exports, local scope).
     public var force = false
     /// Unwrap even when retry arguments or type arguments would be lost.
     public var allowLossy = false
-    /// `model.method` filters (`notification.create`); empty means every call.
-    public var only: [String] = []
-    /// Exactly these call sites: root-relative path and one-based line.
-    public var at: [SiteAddress] = []
 
-    public init(force: Bool = false, allowLossy: Bool = false, only: [String] = [], at: [SiteAddress] = []) {
+    public init(force: Bool = false, allowLossy: Bool = false) {
         self.force = force
         self.allowLossy = allowLossy
-        self.only = only
-        self.at = at
     }
 }
 
-/// `path:line`, one call site.
-public struct SiteAddress: Equatable, Sendable, Codable {
-    public var path: String
-    public var line: Int
-
-    public init(path: String, line: Int) {
-        self.path = path
-        self.line = line
-    }
-
-    /// Parses `PATH:LINE`.
-    public init?(_ text: String) {
-        guard let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]), line > 0 else { return nil }
-        self.init(path: String(text[..<colon]), line: line)
-    }
+/// A transform over Prisma code: made for one project's context.
+public protocol PrismaTransform: Transform {
+    init(context: PrismaContext, options: TransformOptions)
 }
 
-/// Every transform, declared once: the CLI's list, help and phases come from here.
+/// Every transform, declared once: the CLI's list, help, phases and reverts come from here.
 public enum TransformRegistry {
     public struct Entry: Sendable {
-        public var id: String
-        public var summary: String
-        public var inverse: String
-        /// A file holds one client, so these transforms change whole files, not call sites.
-        public var wholeFile = false
-        public var make: @Sendable (PrismaContext, TransformOptions) -> Transform
+        public let type: any PrismaTransform.Type
+
+        public var id: String { type.id }
+        public var summary: String { type.summary }
+        public var inverse: String { type.inverse }
+        public var granularity: Granularity { type.granularity }
+
+        public func make(_ context: PrismaContext, _ options: TransformOptions) -> any PrismaTransform {
+            type.init(context: context, options: options)
+        }
     }
 
     public static let all: [Entry] = [
-        Entry(id: LocalizeClient.id, summary: LocalizeClient.summary, inverse: CentralizeClient.id, wholeFile: true,
-              make: { LocalizeClient(context: $0, options: $1) }),
-        Entry(id: CentralizeClient.id, summary: CentralizeClient.summary, inverse: LocalizeClient.id, wholeFile: true,
-              make: { CentralizeClient(context: $0, options: $1) }),
-        Entry(id: UnwrapReads.id, summary: UnwrapReads.summary, inverse: WrapReads.id,
-              make: { UnwrapReads(context: $0, options: $1) }),
-        Entry(id: WrapReads.id, summary: WrapReads.summary, inverse: UnwrapReads.id,
-              make: { WrapReads(context: $0, options: $1) }),
-        Entry(id: WrapWrites.id, summary: WrapWrites.summary, inverse: UnwrapWrites.id,
-              make: { WrapWrites(context: $0, options: $1) }),
-        Entry(id: UnwrapWrites.id, summary: UnwrapWrites.summary, inverse: WrapWrites.id,
-              make: { UnwrapWrites(context: $0, options: $1) }),
+        Entry(type: LocalizeClient.self),
+        Entry(type: CentralizeClient.self),
+        Entry(type: UnwrapRetries<Reads>.self),
+        Entry(type: WrapRetries<Reads>.self),
+        Entry(type: WrapRetries<Writes>.self),
+        Entry(type: UnwrapRetries<Writes>.self),
+        Entry(type: HoistRetryToTransaction.self),
+        Entry(type: UnhoistRetryFromTransaction.self),
     ]
 
     public static func entry(_ id: String) -> Entry? { all.first { $0.id == id } }

@@ -5,26 +5,33 @@ import SyntaxTree
 /// One transform over a workspace, in memory: the outcome of every file.
 public struct TransformRun: Sendable {
     public let transformID: String
+    public let selection: Selection
     public let outcomes: [FileOutcome]
 
-    public init(transformID: String, outcomes: [FileOutcome]) {
+    public init(transformID: String, selection: Selection = Selection(), outcomes: [FileOutcome]) {
         self.transformID = transformID
+        self.selection = selection
         self.outcomes = outcomes
     }
 
-    public static func run(_ entry: TransformRegistry.Entry, workspace: Workspace, options: TransformOptions) -> TransformRun {
+    public static func run(_ entry: TransformRegistry.Entry, workspace: Workspace, options: TransformOptions,
+                           selection: Selection = Selection()) -> TransformRun {
         let transform = entry.make(workspace.context, options)
+        let inverse = TransformRegistry.entry(entry.inverse)?.make(workspace.context, options)
         let engine = Engine()
         let outcomes = Parallel.map(count: workspace.files.count) { index, parsers -> FileOutcome in
             let loaded = workspace.files[index]
+            guard selection.mayAdmit(path: loaded.path) else {
+                return FileOutcome(path: loaded.path, status: .unchanged, original: [], updated: [])
+            }
             switch loaded.content {
             case .failure(let error):
                 return FileOutcome(path: loaded.path, status: .failed, original: [], updated: [], error: error)
             case .success(let bytes):
-                return engine.run(transform, path: loaded.path, bytes: bytes, parsers: parsers)
+                return engine.run(transform, inverse: inverse, selection: selection, path: loaded.path, bytes: bytes, parsers: parsers)
             }
         }
-        return TransformRun(transformID: entry.id, outcomes: outcomes)
+        return TransformRun(transformID: entry.id, selection: selection, outcomes: outcomes)
     }
 
     public var changed: [FileOutcome] { outcomes.filter(\.isChanged) }
@@ -37,17 +44,19 @@ public struct TransformRun: Sendable {
         outcomes.flatMap { outcome in outcome.skipped.map { (outcome.path, $0) } }
     }
 
-    /// The given selectors that named no Prisma call in any file: `PATH:LINE` for `--at`,
-    /// `model.method` for `--only`.
-    public func unmatchedSelectors(at addresses: [SiteAddress], only filters: [String]) -> [String] {
-        var matched = Set<String>()
-        for outcome in outcomes {
-            for selector in outcome.matched {
-                matched.insert(selector.hasPrefix("at:") ? "at:\(outcome.path):\(selector.dropFirst(3))" : selector)
-            }
-        }
-        return addresses.filter { !matched.contains("at:\($0.path):\($0.line)") }.map { "--at \($0.path):\($0.line)" }
-            + filters.filter { !matched.contains("only:\($0)") }.map { "--only \($0)" }
+    /// Selectors that name a site this run changes or leaves with a reason.
+    public var pendingSelectors: Set<Selector> { outcomes.reduce(into: Set()) { $0.formUnion($1.pending) } }
+
+    /// Selectors that name only sites already as the transform leaves them: nothing to change.
+    public var doneSelectors: Set<Selector> {
+        outcomes.reduce(into: Set()) { $0.formUnion($1.done) }.subtracting(pendingSelectors)
+    }
+
+    /// The selectors that name no site at all, in either state: typos, or sites that are gone.
+    public var unmatchedSelectors: [Selector] {
+        let pending = pendingSelectors
+        let done = doneSelectors
+        return selection.selectors.filter { !pending.contains($0) && !done.contains($0) }
     }
 
     /// The whole change as one patch, paths relative to the git work tree.

@@ -88,7 +88,7 @@ enum CheckOutput {
         for error in report.failed {
             var location = ""
             if let path = error.path { location = " file=\(property(path))" }
-            if case .parse(_, let position, _) = error { location += ",line=\(position.row + 1),col=\(position.column + 1)" }
+            if case .parse(_, let position, _) = error { location += ",line=\(position.line),col=\(position.column)" }
             out += "::error\(location)::\(data(error.message))\n"
         }
         return out
@@ -128,8 +128,8 @@ enum CheckOutput {
             failed = report.failed.map { error in
                 var failure = Failure(path: error.path, message: error.message)
                 if case .parse(_, let position, _) = error {
-                    failure.line = position.row + 1
-                    failure.column = position.column + 1
+                    failure.line = position.line
+                    failure.column = position.column
                 }
                 return failure
             }

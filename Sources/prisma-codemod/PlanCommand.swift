@@ -36,7 +36,7 @@ struct PlanCommand: ParsableCommand {
                 out += "  \(run.transformID)\(scope): \(run.changed.count) file(s), \(run.siteCount) site(s) would change; "
                 out += "\(run.skippedFiles.count) file(s) skipped, \(run.skippedSites.count) site(s) left, \(run.failed.count) failed\n"
                 for outcome in run.changed {
-                    for site in outcome.sites { out += "    \(outcome.path):\(site.before.row + 1)  \(site.label)\n" }
+                    for site in outcome.sites { out += "    \(outcome.path):\(site.before.line)  \(site.label)\n" }
                 }
                 for line in RunSummary.details(run) { out += "    \(line)\n" }
                 out += "  preview: prisma-codemod diff --phase \(phase.id) \(target)\n"

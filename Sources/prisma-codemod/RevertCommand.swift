@@ -31,37 +31,52 @@ struct RevertCommand: ParsableCommand {
             let project = try Project.locate(for: path, currentDirectory: Output.currentDirectory)
             let journal = journalOption.journal(for: project)
             if commit { _ = try PhaseCommit.repository(of: project) }  // before any work: not a repository, nothing done
-            let plan = try RevertPlan.make(phase: phase, journal: journal)
-            for (path, site) in plan.lost {
-                Output.err("left \(path):\(site.line): \(site.label) was edited since phase \(phase); not reverted")
+            let plan = try RevertPlan.make(phase: phase, journal: journal, project: project)
+            if case .notes(let commit) = plan.source {
+                Output.err("no journal of run \(plan.record.run) here: reverting from the git notes of commit \(commit.prefix(12))")
             }
             var run = TransformRun(transformID: plan.inverse.id, outcomes: [])
             if !plan.files.isEmpty {
                 let workspace = try Workspace.open(paths: plan.files.map { project.url(of: $0).path }, currentDirectory: Output.currentDirectory)
-                let options = TransformOptions(only: plan.source.only, at: plan.addresses)
-                run = TransformRun.run(plan.inverse, workspace: workspace, options: options)
+                run = TransformRun.run(plan.inverse, workspace: workspace, options: TransformOptions(), selection: plan.selection)
             }
-            let record = JournalRun(kind: .revert, transform: run.transformID, phase: phase, only: plan.source.only,
-                                    undoes: plan.source.id, toolVersion: PrismaCodemod.version)
+            let lost = report(run, plan: plan)
+            let record = JournalRun(kind: .revert, transform: run.transformID, phase: phase, undoes: plan.record.run,
+                                    toolVersion: PrismaCodemod.version)
             let writes = Applier.writes(from: run.changed)
             let request = commit ? CommitRequest(
-                project: project, subject: "Revert phase \(phase) (\(plan.source.transform ?? "")) with prisma-codemod",
-                summary: "\(run.transformID) undid \(run.siteCount) site(s) in \(run.changed.count) file(s) of run \(plan.source.id)"
-                    + (plan.lost.isEmpty ? "." : "; \(plan.lost.count) site(s) edited since were left."),
+                project: project, subject: "Revert phase \(phase) (\(plan.record.transform)) with prisma-codemod",
+                summary: "\(run.transformID) undid \(run.siteCount) site(s) in \(run.changed.count) file(s) of run \(plan.record.run)"
+                    + (lost == 0 ? "." : "; \(lost) site(s) not found as the phase left them were left."),
                 allowDirty: allowDirty) : nil
             let (written, commitID) = try Applier.apply(writes, run: record, journal: journal, commit: request)
             Output.out(AppliedSites.text(writes))
             RunSummary.print(run, verb: "reverted")
-            for outcome in run.unchanged where plan.files.contains(outcome.path) {
-                Output.err("left \(outcome.path): nothing of phase \(phase) is there any more (edited or rolled back since)")
-            }
             if !run.changed.isEmpty { Output.err("journaled as run \(written.id)") }
             if let commitID { Output.err("committed \(commitID.prefix(12))") }
             if !run.failed.isEmpty { throw Exit.usageOrFailure }
+            if lost > 0 { throw Exit.changesOrFindings }
         } catch let exit as ExitCode {
             throw exit
         } catch {
             throw Exit.fail(error)
         }
+    }
+
+    /// Says what was not reverted and why; returns how many sites could not be found.
+    private func report(_ run: TransformRun, plan: RevertPlan) -> Int {
+        for path in plan.missingFiles {
+            Output.err("left \(path): the file is gone; its sites of phase \(phase) were not reverted")
+        }
+        for case .key(let path, let key) in run.doneSelectors.sorted(by: { $0.description < $1.description }) {
+            Output.err("left \(path): \(plan.label(of: key, in: path)) is already as before phase \(phase)")
+        }
+        var lost = plan.missingFiles.count
+        for case .key(let path, let key) in run.unmatchedSelectors {
+            Output.err("left \(path): \(plan.label(of: key, in: path)) (\(key)) is not as phase \(phase) left it "
+                       + "(edited since); not reverted")
+            lost += 1
+        }
+        return lost + run.skippedSites.count + run.skippedFiles.count
     }
 }

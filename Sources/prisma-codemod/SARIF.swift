@@ -102,7 +102,7 @@ enum SARIF {
             var locations: [Location]?
             if let path = error.path {
                 var region: Region?
-                if case .parse(_, let position, _) = error { region = Region(startLine: position.row + 1, startColumn: position.column + 1) }
+                if case .parse(_, let position, _) = error { region = Region(startLine: position.line, startColumn: position.column) }
                 locations = [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri(path)), region: region))]
             }
             return Notification(message: Text(text: error.message), locations: locations)

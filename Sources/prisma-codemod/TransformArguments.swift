@@ -58,9 +58,7 @@ struct TransformArguments: ParsableArguments {
 
     /// Opens the workspace and runs the transform (or the phase's) in memory.
     func run() throws -> Prepared {
-        var fileSelection = selection.selection
-        fileSelection.narrowing = onlyFiles.map(Glob.init)
-        let workspace = try Workspace.open(paths: paths, selection: fileSelection,
+        let workspace = try Workspace.open(paths: paths, selection: selection.selection,
                                            currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
         var phaseRule: Phase?
         let entry: TransformRegistry.Entry
@@ -73,19 +71,27 @@ struct TransformArguments: ParsableArguments {
         } else if let named = transform.flatMap(TransformRegistry.entry) {
             entry = named
         } else {
-            throw CodemodError.configuration("name a transform or pass --phase N")
+            throw CodemodError.selection("name a transform or pass --phase N")
         }
         let addresses = at.compactMap(SiteAddress.init).map { address in
             SiteAddress(path: rootRelative(address.path, project: workspace.project), line: address.line)
         }
-        let options = TransformOptions(force: force, allowLossy: allowLossy, only: filters, at: addresses)
+        let options = TransformOptions(force: force, allowLossy: allowLossy)
+        let siteSelection = Selection(at: addresses, only: filters, files: onlyFiles.map(Glob.init))
         let run = Progress.around(count: workspace.files.count, verb: entry.id) {
-            TransformRun.run(entry, workspace: workspace, options: options)
+            TransformRun.run(entry, workspace: workspace, options: options, selection: siteSelection)
         }
-        // A selector that names nothing is a typo, not a successful no-op.
-        let unmatched = run.unmatchedSelectors(at: addresses, only: only)
+        // A selector the user typed that names nothing is a typo, not a successful no-op; the
+        // phase's own `only` may name calls a tree does not have.
+        let typed = Set(addresses.map(Selector.at) + only.map(Selector.only))
+        let unmatched = run.unmatchedSelectors.filter(typed.contains)
         if !unmatched.isEmpty {
-            throw CodemodError.configuration("no Prisma call matches \(unmatched.joined(separator: ", ")); nothing was written")
+            throw CodemodError.selection("no \(entry.granularity == .file ? "file with a Prisma client" : "Prisma call") matches "
+                                         + "\(unmatched.map(\.description).joined(separator: ", ")); nothing was written")
+        }
+        let done = run.doneSelectors.filter(typed.contains)
+        if !done.isEmpty, run.changed.isEmpty, run.pendingSelectors.isEmpty {
+            Output.err("nothing to change: \(done.map(\.description).sorted().joined(separator: ", ")) already as \(entry.id) leaves it")
         }
         return Prepared(workspace: workspace, run: run, phase: phaseRule, only: filters)
     }

@@ -4,29 +4,46 @@ import PrismaTransforms
 import XCTest
 
 final class RevertPlanTests: XCTestCase {
-    /// Sites are found again by their line text, nearest first, each line taken once;
-    /// a site whose text is gone is reported, not guessed.
-    func testSitesAreFoundAgainAfterUnrelatedEdits() throws {
-        let root = try temporaryProject([
-            "src/a.ts": "// two lines added above\n// by a later edit\nconst u = await prisma.user.findMany();\nx();\nconst u = await prisma.user.findMany();\n",
-        ])
+    /// A revert selects by the keys the journal recorded, per file; files that are gone are named.
+    func testThePlanSelectsTheJournaledKeys() throws {
+        let root = try temporaryProject(["src/a.ts": "const u = 1;\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         let journal = Journal(root: root)
         var run = JournalRun(kind: .apply, transform: "unwrap-reads", phase: 1, toolVersion: "test")
-        let text = "const u = await prisma.user.findMany();"
-        run.files = [JournalFile(path: "src/a.ts", original: [], updated: [], sites: [
-            JournalSite(label: "prisma.user.findMany", line: 1, column: 17, lineText: text),
-            JournalSite(label: "prisma.user.findMany", line: 3, column: 17, lineText: text),
-            JournalSite(label: "prisma.user.count", line: 5, column: 17, lineText: "const n = await prisma.user.count();"),
-        ])]
+        run.files = [
+            JournalFile(path: "src/a.ts", original: [], updated: [], sites: [
+                JournalSite(key: SiteKey("f/prisma.user.findMany/abc#0"), label: "prisma.user.findMany", line: 1, column: 17),
+                JournalSite(key: SiteKey("f/prisma.user.findMany/abc#1"), label: "prisma.user.findMany", line: 3, column: 17),
+            ]),
+            JournalFile(path: "src/gone.ts", original: [], updated: [], sites: [
+                JournalSite(key: SiteKey("g/prisma.user.count/def#0"), label: "prisma.user.count", line: 5, column: 17),
+            ]),
+        ]
         run.status = .completed
         try journal.record(run)
 
-        let plan = try RevertPlan.make(phase: 1, journal: journal)
+        let plan = try RevertPlan.make(phase: 1, journal: journal, project: Project(root: root))
         XCTAssertEqual(plan.inverse.id, "wrap-reads")
-        XCTAssertEqual(plan.addresses, [SiteAddress(path: "src/a.ts", line: 3), SiteAddress(path: "src/a.ts", line: 5)])
-        XCTAssertEqual(plan.lost.map(\.site.label), ["prisma.user.count"])
+        XCTAssertEqual(plan.source, .journal)
         XCTAssertEqual(plan.files, ["src/a.ts"])
-        XCTAssertThrowsError(try RevertPlan.make(phase: 2, journal: journal))
+        XCTAssertEqual(plan.missingFiles, ["src/gone.ts"])
+        XCTAssertEqual(plan.selection.keys, ["src/a.ts": [SiteKey("f/prisma.user.findMany/abc#0"), SiteKey("f/prisma.user.findMany/abc#1")]])
+        XCTAssertThrowsError(try RevertPlan.make(phase: 2, journal: journal, project: Project(root: root)))
+    }
+
+    /// A run journaled before sites had keys is refused with the command that restores it instead.
+    func testARunWithoutKeysIsRefusedNotGuessed() throws {
+        let root = try temporaryProject(["src/a.ts": "const u = 1;\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let journal = Journal(root: root)
+        var run = JournalRun(kind: .apply, transform: "unwrap-reads", phase: 1, toolVersion: "old")
+        run.files = [JournalFile(path: "src/a.ts", original: [], updated: [], sites: [
+            JournalSite(key: nil, label: "prisma.user.findMany", line: 1, column: 17),
+        ])]
+        run.status = .completed
+        try journal.record(run)
+        XCTAssertThrowsError(try RevertPlan.make(phase: 1, journal: journal, project: Project(root: root))) { error in
+            XCTAssertTrue((error as? CodemodError)?.message.contains("rollback --run \(run.id)") == true, "\(error)")
+        }
     }
 }

@@ -35,6 +35,7 @@ struct GoldenCase {
     let reason: String?
     let roundTrip: Bool
     let options: TransformOptions
+    let selection: Selection
     let context: PrismaContext
 
     static func all(for transform: String? = nil) throws -> [GoldenCase] {
@@ -70,11 +71,9 @@ struct GoldenCase {
         reason = fields["reason"] as? String
         roundTrip = fields["roundTrip"] as? Bool ?? (expectation == .changed)
         let casePath = path
-        options = TransformOptions(
-            force: fields["force"] as? Bool ?? false,
-            allowLossy: fields["allowLossy"] as? Bool ?? false,
-            only: fields["only"] as? [String] ?? [],
-            at: (fields["at"] as? [Int] ?? []).map { SiteAddress(path: casePath, line: $0) })
+        options = TransformOptions(force: fields["force"] as? Bool ?? false, allowLossy: fields["allowLossy"] as? Bool ?? false)
+        selection = Selection(at: (fields["at"] as? [Int] ?? []).map { SiteAddress(path: casePath, line: $0) },
+                              only: fields["only"] as? [String] ?? [])
         var configuration = try defaultConfiguration()
         if let defaultExport = fields["defaultExport"] as? Bool { configuration.clientIsDefaultExport = defaultExport }
         if let helpers = fields["retryHelpers"] as? [String] { configuration.retryHelpers = helpers }
@@ -89,8 +88,11 @@ struct GoldenCase {
 
     func input() throws -> [UInt8] { [UInt8](try Data(contentsOf: inputURL)) }
 
-    func run(_ transformID: String, on bytes: [UInt8]) throws -> FileOutcome {
+    /// Runs a transform on the case's file with the case's options; `selection` defaults to the case's own.
+    func run(_ transformID: String, on bytes: [UInt8], selection: Selection? = nil) throws -> FileOutcome {
         let entry = try XCTUnwrap(TransformRegistry.entry(transformID), "no transform \(transformID)")
-        return Engine().run(entry.make(context, options), path: path, bytes: bytes, parsers: ParserSet())
+        let inverse = TransformRegistry.entry(entry.inverse)?.make(context, options)
+        return Engine().run(entry.make(context, options), inverse: inverse, selection: selection ?? self.selection, path: path,
+                            bytes: bytes, parsers: ParserSet())
     }
 }

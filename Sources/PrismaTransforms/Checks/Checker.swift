@@ -126,8 +126,8 @@ public enum Checker {
 
     /// One-based line and column (in code points, like every position the tool prints).
     static func position(of offset: Int, in file: ParsedFile) -> (line: Int, column: Int) {
-        let point = file.point(offset)
-        return (point.row + 1, point.column + 1)
+        let position = file.position(offset)
+        return (position.line, position.column)
     }
 
     static func normalized(_ code: String) -> String {

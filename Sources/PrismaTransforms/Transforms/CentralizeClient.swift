@@ -14,40 +14,57 @@ import SyntaxTree
 /// import when nothing else uses it. A client created with options, inside a
 /// function, or exported is reported and left unless `--force`.
 /// Inverse: `localize-client`.
-public struct CentralizeClient: Transform {
+public struct CentralizeClient: PrismaTransform {
     public static let id = "centralize-client"
     public static let summary = "Replace local `new PrismaClient()` clients with the central client import."
+    public static let inverse = LocalizeClient.id
+    public static let granularity = Granularity.file
 
     public let context: PrismaContext
     public let options: TransformOptions
-    public var id: String { Self.id }
 
     public init(context: PrismaContext, options: TransformOptions) {
         self.context = context
         self.options = options
     }
 
-    public func rewrite(_ file: ParsedFile) throws -> Rewrite {
-        // A file has one client, so `--at` selects whole files here.
-        if !options.at.isEmpty && !options.at.contains(where: { $0.path == file.path }) { return Rewrite() }
-        if context.isCentralModule(file.path) || file.path.hasSuffix(".d.ts") { return Rewrite() }
+    public func analyze(_ file: ParsedFile) throws -> FileChange? {
+        if context.isCentralModule(file.path) || file.path.hasSuffix(".d.ts") { return nil }
         let prisma = PrismaFile(file: file, context: context)
-        let hasClient = !prisma.centralImports.isEmpty || !prisma.instances.isEmpty
-        let matched = hasClient ? options.at.filter { $0.path == file.path }.map { "at:\($0.line)" } : []
-        guard !prisma.instances.isEmpty else { return Rewrite(matched: matched) }
+        guard let first = prisma.instances.first else { return nil }
+        let names = prisma.instances.map { $0.variable ?? context.configuration.clientExport }
+        let change = FileChange(file: file, key: FileChange.clientKey(names.joined(separator: ",")),
+                                range: (first.declaration ?? first.expression).byteRange,
+                                label: "new \(context.configuration.clientClass)() → import \(names.joined(separator: ", "))")
+        do {
+            let (edits, notes) = try edits(prisma)
+            return change.with(edits: edits, notes: notes)
+        } catch let skip as FileChange.Skip {
+            return change.leaving(skip.reason)
+        }
+    }
+
+    public func candidates(in change: FileChange?) -> [Candidate] { change.map { [$0.candidate] } ?? [] }
+
+    public func edits(for selected: [Candidate], in change: FileChange?) throws -> Rewrite {
+        change?.rewrite ?? Rewrite()
+    }
+
+    private func edits(_ prisma: PrismaFile) throws -> (edits: [Edit], notes: [Note]) {
+        let file = prisma.file
         guard let centralKey = context.centralModuleKey else {
-            return .skipFile("no central client module found; set client.centralModule or pass --central-module", matched: matched)
+            throw FileChange.Skip("no central client module found; set client.centralModule or pass --central-module")
         }
         let configuration = context.configuration
         if !prisma.centralImports.isEmpty {
-            return .skipFile("half-migrated: imports the central client and creates its own; resolve by hand", matched: matched)
+            throw FileChange.Skip("half-migrated: imports the central client and creates its own; resolve by hand")
         }
 
         // Plain top-level declarations are removed; anything else needs --force.
         var declarations: [(instance: ClientInstance, node: Node)] = []
         var replaced: [ClientInstance] = []
         for instance in prisma.instances {
-            let line = file.point(instance.expression.byteRange.lowerBound).row + 1
+            let line = file.lines.lineNumber(of: instance.expression.byteRange.lowerBound)
             let problem: String?
             if instance.variable == nil || instance.variable?.hasPrefix("this.") == true || !instance.isTopLevel {
                 problem = "the client at line \(line) is created inside a function or class"
@@ -61,7 +78,7 @@ public struct CentralizeClient: Transform {
                 problem = nil
             }
             if let problem, !options.force {
-                return .skipFile("\(problem); pass --force to centralize it anyway", matched: matched)
+                throw FileChange.Skip("\(problem); pass --force to centralize it anyway")
             }
             if problem == nil || (instance.declaration != nil && !instance.isExported), let node = instance.declaration {
                 declarations.append((instance, node))
@@ -72,16 +89,14 @@ public struct CentralizeClient: Transform {
 
         let editor = file.importEditor
         var edits: [Edit] = []
-        var sites: [Site] = []
         var notes: [Note] = []
         var specifiers: [String] = []
         for (instance, node) in declarations {
             edits.append(editor.removeLines(node.byteRange))
             let name = instance.variable ?? configuration.clientExport
             specifiers.append(name == configuration.clientExport ? name : "\(configuration.clientExport) as \(name)")
-            sites.append(Site(range: node.byteRange, label: "new \(configuration.clientClass)() → import \(name)"))
             if instance.hasOptions {
-                notes.append(Note(position: file.point(instance.expression.byteRange.lowerBound),
+                notes.append(Note(position: file.position(instance.expression.byteRange.lowerBound),
                                   message: "the options of this client were dropped (--force)"))
             }
         }
@@ -91,7 +106,6 @@ public struct CentralizeClient: Transform {
             specifiers.append(sharedName == configuration.clientExport ? sharedName : "\(configuration.clientExport) as \(sharedName)")
             for instance in replaced {
                 edits.append(Edit(range: instance.expression.byteRange, replacement: sharedName))
-                sites.append(Site(range: instance.expression.byteRange, label: "new \(configuration.clientClass)() → \(sharedName)"))
             }
         }
 
@@ -128,7 +142,7 @@ public struct CentralizeClient: Transform {
         } else {
             edits.append(editor.insertAfterImports([newStatement], imports: file.imports))
         }
-        return Rewrite(edits: edits, sites: sites, notes: notes, matched: matched)
+        return (edits, notes)
     }
 
     /// True when any of the names appears in code outside imports and the given ranges.

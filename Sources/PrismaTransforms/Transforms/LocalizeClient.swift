@@ -10,43 +10,58 @@ import CodemodCore
 /// import there, else in place of the emptied statement, else on a line of its own
 /// before it), and `const <name> = new PrismaClient();` follows the last import.
 /// The central module itself is left alone. Inverse: `centralize-client`.
-public struct LocalizeClient: Transform {
+public struct LocalizeClient: PrismaTransform {
     public static let id = "localize-client"
     public static let summary = "Replace the central client import with a local `new PrismaClient()`."
+    public static let inverse = CentralizeClient.id
+    public static let granularity = Granularity.file
 
     public let context: PrismaContext
     public let options: TransformOptions
-    public var id: String { Self.id }
 
     public init(context: PrismaContext, options: TransformOptions) {
         self.context = context
         self.options = options
     }
 
-    public func rewrite(_ file: ParsedFile) throws -> Rewrite {
-        // A file has one client, so `--at` selects whole files here.
-        if !options.at.isEmpty && !options.at.contains(where: { $0.path == file.path }) { return Rewrite() }
-        if context.isCentralModule(file.path) { return Rewrite() }
+    public func analyze(_ file: ParsedFile) throws -> FileChange? {
+        if context.isCentralModule(file.path) { return nil }
         let prisma = PrismaFile(file: file, context: context)
-        let hasClient = !prisma.centralImports.isEmpty || !prisma.instances.isEmpty
-        let matched = hasClient ? options.at.filter { $0.path == file.path }.map { "at:\($0.line)" } : []
-        guard let central = prisma.centralImports.first else { return Rewrite(matched: matched) }
+        guard let central = prisma.centralImports.first else { return nil }
+        let site = (central.specifier?.range ?? central.statement.range)
+        let change = FileChange(file: file, key: FileChange.clientKey(central.localName), range: site,
+                                label: "import \(central.localName) → new \(context.configuration.clientClass)()")
+        do {
+            return change.with(edits: try edits(prisma, central: central))
+        } catch let skip as FileChange.Skip {
+            return change.leaving(skip.reason)
+        }
+    }
+
+    public func candidates(in change: FileChange?) -> [Candidate] { change.map { [$0.candidate] } ?? [] }
+
+    public func edits(for selected: [Candidate], in change: FileChange?) throws -> Rewrite {
+        change?.rewrite ?? Rewrite()
+    }
+
+    private func edits(_ prisma: PrismaFile, central: CentralImport) throws -> [Edit] {
+        let file = prisma.file
         let configuration = context.configuration
         let editor = file.importEditor
         if prisma.centralImports.count > 1 {
-            return .skipFile("imports the central client more than once (\(prisma.centralImports.map(\.localName).joined(separator: ", ")))", matched: matched)
+            throw FileChange.Skip("imports the central client more than once (\(prisma.centralImports.map(\.localName).joined(separator: ", ")))")
         }
         if let instance = prisma.instances.first {
-            let line = file.point(instance.expression.byteRange.lowerBound).row + 1
-            return .skipFile("half-migrated: already creates a \(configuration.clientClass) at line \(line)", matched: matched)
+            let line = file.lines.lineNumber(of: instance.expression.byteRange.lowerBound)
+            throw FileChange.Skip("half-migrated: already creates a \(configuration.clientClass) at line \(line)")
         }
 
         let typeOnlyClass = prisma.clientPackageImports.contains { statement in
             statement.named.contains { $0.name == configuration.clientClass && (statement.isTypeOnly || $0.isType) }
         }
         if typeOnlyClass {
-            return .skipFile("\(configuration.clientClass) is imported as a type only; a value import beside it would declare it twice. "
-                             + "Make that import a value import first", matched: matched)
+            throw FileChange.Skip("\(configuration.clientClass) is imported as a type only; a value import beside it would declare it twice. "
+                                  + "Make that import a value import first")
         }
 
         var edits: [Edit] = []
@@ -74,9 +89,7 @@ public struct LocalizeClient: Transform {
         }
         let declaration = "const \(central.localName) = new \(className)()\(file.style.terminator)"
         edits.append(editor.insertAfterImports([declaration], imports: file.imports))
-        let site = Site(range: (central.specifier?.range ?? statement.range),
-                        label: "import \(central.localName) → new \(className)()")
-        return Rewrite(edits: edits, sites: [site], matched: matched)
+        return edits
     }
 
     private func removeClient(_ central: CentralImport, editor: ImportEditor) -> Edit {

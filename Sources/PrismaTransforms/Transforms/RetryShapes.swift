@@ -2,36 +2,159 @@ import CodemodCore
 import PrismaRules
 import SyntaxTree
 
-/// What the retry transforms share: scope filters, the retry helper's import,
-/// and re-indenting the lines of an expression without touching template text.
-struct RetryScope {
-    let options: TransformOptions
-    let path: String
+/// The class of Prisma calls a retry transform works on: one generic transform per
+/// direction, two classes, four transforms (`unwrap-reads`, `wrap-reads`, `wrap-writes`, `unwrap-writes`).
+public protocol RetryTarget: Sendable {
+    static var methodClass: PrismaConfiguration.MethodClass { get }
+    static var wrapID: String { get }
+    static var unwrapID: String { get }
+    static var wrapSummary: String { get }
+    static var unwrapSummary: String { get }
+}
 
-    /// `--only model.method` and `--at PATH:LINE` both hold, where given.
-    func includes(_ call: PrismaCall, lines: [Int]) -> Bool {
-        if !options.only.isEmpty {
-            let name = "\(call.model ?? call.client).\(call.method)"
-            guard options.only.contains(name) else { return false }
-        }
-        if !options.at.isEmpty {
-            let here = options.at.filter { $0.path == path }.map(\.line)
-            guard lines.contains(where: here.contains) else { return false }
-        }
-        return true
+/// Reads: the seed's phase 1 takes their retries off.
+public enum Reads: RetryTarget {
+    public static var methodClass: PrismaConfiguration.MethodClass { .read }
+    public static var wrapID: String { "wrap-reads" }
+    public static var unwrapID: String { "unwrap-reads" }
+    public static var wrapSummary: String { "Put Prisma reads into the retry helper, in the seed's multi-line shape." }
+    public static var unwrapSummary: String {
+        "Take the retry helper off Prisma reads: `await executeWithRetry(() => prisma.x.findMany())` becomes `await prisma.x.findMany()`."
     }
 }
 
-extension RetryScope {
-    /// Which `--at` lines and `--only` filters name a Prisma or retry call in this file,
-    /// whatever its state, so a re-run finds them matched and a typo finds nothing.
-    func matchedSelectors(in prisma: PrismaFile) -> [String] {
-        let file = prisma.file
-        var lines = Set(prisma.calls.map { file.point($0.codeStart).row + 1 })
-        lines.formUnion(prisma.retryCalls.map { file.point($0.call.byteRange.lowerBound).row + 1 })
-        let here = options.at.filter { $0.path == path && lines.contains($0.line) }.map { "at:\($0.line)" }
-        let names = Set(prisma.calls.map { "\($0.model ?? $0.client).\($0.method)" })
-        return here + options.only.filter(names.contains).map { "only:\($0)" }
+/// Writes: the seed's phase 3 retries `notification.create`.
+public enum Writes: RetryTarget {
+    public static var methodClass: PrismaConfiguration.MethodClass { .write }
+    public static var wrapID: String { "wrap-writes" }
+    public static var unwrapID: String { "unwrap-writes" }
+    public static var wrapSummary: String { "Put Prisma writes into the retry helper (`--only notification.create`), in the seed's multi-line shape." }
+    public static var unwrapSummary: String { "Take the retry helper off Prisma writes." }
+}
+
+/// Shapes of the callback handed to the retry helper.
+enum CallbackShape {
+    /// The one expression a callback evaluates: its expression body, or the value
+    /// of a block holding only `return …;`, without `await` and parentheses.
+    static func singleExpression(of callback: Node) -> Node? {
+        guard var body = callback.child(field: "body") else { return nil }
+        if body.kind == "statement_block" {
+            let statements = body.namedChildren.filter { $0.kind != "comment" }
+            guard statements.count == 1, statements[0].kind == "return_statement",
+                  let value = statements[0].namedChildren.first(where: { $0.kind != "comment" }) else { return nil }
+            body = value
+        }
+        while true {
+            if body.kind == "parenthesized_expression" || body.kind == "await_expression",
+               let inner = body.namedChildren.first(where: { $0.kind != "comment" }) {
+                body = inner
+            } else {
+                return body
+            }
+        }
+    }
+
+    static func usedParameter(of callback: Node, in body: Node, file: ParsedFile) -> String? {
+        var names = Set<String>()
+        if let single = callback.child(field: "parameter") { names.insert(file.text(single)) }
+        for parameter in callback.child(field: "parameters")?.namedChildren ?? [] {
+            for node in parameter.preorder() where node.kind == "identifier" { names.insert(file.text(node)) }
+        }
+        guard !names.isEmpty else { return nil }
+        var walk = body.preorder()
+        while let node = walk.next() {
+            if node.kind == "identifier", names.contains(file.text(node)) { return file.text(node) }
+        }
+        return nil
+    }
+
+    static func hasComments(in callback: Node, outside body: Node) -> Bool {
+        var walk = callback.preorder()
+        while let node = walk.next() {
+            if node == body { walk.skipChildren(); continue }
+            if node.kind == "comment" { return true }
+        }
+        return false
+    }
+
+    /// Awaited or returned right away (also through `&&`, `?:` and `Promise.all([…])`),
+    /// rather than stored: only then does taking the wrapper away keep the timing.
+    static func isConsumedImmediately(_ node: Node, file: ParsedFile) -> Bool {
+        var current = node
+        while let parent = current.parent {
+            switch parent.kind {
+            case "await_expression", "return_statement":
+                return true
+            case "arrow_function":
+                // `items.map((i) => prisma.x.update(…))` collects lazy queries (say, for
+                // `$transaction(ops)`); only an async arrow, or one not handed to a call, awaits them.
+                guard parent.child(field: "body") == current else { return false }
+                let isAsync = parent.children.contains { !$0.isNamed && $0.kind == "async" }
+                return isAsync || parent.parent?.kind != "arguments"
+            case "parenthesized_expression", "binary_expression", "ternary_expression", "array", "arguments", "as_expression",
+                 "non_null_expression":
+                current = parent
+            case "call_expression":
+                guard let function = parent.child(field: "function"), file.text(function).hasPrefix("Promise.") else { return false }
+                current = parent
+            default:
+                return false
+            }
+        }
+        return false
+    }
+}
+
+/// The edits that put an expression into the retry helper and take it out again.
+enum RetryEdits {
+    /// The edits that replace a retry call by the one call its callback makes, de-indented.
+    /// `bodyStart`: where the code of the body starts (after a mis-parsed `await`, upstream #282).
+    static func unwrap(_ retry: RetryCall, body: Node, bodyStart: Int, in file: ParsedFile, templates: [Range<Int>]) -> [Edit] {
+        let start = self.start(of: retry)
+        let edits: [Edit] = [.delete(start..<bodyStart), .delete(body.byteRange.upperBound..<retry.call.byteRange.upperBound)]
+        let depth = self.depth(of: retry, bodyStart: bodyStart, in: file)
+        guard depth > 0 else { return edits }
+        return edits + Reindent.lines(of: bodyStart..<body.byteRange.upperBound, in: file, templates: templates, remove: depth)
+    }
+
+    /// Where the helper call starts, after a mis-parsed `await` (upstream #282).
+    static func start(of retry: RetryCall) -> Int {
+        retry.awaitInside
+            ? (retry.call.child(field: "function")?.namedChildren.first?.byteRange.lowerBound ?? retry.call.byteRange.lowerBound)
+            : retry.call.byteRange.lowerBound
+    }
+
+    /// The indentation the wrapper added to the body's lines: what unwrapping takes off.
+    static func depth(of retry: RetryCall, bodyStart: Int, in file: ParsedFile) -> Int {
+        let start = self.start(of: retry)
+        guard file.lines.line(of: bodyStart) > file.lines.line(of: start) else { return 0 }
+        return max(0, Reindent.width(at: bodyStart, in: file) - Reindent.width(at: start, in: file))
+    }
+
+    /// The edits that put the expression at `range` into the helper, in the seed's shape. `dedent`: how many
+    /// bytes of indentation another edit takes off the expression's lines.
+    static func wrap(_ range: Range<Int>, operation: Node, helper: String, in file: ParsedFile, templates: [Range<Int>],
+                     dedent: Int = 0) -> [Edit] {
+        let style = file.style
+        let indent = String(file.lines.indentation(of: range.lowerBound).dropFirst(dedent))
+        // An `await` inside the call (in its arguments) needs an async callback.
+        let arrow = containsAwait(operation, from: range.lowerBound) ? "async () =>" : "() =>"
+        guard file.lines.line(of: range.upperBound) > file.lines.line(of: range.lowerBound) else {
+            return [.insert("\(helper)(\(arrow) ", at: range.lowerBound), .insert(")", at: range.upperBound)]
+        }
+        return [.insert("\(helper)(\(arrow)" + style.lineEnding + indent + style.indentUnit, at: range.lowerBound)]
+            + Reindent.lines(of: range, in: file, templates: templates, add: style.indentUnit)
+            + [.insert(style.lineEnding + indent + ")", at: range.upperBound)]
+    }
+
+    /// An `await` in the expression itself, not in a function nested in it.
+    static func containsAwait(_ node: Node, from start: Int) -> Bool {
+        var walk = node.preorder()
+        while let inner = walk.next() {
+            if PrismaFile.functionKinds.contains(inner.kind) { walk.skipChildren(); continue }
+            if inner.kind == "await_expression", inner.byteRange.lowerBound >= start { return true }
+        }
+        return false
     }
 }
 

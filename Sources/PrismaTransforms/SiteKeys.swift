@@ -1,0 +1,69 @@
+import CodemodCore
+import SyntaxTree
+
+/// Stable keys for the Prisma calls of one file: the names of the functions around the
+/// call, the call as people write it, its text without white space, and its occurrence
+/// among equal keys in the file. Moving lines, re-indenting and edits elsewhere keep a
+/// key; wrapping a call in the retry helper or unwrapping it keeps it too, so the journal's
+/// keys find the same sites for the inverse transform.
+struct SiteKeys {
+    private var byCall: [Int: SiteKey] = [:]
+
+    /// `withText: false` leaves the call's text out, for transforms that rewrite inside the call.
+    init(_ prisma: PrismaFile, withText: Bool = true) {
+        let file = prisma.file
+        var seen: [String: Int] = [:]
+        for call in prisma.calls {
+            var base = "\(Self.functionPath(of: call.call, in: file))/\(call.label)"
+            if withText { base += "/" + Self.fingerprint(file.bytes[call.expressionRange]) }
+            let occurrence = seen[base, default: 0]
+            seen[base] = occurrence + 1
+            byCall[call.call.byteRange.lowerBound] = SiteKey("\(base)#\(occurrence)")
+        }
+    }
+
+    subscript(call: PrismaCall) -> SiteKey {
+        byCall[call.call.byteRange.lowerBound] ?? SiteKey("<unknown>/\(call.label)")
+    }
+
+    /// The named functions, methods and classes around a node, outermost first (`UserService.find`),
+    /// `<module>` at the top level. Anonymous callbacks add nothing: they have no name to keep.
+    static func functionPath(of node: Node, in file: ParsedFile) -> String {
+        var names: [String] = []
+        var current = node.parent
+        while let ancestor = current {
+            if let name = name(of: ancestor, in: file) { names.append(name) }
+            current = ancestor.parent
+        }
+        return names.isEmpty ? "<module>" : names.reversed().joined(separator: ".")
+    }
+
+    private static func name(of node: Node, in file: ParsedFile) -> String? {
+        switch node.kind {
+        case "function_declaration", "generator_function_declaration", "method_definition", "class_declaration",
+             "abstract_class_declaration", "class":
+            return node.child(field: "name").map(file.text)
+        case "arrow_function", "function_expression", "function":
+            guard let holder = node.parent else { return nil }
+            switch holder.kind {
+            case "variable_declarator", "public_field_definition": return holder.child(field: "name").map(file.text)
+            case "pair": return holder.child(field: "key").map(file.text)
+            case "assignment_expression": return holder.child(field: "left").map(file.text)
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// The call's text without white space, hashed short: re-indenting does not change it.
+    static func fingerprint(_ bytes: ArraySlice<UInt8>) -> String {
+        let compact = bytes.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        return String(sha256Hex(compact).prefix(12))
+    }
+}
+
+extension PrismaCall {
+    /// `model.method` (or `client.method` for client methods): what `--only` names.
+    var operationName: String { "\(model ?? client).\(method)" }
+}

@@ -1,0 +1,117 @@
+import CodemodCore
+import PrismaRules
+import SyntaxTree
+
+/// `unwrap-reads` and `unwrap-writes`: take the retry helper off Prisma calls of one class
+/// (seed phase 1 for reads).
+///
+/// Matches: a retry-helper call whose callback does exactly one Prisma call of the class;
+/// its key is the inner call's, so `wrap-*` finds it again.
+///
+/// Rewrites: `await executeWithRetry(() =>\n  prisma.x.findFirst(…)\n)` becomes
+/// `await prisma.x.findFirst(…)`, the inner lines de-indented by the depth the wrapper
+/// added; the helper's import goes when nothing uses it any more. Left, with the reason:
+/// callbacks with more than one operation or using their parameters, and (unless
+/// `--allow-lossy`) extra retry arguments, comments in the callback, a result stored un-awaited.
+public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
+    public static var id: String { Target.unwrapID }
+    public static var summary: String { Target.unwrapSummary }
+    public static var inverse: String { Target.wrapID }
+    public static var granularity: Granularity { .callSite }
+
+    let context: PrismaContext
+    let options: TransformOptions
+
+    public init(context: PrismaContext, options: TransformOptions) {
+        self.context = context
+        self.options = options
+    }
+
+    /// One retry call around a call of the target class.
+    public struct Site {
+        var retry: RetryCall
+        var primary: PrismaCall
+        var body: Node?
+        var key: SiteKey
+        var leaveReason: String?
+    }
+
+    public struct Analysis {
+        let prisma: PrismaFile
+        let sites: [Site]
+    }
+
+    public func analyze(_ file: ParsedFile) throws -> Analysis {
+        let prisma = PrismaFile(file: file, context: context)
+        guard !prisma.retryCalls.isEmpty else { return Analysis(prisma: prisma, sites: []) }
+        let keys = SiteKeys(prisma)
+        let callsByRetry = Dictionary(grouping: prisma.calls.filter { $0.retry != nil }) { $0.retry?.call.byteRange.lowerBound ?? -1 }
+        var sites: [Site] = []
+        for retry in prisma.retryCalls {
+            // Calls nested in another call (statements of a wrapped $transaction) are part of it.
+            let retried = callsByRetry[retry.call.byteRange.lowerBound] ?? []
+            let inside = retried.filter { call in
+                !retried.contains { $0.operation != call.operation && $0.operation.byteRange.contains(call.operation.byteRange.lowerBound) }
+            }
+            guard let primary = inside.first(where: { $0.methodClass == Target.methodClass }) else { continue }
+            let body = retry.callback.flatMap(CallbackShape.singleExpression)
+            sites.append(Site(retry: retry, primary: primary, body: body, key: keys[primary],
+                              leaveReason: leaveReason(retry, primary: primary, body: body, inside: inside, file: file)))
+        }
+        return Analysis(prisma: prisma, sites: sites)
+    }
+
+    private func leaveReason(_ retry: RetryCall, primary: PrismaCall, body: Node?, inside: [PrismaCall], file: ParsedFile) -> String? {
+        guard let callback = retry.callback, let body, inside.count == 1, primary.operation == body else {
+            return "the \(retry.helper) callback does more than one operation (ambiguous); left as it is"
+        }
+        if let parameter = CallbackShape.usedParameter(of: callback, in: body, file: file) {
+            return "the callback uses its parameter '\(parameter)', which would be unbound; left as it is"
+        }
+        guard !options.allowLossy else { return nil }
+        if retry.arguments.count > 1 {
+            let extra = retry.arguments.dropFirst().map { file.text($0) }.joined(separator: ", ")
+            return "the retry arguments (\(extra)) would be lost; pass --allow-lossy to unwrap anyway"
+        }
+        if CallbackShape.hasComments(in: retry.call, outside: body) {
+            return "comments inside the \(retry.helper) call would be lost; pass --allow-lossy to unwrap anyway"
+        }
+        if !retry.awaitInside, !CallbackShape.isConsumedImmediately(retry.call, file: file) {
+            return "the retried call is stored un-awaited; unwrapped, the query would start only when awaited; pass --allow-lossy"
+        }
+        return nil
+    }
+
+    public func candidates(in analysis: Analysis) -> [Candidate] {
+        let file = analysis.prisma.file
+        return analysis.sites.map { site in
+            let retryLine = file.lines.lineNumber(of: site.retry.call.byteRange.lowerBound)
+            let callLine = file.lines.lineNumber(of: site.primary.call.byteRange.lowerBound)
+            return Candidate(key: site.key, range: site.retry.call.byteRange, lines: retryLine...max(retryLine, callLine),
+                             label: site.primary.label, operation: site.primary.operationName, leaveReason: site.leaveReason)
+        }
+    }
+
+    public func edits(for selected: [Candidate], in analysis: Analysis) throws -> Rewrite {
+        let file = analysis.prisma.file
+        let keys = Set(selected.map(\.key))
+        var rewrite = Rewrite()
+        var removed: [RetryCall] = []
+        var templates: [Range<Int>]?
+        for site in analysis.sites where keys.contains(site.key) {
+            guard let body = site.body else { continue }
+            let retry = site.retry
+            if let typeArguments = retry.typeArguments {
+                rewrite.notes.append(Note(position: file.position(retry.call.byteRange.lowerBound),
+                                          message: "\(site.primary.label): the type argument \(file.text(typeArguments)) of \(retry.helper) was dropped"))
+            }
+            templates = templates ?? Reindent.templateRanges(in: file)
+            // A mis-parsed `await prisma.x<T>(…)` body keeps its code, not its `await`.
+            rewrite.edits += RetryEdits.unwrap(retry, body: body, bodyStart: site.primary.expressionRange.lowerBound, in: file,
+                                               templates: templates ?? [])
+            removed.append(retry)
+        }
+        rewrite.edits += RetryImports.removeUnused(in: analysis.prisma, removedCalls: removed)
+        return rewrite
+    }
+}

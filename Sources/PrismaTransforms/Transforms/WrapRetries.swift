@@ -1,0 +1,85 @@
+import CodemodCore
+import PrismaRules
+import SyntaxTree
+
+/// `wrap-reads` and `wrap-writes`: put Prisma calls of one class into the retry helper,
+/// in the seed's shape (phase 3 for `notification.create`).
+///
+/// Matches: an awaited or returned Prisma call of the class not yet inside the retry
+/// helper. Left, with the reason: calls on a transaction client, inside a `$transaction`
+/// callback or array (retry the whole transaction instead), and calls neither awaited
+/// nor returned (wrapping would start them early).
+///
+/// Rewrites: `executeWithRetry(() =>\n  <call, one level deeper>\n)` for calls that span
+/// lines, `executeWithRetry(() => <call>)` for one-line calls (`async () =>` when the call
+/// awaits inside its arguments); the helper is imported when the file lacks it.
+public struct WrapRetries<Target: RetryTarget>: PrismaTransform {
+    public static var id: String { Target.wrapID }
+    public static var summary: String { Target.wrapSummary }
+    public static var inverse: String { Target.unwrapID }
+    public static var granularity: Granularity { .callSite }
+
+    let context: PrismaContext
+    let options: TransformOptions
+
+    public init(context: PrismaContext, options: TransformOptions) {
+        self.context = context
+        self.options = options
+    }
+
+    public struct Analysis {
+        let prisma: PrismaFile
+        let calls: [(call: PrismaCall, key: SiteKey, leaveReason: String?)]
+    }
+
+    public func analyze(_ file: ParsedFile) throws -> Analysis {
+        let prisma = PrismaFile(file: file, context: context)
+        let keys = SiteKeys(prisma)
+        let calls = prisma.calls.filter { $0.methodClass == Target.methodClass && $0.retry == nil }.map { call in
+            (call, keys[call], leaveReason(call, in: prisma))
+        }
+        return Analysis(prisma: prisma, calls: calls)
+    }
+
+    private func leaveReason(_ call: PrismaCall, in prisma: PrismaFile) -> String? {
+        if call.onTransactionClient {
+            return "runs on the transaction client \(call.client); retrying one statement of a transaction is wrong, retry the whole $transaction call"
+        }
+        if call.inArrayTransaction {
+            return "is part of an array $transaction; retrying one statement of a transaction is wrong, retry the whole $transaction call"
+        }
+        if prisma.isInsideTransaction(call.call.byteRange.lowerBound) {
+            return "runs inside a $transaction callback; retrying one statement of a transaction is wrong, retry the whole $transaction call"
+        }
+        if !call.awaitInside, !CallbackShape.isConsumedImmediately(call.operation, file: prisma.file) {
+            return "is not awaited or returned; wrapped, the query would start earlier; left as it is"
+        }
+        return nil
+    }
+
+    public func candidates(in analysis: Analysis) -> [Candidate] {
+        let file = analysis.prisma.file
+        return analysis.calls.map { call, key, reason in
+            let line = file.lines.lineNumber(of: call.expressionRange.lowerBound)
+            return Candidate(key: key, range: call.expressionRange, lines: line...line, label: call.label,
+                             operation: call.operationName, leaveReason: reason)
+        }
+    }
+
+    public func edits(for selected: [Candidate], in analysis: Analysis) throws -> Rewrite {
+        let prisma = analysis.prisma
+        let helper = prisma.retryImports.first?.specifier.localName ?? context.configuration.retryHelper
+        let keys = Set(selected.map(\.key))
+        var rewrite = Rewrite()
+        var templates: [Range<Int>]?
+        for (call, key, _) in analysis.calls where keys.contains(key) {
+            templates = templates ?? Reindent.templateRanges(in: prisma.file)
+            rewrite.edits += RetryEdits.wrap(call.expressionRange, operation: call.operation, helper: helper, in: prisma.file,
+                                       templates: templates ?? [])
+        }
+        if !rewrite.edits.isEmpty, let importEdit = try RetryImports.ensureImported(helper, in: prisma) {
+            rewrite.edits.append(importEdit)
+        }
+        return rewrite
+    }
+}
