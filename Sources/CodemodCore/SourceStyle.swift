@@ -30,14 +30,7 @@ public struct SourceStyle: Equatable, Sendable {
         var style = SourceStyle()
         style.hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         style.endsWithNewline = bytes.last == UInt8(ascii: "\n") || bytes.last == UInt8(ascii: "\r")
-        // The first line break decides: `\r\n`, `\n`, or a lone `\r` (classic Mac files).
-        if let lineBreak = bytes.firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
-            if bytes[lineBreak] == UInt8(ascii: "\n") {
-                style.lineEnding = "\n"
-            } else {
-                style.lineEnding = lineBreak + 1 < bytes.count && bytes[lineBreak + 1] == UInt8(ascii: "\n") ? "\r\n" : "\r"
-            }
-        }
+        style.lineEnding = dominantLineEnding(bytes)
         style.indentUnit = detectIndentUnit(bytes)
 
         var singles = 0, doubles = 0, withSemicolon = 0, withoutSemicolon = 0
@@ -63,6 +56,29 @@ public struct SourceStyle: Equatable, Sendable {
         style.quote = doubles > singles ? .double : .single
         style.semicolons = withSemicolon > 0 || withoutSemicolon == 0
         return style
+    }
+
+    /// The line break most lines end with: `\n`, `\r\n`, or a lone `\r` (classic Mac files),
+    /// so a few lines pasted with other endings do not decide what inserted lines get.
+    static func dominantLineEnding(_ bytes: [UInt8]) -> String {
+        var counts = (lf: 0, crlf: 0, cr: 0)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") {
+                counts.lf += 1
+            } else if bytes[index] == UInt8(ascii: "\r") {
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") {
+                    counts.crlf += 1
+                    index += 1
+                } else {
+                    counts.cr += 1
+                }
+            }
+            index += 1
+        }
+        if counts.crlf > counts.lf && counts.crlf >= counts.cr { return "\r\n" }
+        if counts.cr > counts.lf && counts.cr > counts.crlf { return "\r" }
+        return "\n"
     }
 
     /// The most common positive step between the indentation of consecutive lines.
