@@ -73,6 +73,25 @@ public enum CodemodError: Error, Equatable, Sendable {
         }
     }
 
+    /// The same error with its path shown as `display` says (say, relative to the git work tree).
+    public func displayingPaths(_ display: (String) -> String) -> CodemodError {
+        switch self {
+        case .parse(let path, let position, let reason): return .parse(path: display(path), position: position, reason: reason)
+        case .outputDoesNotParse(let path, let position, let transform):
+            return .outputDoesNotParse(path: display(path), position: position, transform: transform)
+        case .notIdempotent(let path, let transform): return .notIdempotent(path: display(path), transform: transform)
+        case .overlappingEdits(let path, let transform, let first, let second):
+            return .overlappingEdits(path: display(path), transform: transform, first: first, second: second)
+        case .internalError(let path, let transform, let detail): return .internalError(path: display(path), transform: transform, detail: detail)
+        case .missingPath, .configuration, .selection, .git, .journal: return self
+        case .unreadable(let path, let reason): return .unreadable(path: display(path), reason: reason)
+        case .notUTF8(let path): return .notUTF8(path: display(path))
+        case .binary(let path): return .binary(path: display(path))
+        case .symlink(let path): return .symlink(path: display(path))
+        case .write(let path, let reason): return .write(path: display(path), reason: reason)
+        }
+    }
+
     /// Any error met while working on one file, as a typed error naming that file.
     public init(_ error: any Error, path: String) {
         if let error = error as? CodemodError {

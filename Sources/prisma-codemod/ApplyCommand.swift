@@ -53,7 +53,7 @@ struct ApplyCommand: ParsableCommand {
         let run = prepared.run
         let project = prepared.workspace.project
         if commit, !run.failed.isEmpty {
-            RunSummary.print(run, verb: "would change")
+            RunSummary.print(run, verb: "would change", project: project)
             Output.err("error: files failed, so the phase is incomplete; nothing was written or committed")
             throw Exit.usageOrFailure
         }
@@ -64,8 +64,8 @@ struct ApplyCommand: ParsableCommand {
         let request = commit ? Phases.commitRequest(phase: prepared.phase, transform: run.transformID, writes: writes,
                                                     project: project, allowDirty: allowDirty) : nil
         let (written, commitID) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
-        report(writes, transform: run.transformID)
-        RunSummary.print(run, verb: "changed", applied: chosen)
+        report(writes, transform: run.transformID, project: project)
+        RunSummary.print(run, verb: "changed", project: project, applied: chosen)
         if !chosen.isEmpty { Output.err("journaled as run \(written.id)") }
         if let commitID, let request { Output.err("committed \(commitID.prefix(12)): \(request.subject)") }
         if !run.failed.isEmpty { throw Exit.usageOrFailure }
@@ -83,15 +83,15 @@ struct ApplyCommand: ParsableCommand {
             request = Phases.commitRequest(phase: phase, transform: saved.transform, writes: writes, project: project, allowDirty: allowDirty)
         }
         let (written, commitID) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
-        report(writes, transform: saved.transform)
+        report(writes, transform: saved.transform, project: project)
         Output.err("\(saved.transform): applied the plan \(path): \(writes.count) file(s) changed; journaled as run \(written.id)")
         if let commitID, let request { Output.err("committed \(commitID.prefix(12)): \(request.subject)") }
     }
 
-    private func report(_ writes: [PlannedWrite], transform: String) {
+    private func report(_ writes: [PlannedWrite], transform: String, project: Project) {
         switch format {
-        case .text: Output.out(AppliedSites.text(writes))
-        case .json: Output.out(JSONOutput.encode(AppliedSites.report(transform: transform, writes)))
+        case .text: Output.out(AppliedSites.text(writes, project: project))
+        case .json: Output.out(JSONOutput.encode(AppliedSites.report(transform: transform, writes, project: project)))
         }
     }
 
@@ -103,7 +103,7 @@ struct ApplyCommand: ParsableCommand {
             if all { chosen.append(outcome); continue }
             let patch = UnifiedDiff.make(path: project.repositoryPath(of: outcome.path), old: outcome.original, new: outcome.updated)
             Output.err(Output.useColor ? DiffColor.colorize(patch) : patch)
-            Output.errRaw("apply to \(outcome.path)? [y]es/[n]o/[a]ll/[q]uit ")
+            Output.errRaw("apply to \(project.repositoryPath(of: outcome.path))? [y]es/[n]o/[a]ll/[q]uit ")
             guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }
             switch answer {
             case "y", "yes": chosen.append(outcome)
@@ -135,13 +135,13 @@ enum AppliedSites {
         var column: Int
     }
 
-    static func report(transform: String, _ writes: [PlannedWrite]) -> Report {
+    static func report(transform: String, _ writes: [PlannedWrite], project: Project) -> Report {
         Report(transform: transform, files: writes.map { write in
-            FileSites(path: write.path, sites: write.sites.map { SiteEntry(label: $0.label, line: $0.line, column: $0.column) })
+            FileSites(path: project.repositoryPath(of: write.path), sites: write.sites.map { SiteEntry(label: $0.label, line: $0.line, column: $0.column) })
         })
     }
 
-    static func text(_ writes: [PlannedWrite]) -> String {
-        writes.flatMap { write in write.sites.map { "\(write.path):\($0.line):\($0.column): \($0.label)\n" } }.joined()
+    static func text(_ writes: [PlannedWrite], project: Project) -> String {
+        writes.flatMap { write in write.sites.map { "\(project.repositoryPath(of: write.path)):\($0.line):\($0.column): \($0.label)\n" } }.joined()
     }
 }

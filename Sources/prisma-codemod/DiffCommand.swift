@@ -33,7 +33,7 @@ struct DiffCommand: ParsableCommand {
         }
         let patch = prepared.run.patch(project: prepared.workspace.project)
         Output.out(Output.useColor ? DiffColor.colorize(patch) : patch)
-        RunSummary.print(prepared.run, verb: "would change")
+        RunSummary.print(prepared.run, verb: "would change", project: prepared.workspace.project)
         if !prepared.run.failed.isEmpty { throw Exit.usageOrFailure }
         if exitCode, !prepared.run.changed.isEmpty { throw Exit.changesOrFindings }
     }

@@ -36,9 +36,9 @@ struct PlanCommand: ParsableCommand {
                 out += "  \(run.transformID)\(scope): \(run.changed.count) file(s), \(run.siteCount) site(s) would change; "
                 out += "\(run.skippedFiles.count) file(s) skipped, \(run.skippedSites.count) site(s) left, \(run.failed.count) failed\n"
                 for outcome in run.changed {
-                    for site in outcome.sites { out += "    \(outcome.path):\(site.before.line)  \(site.label)\n" }
+                    for site in outcome.sites { out += "    \(workspace.project.repositoryPath(of: outcome.path)):\(site.before.line)  \(site.label)\n" }
                 }
-                for line in RunSummary.details(run) { out += "    \(line)\n" }
+                for line in RunSummary.details(run, project: workspace.project) { out += "    \(line)\n" }
                 out += "  preview: prisma-codemod diff --phase \(phase.id) \(target)\n"
                 out += "  apply:   prisma-codemod apply --phase \(phase.id) --commit \(target)\n"
                 failed = failed || !run.failed.isEmpty

@@ -40,7 +40,7 @@ struct RevertCommand: ParsableCommand {
                 let workspace = try Workspace.open(paths: plan.files.map { project.url(of: $0).path }, currentDirectory: Output.currentDirectory)
                 run = TransformRun.run(plan.inverse, workspace: workspace, options: TransformOptions(), selection: plan.selection)
             }
-            let lost = report(run, plan: plan)
+            let lost = report(run, plan: plan, project: project)
             let record = JournalRun(kind: .revert, transform: run.transformID, phase: phase, undoes: plan.record.run,
                                     toolVersion: PrismaCodemod.version)
             let writes = Applier.writes(from: run.changed)
@@ -50,8 +50,8 @@ struct RevertCommand: ParsableCommand {
                     + (lost == 0 ? "." : "; \(lost) site(s) not found as the phase left them were left."),
                 allowDirty: allowDirty) : nil
             let (written, commitID) = try Applier.apply(writes, run: record, journal: journal, commit: request)
-            Output.out(AppliedSites.text(writes))
-            RunSummary.print(run, verb: "reverted")
+            Output.out(AppliedSites.text(writes, project: project))
+            RunSummary.print(run, verb: "reverted", project: project)
             if !run.changed.isEmpty { Output.err("journaled as run \(written.id)") }
             if let commitID { Output.err("committed \(commitID.prefix(12))") }
             if !run.failed.isEmpty { throw Exit.usageOrFailure }
@@ -64,16 +64,17 @@ struct RevertCommand: ParsableCommand {
     }
 
     /// Says what was not reverted and why; returns how many sites could not be found.
-    private func report(_ run: TransformRun, plan: RevertPlan) -> Int {
+    private func report(_ run: TransformRun, plan: RevertPlan, project: Project) -> Int {
+        let shown = project.repositoryPath
         for path in plan.missingFiles {
-            Output.err("left \(path): the file is gone; its sites of phase \(phase) were not reverted")
+            Output.err("left \(shown(path)): the file is gone; its sites of phase \(phase) were not reverted")
         }
         for case .key(let path, let key) in run.doneSelectors.sorted(by: { $0.description < $1.description }) {
-            Output.err("left \(path): \(plan.label(of: key, in: path)) is already as before phase \(phase)")
+            Output.err("left \(shown(path)): \(plan.label(of: key, in: path)) is already as before phase \(phase)")
         }
         var lost = plan.missingFiles.count
         for case .key(let path, let key) in run.unmatchedSelectors {
-            Output.err("left \(path): \(plan.label(of: key, in: path)) (\(key)) is not as phase \(phase) left it "
+            Output.err("left \(shown(path)): \(plan.label(of: key, in: path)) (\(key)) is not as phase \(phase) left it "
                        + "(edited since); not reverted")
             lost += 1
         }

@@ -28,8 +28,9 @@ struct RollbackCommand: ParsableCommand {
     func run() throws {
         let plan: RollbackPlan
         let journal: Journal
+        let project: Project
         do {
-            let project = try Project.locate(for: files.first ?? ".", currentDirectory: Output.currentDirectory)
+            project = try Project.locate(for: files.first ?? ".", currentDirectory: Output.currentDirectory)
             journal = journalOption.journal(for: project)
             if let runID {
                 plan = try Rollback.run(runID, journal: journal, force: force)
@@ -41,12 +42,12 @@ struct RollbackCommand: ParsableCommand {
             let record = JournalRun(kind: .rollback, undoes: plan.undoes, toolVersion: PrismaCodemod.version)
             let (written, _) = try Applier.apply(plan.writes, run: record, journal: journal)
             if let runID, plan.refused.isEmpty { try Rollback.markRestored(runID, journal: journal) }
-            for write in plan.writes { Output.out("restored \(write.path)\n") }
+            for write in plan.writes { Output.out("restored \(project.repositoryPath(of: write.path))\n") }
             if !plan.writes.isEmpty { Output.err("journaled as run \(written.id) (roll it back to undo this)") }
         } catch {
             throw Exit.fail(error)
         }
-        for (path, reason) in plan.refused { Output.err("refused \(path): \(reason)") }
+        for (path, reason) in plan.refused { Output.err("refused \(project.repositoryPath(of: path)): \(reason)") }
         Output.err("rollback: \(plan.writes.count) file(s) restored, \(plan.refused.count) refused")
         if !plan.refused.isEmpty { throw Exit.usageOrFailure }
     }

@@ -124,27 +124,31 @@ enum Progress {
     }
 }
 
-/// The run summary on stderr, the same for `diff`, `apply` and `plan`.
+/// The run summary on stderr, the same for `diff`, `apply`, `revert` and `plan`; paths as
+/// the user sees them (relative to the git work tree).
 enum RunSummary {
     /// `applied`: the files actually written when that is fewer than the run changed (interactive apply).
-    static func print(_ run: TransformRun, verb: String, applied: [FileOutcome]? = nil) {
+    static func print(_ run: TransformRun, verb: String, project: Project, applied: [FileOutcome]? = nil) {
         var changed = "\(run.changed.count) file(s) \(verb) (\(run.siteCount) site(s))"
         if let applied, applied.count != run.changed.count {
             changed = "\(applied.count) of \(run.changed.count) file(s) \(verb) (\(applied.reduce(0) { $0 + $1.sites.count }) site(s))"
         }
         Output.err("\(run.transformID): \(changed), \(run.unchanged.count) unchanged, "
                    + "\(run.skippedFiles.count) skipped, \(run.failed.count) failed")
-        details(run).forEach { Output.err($0) }
+        details(run, project: project).forEach { Output.err($0) }
     }
 
-    static func details(_ run: TransformRun) -> [String] {
+    static func details(_ run: TransformRun, project: Project) -> [String] {
+        let shown = project.repositoryPath
         var lines: [String] = []
-        for outcome in run.skippedFiles { lines.append("skipped \(outcome.path): \(outcome.skipReason ?? "")") }
-        for (path, note) in run.skippedSites { lines.append("left \(path):\(note.position.description): \(note.message)") }
+        for outcome in run.skippedFiles { lines.append("skipped \(shown(outcome.path)): \(outcome.skipReason ?? "")") }
+        for (path, note) in run.skippedSites { lines.append("left \(shown(path)):\(note.position): \(note.message)") }
         for outcome in run.outcomes {
-            for note in outcome.notes { lines.append("note \(outcome.path):\(note.position.description): \(note.message)") }
+            for note in outcome.notes { lines.append("note \(shown(outcome.path)):\(note.position): \(note.message)") }
         }
-        for outcome in run.failed { lines.append("error: \(outcome.error?.message ?? outcome.path)") }
+        for outcome in run.failed {
+            lines.append("error: \(outcome.error?.displayingPaths(shown).message ?? shown(outcome.path))")
+        }
         return lines
     }
 }

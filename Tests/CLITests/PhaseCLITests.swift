@@ -204,7 +204,11 @@ final class PhaseCLITests: XCTestCase {
         let apply = try codemod(["apply", "--phase", "3", "--commit", "backend"], in: repo)
         XCTAssertEqual(apply.status, 0, apply.stderr)
         XCTAssertEqual(try git(["show", "--format=", "--name-only", "HEAD"], in: repo).stdout, "backend/src/controllers/notificationController.ts\n")
+        XCTAssertTrue(apply.stdout.hasPrefix("backend/src/controllers/notificationController.ts:"), "paths as the user sees them: \(apply.stdout)")
         XCTAssertTrue(FileManager.default.fileExists(atPath: repo.appendingPathComponent("backend/.prisma-codemod/runs").path))
+        // The note on the phase commit names the sites by key, root-relative like the journal.
+        let note = try git(["notes", "--ref", "prisma-codemod", "show", "HEAD"], in: repo).stdout
+        XCTAssertTrue(note.contains("\"path\" : \"src/controllers/notificationController.ts\""), note)
         let revert = try codemod(["revert", "--phase", "3", "--commit", "backend"], in: repo)
         XCTAssertEqual(revert.status, 0, revert.stderr)
         XCTAssertEqual(try git(["diff", "HEAD~2", "--stat"], in: repo).stdout, "")
