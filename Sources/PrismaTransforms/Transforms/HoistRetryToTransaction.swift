@@ -62,17 +62,11 @@ public struct HoistRetryToTransaction: PrismaTransform {
         }
         for (retry, body) in retries {
             let line = file.lines.lineNumber(of: retry.call.byteRange.lowerBound)
-            guard let callback = retry.callback, let body else {
+            guard retry.callback != nil, let body else {
                 return "the \(retry.helper) call at line \(line) does more than one operation; left as it is"
             }
-            if CallbackShape.usedParameter(of: callback, in: body, file: file) != nil {
-                return "the \(retry.helper) callback at line \(line) uses its parameter; left as it is"
-            }
-            if retry.arguments.count > 1, !options.allowLossy {
-                return "the retry arguments at line \(line) would be lost; pass --allow-lossy to hoist anyway"
-            }
-            if CallbackShape.hasComments(in: retry.call, outside: body), !options.allowLossy {
-                return "comments inside the \(retry.helper) call at line \(line) would be lost; pass --allow-lossy to hoist anyway"
+            if let obstacle = CallbackShape.removalObstacle(retry, body: body, file: file, allowLossy: options.allowLossy, verb: "hoist") {
+                return "line \(line): \(obstacle)"
             }
             if retries.contains(where: { $0.retry.call != retry.call && $0.retry.call.byteRange.contains(retry.call.byteRange.lowerBound) }) {
                 return "the \(retry.helper) call at line \(line) is nested in another; left as it is"

@@ -34,6 +34,23 @@ public enum Writes: RetryTarget {
 
 /// Shapes of the callback handed to the retry helper.
 enum CallbackShape {
+    /// Why taking `retry` off its `body` would unbind a name or lose something, or nil when
+    /// it can go exactly. `verb` names the transform's action in the `--allow-lossy` hint.
+    static func removalObstacle(_ retry: RetryCall, body: Node, file: ParsedFile, allowLossy: Bool, verb: String) -> String? {
+        if let callback = retry.callback, let parameter = usedParameter(of: callback, in: body, file: file) {
+            return "the \(retry.helper) callback uses its parameter '\(parameter)', which would be unbound; left as it is"
+        }
+        guard !allowLossy else { return nil }
+        if retry.arguments.count > 1 {
+            let extra = retry.arguments.dropFirst().map { file.text($0) }.joined(separator: ", ")
+            return "the retry arguments (\(extra)) would be lost; pass --allow-lossy to \(verb) anyway"
+        }
+        if hasComments(in: retry.call, outside: body) {
+            return "comments inside the \(retry.helper) call would be lost; pass --allow-lossy to \(verb) anyway"
+        }
+        return nil
+    }
+
     /// The one expression a callback evaluates: its expression body, or the value
     /// of a block holding only `return …;`, without `await` and parentheses.
     static func singleExpression(of callback: Node) -> Node? {

@@ -64,17 +64,7 @@ public struct UnhoistRetryFromTransaction: PrismaTransform {
         if statements.isEmpty {
             return "the $transaction callback makes no awaited Prisma call to retry on its own; left as it is"
         }
-        if let callback = retry.callback, CallbackShape.usedParameter(of: callback, in: body, file: file) != nil {
-            return "the \(retry.helper) callback uses its parameter; left as it is"
-        }
-        guard !options.allowLossy else { return nil }
-        if retry.arguments.count > 1 {
-            return "the retry arguments would be lost; pass --allow-lossy to unhoist anyway"
-        }
-        if CallbackShape.hasComments(in: retry.call, outside: body) {
-            return "comments inside the \(retry.helper) call would be lost; pass --allow-lossy to unhoist anyway"
-        }
-        return nil
+        return CallbackShape.removalObstacle(retry, body: body, file: file, allowLossy: options.allowLossy, verb: "unhoist")
     }
 
     public func candidates(in analysis: Analysis) -> [Candidate] {

@@ -62,21 +62,13 @@ public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
     }
 
     private func leaveReason(_ retry: RetryCall, primary: PrismaCall, body: Node?, inside: [PrismaCall], file: ParsedFile) -> String? {
-        guard let callback = retry.callback, let body, inside.count == 1, primary.operation == body else {
+        guard retry.callback != nil, let body, inside.count == 1, primary.operation == body else {
             return "the \(retry.helper) callback does more than one operation (ambiguous); left as it is"
         }
-        if let parameter = CallbackShape.usedParameter(of: callback, in: body, file: file) {
-            return "the callback uses its parameter '\(parameter)', which would be unbound; left as it is"
+        if let obstacle = CallbackShape.removalObstacle(retry, body: body, file: file, allowLossy: options.allowLossy, verb: "unwrap") {
+            return obstacle
         }
-        guard !options.allowLossy else { return nil }
-        if retry.arguments.count > 1 {
-            let extra = retry.arguments.dropFirst().map { file.text($0) }.joined(separator: ", ")
-            return "the retry arguments (\(extra)) would be lost; pass --allow-lossy to unwrap anyway"
-        }
-        if CallbackShape.hasComments(in: retry.call, outside: body) {
-            return "comments inside the \(retry.helper) call would be lost; pass --allow-lossy to unwrap anyway"
-        }
-        if !retry.awaitInside, !CallbackShape.isConsumedImmediately(retry.call, file: file) {
+        if !options.allowLossy, !retry.awaitInside, !CallbackShape.isConsumedImmediately(retry.call, file: file) {
             return "the retried call is stored un-awaited; unwrapped, the query would start only when awaited; pass --allow-lossy"
         }
         return nil
