@@ -141,13 +141,13 @@ public final class RunLock {
             }
             let holder = (try? String(contentsOf: url, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
             if let holder, let pid = Int32(holder), kill(pid, 0) == 0 || errno == EPERM {
-                throw CodemodError.configuration("another prisma-codemod run (pid \(pid)) is writing to this project (\(url.path)); "
+                throw CodemodError.journal("another prisma-codemod run (pid \(pid)) is writing to this project (\(url.path)); "
                                                  + "try again when it has finished, or delete that file if pid \(pid) is not prisma-codemod")
             }
             // The holder is gone: a stale lock from a crashed run.
             unlink(url.path)
         }
-        throw CodemodError.configuration("cannot take the lock \(url.path)")
+        throw CodemodError.journal("cannot take the lock \(url.path)")
     }
 
     deinit { if owned { unlink(url.path) } }

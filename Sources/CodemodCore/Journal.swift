@@ -125,7 +125,7 @@ public struct Journal: Sendable {
             } catch let error as CodemodError {
                 problems.append(error)
             } catch {
-                problems.append(.configuration("journal \(name): \(error)"))
+                problems.append(.journal("journal \(name): \(error)"))
             }
         }
         return (runs, problems)
@@ -133,29 +133,29 @@ public struct Journal: Sendable {
 
     public func run(id: String) throws -> JournalRun {
         guard let run = try runs().first(where: { $0.id == id }) else {
-            throw CodemodError.configuration("no run \(id) in \(folder.path); see `prisma-codemod history`")
+            throw CodemodError.selection("no run \(id) in \(folder.path); see `prisma-codemod history`")
         }
         return run
     }
 
     func load(_ url: URL, name: String) throws -> JournalRun {
         let display = "journal \(name)"
-        guard let data = try? Data(contentsOf: url) else { throw CodemodError.configuration("\(display): cannot be read") }
+        guard let data = try? Data(contentsOf: url) else { throw CodemodError.journal("\(display): cannot be read") }
         struct Versioned: Decodable { var version: Int }
         guard let versioned = try? JSONDecoder().decode(Versioned.self, from: data) else {
-            throw CodemodError.configuration("\(display): not a prisma-codemod journal entry")
+            throw CodemodError.journal("\(display): not a prisma-codemod journal entry")
         }
         guard versioned.version == 1 else {
-            throw CodemodError.configuration("\(display): journal version \(versioned.version) is not supported (expected 1)")
+            throw CodemodError.journal("\(display): journal version \(versioned.version) is not supported (expected 1)")
         }
         let run: JournalRun
         do {
             run = try JSONDecoder().decode(JournalRun.self, from: data)
         } catch {
-            throw CodemodError.configuration("\(display): malformed (\(error.localizedDescription))")
+            throw CodemodError.journal("\(display): malformed (\(error.localizedDescription))")
         }
         for file in run.files where !Self.isInsidePath(file.path) {
-            throw CodemodError.configuration("\(display): path '\(file.path)' is outside the project root; refusing to use this entry")
+            throw CodemodError.journal("\(display): path '\(file.path)' is outside the project root; refusing to use this entry")
         }
         return run
     }

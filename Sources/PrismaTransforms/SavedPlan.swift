@@ -41,19 +41,19 @@ public struct SavedPlan: Codable, Equatable, Sendable {
     }
 
     public static func load(_ url: URL, displayPath: String) throws -> SavedPlan {
-        guard let data = try? Data(contentsOf: url) else { throw CodemodError.configuration("\(displayPath): plan file cannot be read") }
+        guard let data = try? Data(contentsOf: url) else { throw CodemodError.configuration("plan file cannot be read", file: displayPath) }
         let plan: SavedPlan
         do {
             plan = try JSONDecoder().decode(SavedPlan.self, from: data)
         } catch {
-            throw CodemodError.configuration("\(displayPath): not a prisma-codemod plan (\(error.localizedDescription))")
+            throw CodemodError.configuration("not a prisma-codemod plan (\(error.localizedDescription))", file: displayPath)
         }
-        guard plan.version == 1 else { throw CodemodError.configuration("\(displayPath): plan version \(plan.version) is not supported") }
+        guard plan.version == 1 else { throw CodemodError.configuration("plan version \(plan.version) is not supported", file: displayPath) }
         guard TransformRegistry.entry(plan.transform) != nil else {
-            throw CodemodError.configuration("\(displayPath): the plan names an unknown transform '\(plan.transform)'")
+            throw CodemodError.configuration("the plan names an unknown transform '\(plan.transform)'", file: displayPath)
         }
         for file in plan.files where !Journal.isInsidePath(file.path) {
-            throw CodemodError.configuration("\(displayPath): path '\(file.path)' is outside the project root")
+            throw CodemodError.configuration("path '\(file.path)' is outside the project root", file: displayPath)
         }
         return plan
     }

@@ -80,7 +80,7 @@ public struct Workspace: Sendable {
         do {
             return try RulesLoader.load(root: root)
         } catch let error as RulesError {
-            throw CodemodError.configuration(error.description)
+            throw CodemodError.configuration(error.reason, file: error.file, line: error.line)
         }
     }
 
@@ -112,7 +112,7 @@ public struct Workspace: Sendable {
         case .found(let path): return path
         case .none: return nil
         case .ambiguous(let paths):
-            throw CodemodError.configuration(
+            throw CodemodError.selection(
                 "several modules export a Prisma client (\(paths.joined(separator: ", "))); choose one with "
                 + "client.centralModule in \(RulesLoader.overrideFileName) or --central-module")
         }

@@ -19,16 +19,16 @@ public struct Baseline: Codable, Equatable, Sendable {
 
     public static func load(_ url: URL, displayPath: String) throws -> Baseline {
         guard let data = try? Data(contentsOf: url) else {
-            throw CodemodError.configuration("\(displayPath): baseline file cannot be read")
+            throw CodemodError.configuration("baseline file cannot be read", file: displayPath)
         }
         let baseline: Baseline
         do {
             baseline = try JSONDecoder().decode(Baseline.self, from: data)
         } catch {
-            throw CodemodError.configuration("\(displayPath): not a prisma-codemod baseline (\(error.localizedDescription))")
+            throw CodemodError.configuration("not a prisma-codemod baseline (\(error.localizedDescription))", file: displayPath)
         }
         guard baseline.version == 1 else {
-            throw CodemodError.configuration("\(displayPath): baseline version \(baseline.version) is not supported (expected 1)")
+            throw CodemodError.configuration("baseline version \(baseline.version) is not supported (expected 1)", file: displayPath)
         }
         return baseline
     }

@@ -26,19 +26,14 @@ public struct HoistRetryToTransaction: PrismaTransform {
         self.options = options
     }
 
-    struct Site {
+    public struct Site {
         var transaction: PrismaCall
         var key: SiteKey
         var innerRetries: [(retry: RetryCall, body: Node?)]
         var leaveReason: String?
     }
 
-    public struct Analysis {
-        let prisma: PrismaFile
-        let sites: [Site]
-    }
-
-    public func analyze(_ file: ParsedFile) throws -> Analysis {
+    public func analyze(_ file: ParsedFile) throws -> SiteAnalysis<Site> {
         let prisma = PrismaFile(file: file, context: context)
         let keys = SiteKeys(prisma, withText: false)
         var sites: [Site] = []
@@ -50,7 +45,7 @@ public struct HoistRetryToTransaction: PrismaTransform {
             sites.append(Site(transaction: transaction, key: keys[transaction], innerRetries: retries,
                               leaveReason: leaveReason(transaction, retries: retries, file: file)))
         }
-        return Analysis(prisma: prisma, sites: sites)
+        return SiteAnalysis(prisma: prisma, sites: sites)
     }
 
     private func leaveReason(_ transaction: PrismaCall, retries: [(retry: RetryCall, body: Node?)], file: ParsedFile) -> String? {
@@ -75,7 +70,7 @@ public struct HoistRetryToTransaction: PrismaTransform {
         return nil
     }
 
-    public func candidates(in analysis: Analysis) -> [Candidate] {
+    public func candidates(in analysis: SiteAnalysis<Site>) -> [Candidate] {
         let file = analysis.prisma.file
         return analysis.sites.map { site in
             let line = file.lines.lineNumber(of: site.transaction.expressionRange.lowerBound)
@@ -84,7 +79,7 @@ public struct HoistRetryToTransaction: PrismaTransform {
         }
     }
 
-    public func edits(for selected: [Candidate], in analysis: Analysis) throws -> Rewrite {
+    public func edits(for selected: [Candidate], in analysis: SiteAnalysis<Site>) throws -> Rewrite {
         let file = analysis.prisma.file
         let keys = Set(selected.map(\.key))
         let templates = Reindent.templateRanges(in: file)

@@ -32,6 +32,12 @@ public enum Writes: RetryTarget {
     public static var unwrapSummary: String { "Take the retry helper off Prisma writes." }
 }
 
+/// What a call-site transform learns of a file: its Prisma analysis and the sites it found.
+public struct SiteAnalysis<Site> {
+    let prisma: PrismaFile
+    let sites: [Site]
+}
+
 /// Shapes of the callback handed to the retry helper.
 enum CallbackShape {
     /// Why taking `retry` off its `body` would unbind a name or lose something, or nil when

@@ -27,7 +27,7 @@ public struct UnhoistRetryFromTransaction: PrismaTransform {
         self.options = options
     }
 
-    struct Site {
+    public struct Site {
         var retry: RetryCall
         var transaction: PrismaCall
         var body: Node
@@ -36,12 +36,7 @@ public struct UnhoistRetryFromTransaction: PrismaTransform {
         var leaveReason: String?
     }
 
-    public struct Analysis {
-        let prisma: PrismaFile
-        let sites: [Site]
-    }
-
-    public func analyze(_ file: ParsedFile) throws -> Analysis {
+    public func analyze(_ file: ParsedFile) throws -> SiteAnalysis<Site> {
         let prisma = PrismaFile(file: file, context: context)
         let keys = SiteKeys(prisma, withText: false)
         var sites: [Site] = []
@@ -57,7 +52,7 @@ public struct UnhoistRetryFromTransaction: PrismaTransform {
             sites.append(Site(retry: retry, transaction: transaction, body: body, statements: statements, key: keys[transaction],
                               leaveReason: leaveReason(retry, body: body, statements: statements, file: file)))
         }
-        return Analysis(prisma: prisma, sites: sites)
+        return SiteAnalysis(prisma: prisma, sites: sites)
     }
 
     private func leaveReason(_ retry: RetryCall, body: Node, statements: [PrismaCall], file: ParsedFile) -> String? {
@@ -67,7 +62,7 @@ public struct UnhoistRetryFromTransaction: PrismaTransform {
         return CallbackShape.removalObstacle(retry, body: body, file: file, allowLossy: options.allowLossy, verb: "unhoist")
     }
 
-    public func candidates(in analysis: Analysis) -> [Candidate] {
+    public func candidates(in analysis: SiteAnalysis<Site>) -> [Candidate] {
         let file = analysis.prisma.file
         return analysis.sites.map { site in
             let retryLine = file.lines.lineNumber(of: site.retry.call.byteRange.lowerBound)
@@ -77,7 +72,7 @@ public struct UnhoistRetryFromTransaction: PrismaTransform {
         }
     }
 
-    public func edits(for selected: [Candidate], in analysis: Analysis) throws -> Rewrite {
+    public func edits(for selected: [Candidate], in analysis: SiteAnalysis<Site>) throws -> Rewrite {
         let file = analysis.prisma.file
         let keys = Set(selected.map(\.key))
         let templates = Reindent.templateRanges(in: file)

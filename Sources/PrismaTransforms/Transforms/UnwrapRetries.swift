@@ -36,14 +36,9 @@ public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
         var leaveReason: String?
     }
 
-    public struct Analysis {
-        let prisma: PrismaFile
-        let sites: [Site]
-    }
-
-    public func analyze(_ file: ParsedFile) throws -> Analysis {
+    public func analyze(_ file: ParsedFile) throws -> SiteAnalysis<Site> {
         let prisma = PrismaFile(file: file, context: context)
-        guard !prisma.retryCalls.isEmpty else { return Analysis(prisma: prisma, sites: []) }
+        guard !prisma.retryCalls.isEmpty else { return SiteAnalysis(prisma: prisma, sites: []) }
         let keys = SiteKeys(prisma)
         let callsByRetry = Dictionary(grouping: prisma.calls.filter { $0.retry != nil }) { $0.retry?.call.byteRange.lowerBound ?? -1 }
         var sites: [Site] = []
@@ -58,7 +53,7 @@ public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
             sites.append(Site(retry: retry, primary: primary, body: body, key: keys[primary],
                               leaveReason: leaveReason(retry, primary: primary, body: body, inside: inside, file: file)))
         }
-        return Analysis(prisma: prisma, sites: sites)
+        return SiteAnalysis(prisma: prisma, sites: sites)
     }
 
     private func leaveReason(_ retry: RetryCall, primary: PrismaCall, body: Node?, inside: [PrismaCall], file: ParsedFile) -> String? {
@@ -74,7 +69,7 @@ public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
         return nil
     }
 
-    public func candidates(in analysis: Analysis) -> [Candidate] {
+    public func candidates(in analysis: SiteAnalysis<Site>) -> [Candidate] {
         let file = analysis.prisma.file
         return analysis.sites.map { site in
             let retryLine = file.lines.lineNumber(of: site.retry.call.byteRange.lowerBound)
@@ -84,7 +79,7 @@ public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
         }
     }
 
-    public func edits(for selected: [Candidate], in analysis: Analysis) throws -> Rewrite {
+    public func edits(for selected: [Candidate], in analysis: SiteAnalysis<Site>) throws -> Rewrite {
         let file = analysis.prisma.file
         let keys = Set(selected.map(\.key))
         var rewrite = Rewrite()

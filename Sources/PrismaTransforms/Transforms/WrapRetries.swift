@@ -27,18 +27,15 @@ public struct WrapRetries<Target: RetryTarget>: PrismaTransform {
         self.options = options
     }
 
-    public struct Analysis {
-        let prisma: PrismaFile
-        let calls: [(call: PrismaCall, key: SiteKey, leaveReason: String?)]
-    }
+    public typealias Site = (call: PrismaCall, key: SiteKey, leaveReason: String?)
 
-    public func analyze(_ file: ParsedFile) throws -> Analysis {
+    public func analyze(_ file: ParsedFile) throws -> SiteAnalysis<Site> {
         let prisma = PrismaFile(file: file, context: context)
         let keys = SiteKeys(prisma)
         let calls = prisma.calls.filter { $0.methodClass == Target.methodClass && $0.retry == nil }.map { call in
             (call, keys[call], leaveReason(call, in: prisma))
         }
-        return Analysis(prisma: prisma, calls: calls)
+        return SiteAnalysis(prisma: prisma, sites: calls)
     }
 
     private func leaveReason(_ call: PrismaCall, in prisma: PrismaFile) -> String? {
@@ -57,22 +54,22 @@ public struct WrapRetries<Target: RetryTarget>: PrismaTransform {
         return nil
     }
 
-    public func candidates(in analysis: Analysis) -> [Candidate] {
+    public func candidates(in analysis: SiteAnalysis<Site>) -> [Candidate] {
         let file = analysis.prisma.file
-        return analysis.calls.map { call, key, reason in
+        return analysis.sites.map { call, key, reason in
             let line = file.lines.lineNumber(of: call.expressionRange.lowerBound)
             return Candidate(key: key, range: call.expressionRange, lines: line...line, label: call.label,
                              operation: call.operationName, leaveReason: reason)
         }
     }
 
-    public func edits(for selected: [Candidate], in analysis: Analysis) throws -> Rewrite {
+    public func edits(for selected: [Candidate], in analysis: SiteAnalysis<Site>) throws -> Rewrite {
         let prisma = analysis.prisma
         let helper = prisma.retryImports.first?.specifier.localName ?? context.configuration.retryHelper
         let keys = Set(selected.map(\.key))
         var rewrite = Rewrite()
         var templates: [Range<Int>]?
-        for (call, key, _) in analysis.calls where keys.contains(key) {
+        for (call, key, _) in analysis.sites where keys.contains(key) {
             templates = templates ?? Reindent.templateRanges(in: prisma.file)
             rewrite.edits += RetryEdits.wrap(call.expressionRange, operation: call.operation, helper: helper, in: prisma.file,
                                        templates: templates ?? [])
