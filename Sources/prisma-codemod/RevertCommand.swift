@@ -37,7 +37,9 @@ struct RevertCommand: ParsableCommand {
             }
             var run = TransformRun(transformID: plan.inverse.id, outcomes: [])
             if !plan.files.isEmpty {
-                let workspace = try Workspace.open(paths: plan.files.map { project.url(of: $0).path }, currentDirectory: Output.currentDirectory)
+                // The whole project, so that what the phase saw (client classes, re-exports) is seen
+                // again; the keys select the files.
+                let workspace = try Workspace.open(paths: [project.root.path], currentDirectory: Output.currentDirectory)
                 run = TransformRun.run(plan.inverse, workspace: workspace, options: TransformOptions(), selection: plan.selection)
             }
             let lost = report(run, plan: plan, project: project)

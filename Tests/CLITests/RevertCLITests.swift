@@ -177,6 +177,44 @@ final class RevertCLITests: XCTestCase {
         XCTAssertEqual(try codemod(["revert", "--phase", "1"], in: clone).status, 2, "the revert commit undid it: nothing left to revert")
     }
 
+    /// A NestJS service reaches the client through `this.prisma`, typed by a class declared in
+    /// another file: the revert sees the whole project, as the phase did.
+    func testRevertOfANestServiceSeesTheClientClassDeclaredElsewhere() throws {
+        let service = """
+            import { Injectable } from '@nestjs/common';
+            import { PrismaService } from '../prisma/prisma.service';
+            import { executeWithRetry } from '../utils/prisma';
+
+            @Injectable()
+            export class UsersService {
+              constructor(private readonly prisma: PrismaService) {}
+
+              async findAll() {
+                return executeWithRetry(() =>
+                  this.prisma.user.findMany({
+                    orderBy: { id: 'asc' },
+                  })
+                );
+              }
+            }
+
+            """
+        let prismaService = """
+            import { PrismaClient } from '@prisma/client';
+
+            export class PrismaService extends PrismaClient {}
+
+            """
+        let repo = try repository(["src/users/users.service.ts": Data(service.utf8), "src/prisma/prisma.service.ts": Data(prismaService.utf8)])
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let start = try snapshot(repo)
+        let apply = try codemod(["apply", "--phase", "1", "--commit"], in: repo)
+        XCTAssertEqual(apply.stdout, "src/users/users.service.ts:9:12: this.prisma.user.findMany\n", apply.stderr)
+        let revert = try codemod(["revert", "--phase", "1"], in: repo)
+        XCTAssertEqual(revert.status, 0, revert.stderr)
+        XCTAssertEqual(try snapshot(repo), start)
+    }
+
     func testAtIsIdempotentAndATypoIsAnError() throws {
         let repo = try repository(["src/controllers/a.ts": Self.controller("\n")])
         defer { try? FileManager.default.removeItem(at: repo) }
