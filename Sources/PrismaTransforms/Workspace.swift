@@ -31,31 +31,12 @@ public struct Workspace: Sendable {
         }
         configuration.clientTypes += clientSubclasses(in: files, of: configuration.clientClass)
             .filter { !configuration.clientTypes.contains($0) }
-        let central = try locateCentralModule(explicit: centralModule ?? configuration.centralModule,
-                                              files: files, project: project, configuration: configuration)
-        var context = PrismaContext(configuration: configuration, resolver: project.resolver, centralModulePath: central)
-        context.reexportingKeys = reexporters(of: context.centralModuleKey, in: files, resolver: project.resolver)
+        let modules = ClientModuleIndex.build(files: files, project: project, configuration: configuration)
+        let central = try modules.central(explicit: centralModule ?? configuration.centralModule, project: project)
+        var context = PrismaContext(configuration: configuration, resolver: project.resolver, centralModulePath: central?.path)
+        if let central, !central.exports.isEmpty { context.clientExports = central.exports }
+        context.reexportingKeys = modules.reexporters(of: context.centralModuleKey, resolver: project.resolver)
         return Workspace(project: project, context: context, files: files)
-    }
-
-    /// Modules that re-export the central module (`export * from './prisma'`,
-    /// `export { prisma } from './prisma'`), such as a folder's index file.
-    static func reexporters(of centralKey: String?, in files: [LoadedFile], resolver: ModuleResolver) -> Set<String> {
-        guard let centralKey,
-              let pattern = try? NSRegularExpression(pattern: #"export\s*(?:\*|\{[^}]*\})\s*from\s*['"]([^'"]+)['"]"#) else { return [] }
-        var keys = Set<String>()
-        for file in files {
-            guard case .success(let bytes) = file.content else { continue }
-            let text = String(decoding: bytes, as: UTF8.self)
-            guard text.contains("export") else { continue }
-            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                if let range = Range(match.range(at: 1), in: text),
-                   resolver.resolve(String(text[range]), from: file.path) == centralKey {
-                    keys.insert(ModuleResolver.key(file.path))
-                }
-            }
-        }
-        return keys
     }
 
     /// `class PrismaService extends PrismaClient`: its values are clients too (NestJS).
@@ -81,40 +62,6 @@ public struct Workspace: Sendable {
             return try RulesLoader.load(root: root)
         } catch let error as RulesError {
             throw CodemodError.configuration(error.reason, file: error.file, line: error.line)
-        }
-    }
-
-    static func locateCentralModule(explicit: String?, files: [LoadedFile], project: Project,
-                                    configuration: PrismaConfiguration) throws -> String? {
-        if let explicit {
-            guard FileManager.default.fileExists(atPath: project.url(of: explicit).path) else {
-                throw CodemodError.configuration("client.centralModule: \(explicit) does not exist below \(project.root.path)")
-            }
-            return explicit
-        }
-        var candidates = files.compactMap { file -> String? in
-            guard case .success(let bytes) = file.content,
-                  CentralModuleDetector.isCandidate(bytes, configuration: configuration) else { return nil }
-            return file.path
-        }
-        if candidates.isEmpty {
-            // The run covers part of the project: look at the rest for the central module.
-            let loaded = Set(files.map(\.path))
-            let others = (try? FileDiscovery.files(in: [project.root.path], project: project, selection: FileSelection(),
-                                                   currentDirectory: project.root)) ?? []
-            candidates = others.filter { path in
-                guard !loaded.contains(path),
-                      case .success(let bytes) = SourceLoader.load(project.url(of: path), displayPath: path) else { return false }
-                return CentralModuleDetector.isCandidate(bytes, configuration: configuration)
-            }
-        }
-        switch CentralModuleDetector.detect(candidates: candidates) {
-        case .found(let path): return path
-        case .none: return nil
-        case .ambiguous(let paths):
-            throw CodemodError.selection(
-                "several modules export a Prisma client (\(paths.joined(separator: ", "))); choose one with "
-                + "client.centralModule in \(RulesLoader.overrideFileName) or --central-module")
         }
     }
 

@@ -16,6 +16,9 @@ public struct PrismaContext: Sendable {
     /// Modules that re-export the central one (`export * from './prisma'` in an index file):
     /// importing the client through them is importing it from the central module.
     public var reexportingKeys: Set<String> = []
+    /// The names the central module exports its client under (`default` for a default
+    /// export): detected from its syntax tree, else the configured ones.
+    public var clientExports: Set<String>
 
     /// Whether a module key is the central module or re-exports it.
     public func isCentral(key: String?) -> Bool {
@@ -30,37 +33,13 @@ public struct PrismaContext: Sendable {
         self.centralModulePath = centralModulePath
         self.centralModuleKey = centralModulePath.map(ModuleResolver.key)
         self.retryModuleKey = (retryModulePath ?? configuration.retryModule).map(ModuleResolver.key) ?? centralModuleKey
+        clientExports = configuration.clientIsDefaultExport ? ["default"] : [configuration.clientExport]
     }
+
+    /// The name a file imports the central client by: a named export if there is one.
+    public var importedClientName: String? { clientExports.filter { $0 != "default" }.sorted().first }
 
     public func isCentralModule(_ path: String) -> Bool {
         centralModuleKey != nil && ModuleResolver.key(path) == centralModuleKey
-    }
-}
-
-/// Finds the module that exports the shared client: it creates a client and
-/// exports a binding under the configured name.
-public enum CentralModuleDetector {
-    public enum Result: Equatable, Sendable {
-        case found(String)
-        case none
-        case ambiguous([String])
-    }
-
-    /// Quick text test first, so only a handful of files are looked at closely.
-    public static func isCandidate(_ bytes: [UInt8], configuration: PrismaConfiguration) -> Bool {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard text.contains("new \(configuration.clientClass)") else { return false }
-        let name = configuration.clientExport
-        if configuration.clientIsDefaultExport { return text.contains("export default") }
-        return text.contains("export const \(name)") || text.contains("export let \(name)")
-            || text.contains("export var \(name)") || text.range(of: "export {[^}]*\\b\(name)\\b", options: .regularExpression) != nil
-    }
-
-    public static func detect(candidates: [String]) -> Result {
-        switch candidates.count {
-        case 0: return .none
-        case 1: return .found(candidates[0])
-        default: return .ambiguous(candidates.sorted())
-        }
     }
 }

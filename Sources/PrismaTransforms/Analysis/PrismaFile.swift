@@ -188,11 +188,11 @@ public struct PrismaFile {
                 namespaceImports.insert(statement.range.lowerBound)
             }
             if fromCentral, !statement.isTypeOnly {
-                if configuration.clientIsDefaultExport, let name = statement.defaultName {
+                if context.clientExports.contains("default"), let name = statement.defaultName {
                     centralImports.append(CentralImport(statement: statement, specifier: nil, localName: name))
                     bindings.append(ClientBinding(name: name, kind: .centralImport, scope: wholeFile))
                 }
-                for specifier in statement.named where specifier.name == configuration.clientExport && !specifier.isType {
+                for specifier in statement.named where context.clientExports.contains(specifier.name) && !specifier.isType {
                     centralImports.append(CentralImport(statement: statement, specifier: specifier, localName: specifier.localName))
                     bindings.append(ClientBinding(name: specifier.localName, kind: .centralImport, scope: wholeFile))
                 }

@@ -32,7 +32,7 @@ public struct CentralizeClient: PrismaTransform {
         if context.isCentralModule(file.path) || file.path.hasSuffix(".d.ts") { return nil }
         let prisma = PrismaFile(file: file, context: context)
         guard let first = prisma.instances.first else { return nil }
-        let names = prisma.instances.map { $0.variable ?? context.configuration.clientExport }
+        let names = prisma.instances.map { $0.variable ?? context.importedClientName ?? "default" }
         let change = FileChange(file: file, key: FileChange.clientKey(names.joined(separator: ",")),
                                 range: (first.declaration ?? first.expression).byteRange,
                                 label: "new \(context.configuration.clientClass)() → import \(names.joined(separator: ", "))")
@@ -56,6 +56,8 @@ public struct CentralizeClient: PrismaTransform {
             throw FileChange.Skip("no central client module found; set client.centralModule or pass --central-module")
         }
         let configuration = context.configuration
+        // The central module's named export, or its default export when it has no named one.
+        let exportName = context.importedClientName ?? configuration.clientExport
         if !prisma.centralImports.isEmpty {
             throw FileChange.Skip("half-migrated: imports the central client and creates its own; resolve by hand")
         }
@@ -93,17 +95,17 @@ public struct CentralizeClient: PrismaTransform {
         var specifiers: [String] = []
         for (instance, node) in declarations {
             edits.append(editor.removeLines(node.byteRange))
-            let name = instance.variable ?? configuration.clientExport
-            specifiers.append(name == configuration.clientExport ? name : "\(configuration.clientExport) as \(name)")
+            let name = instance.variable ?? exportName
+            specifiers.append(name == exportName ? name : "\(exportName) as \(name)")
             if instance.hasOptions {
                 notes.append(Note(position: file.position(instance.expression.byteRange.lowerBound),
                                   message: "the options of this client were dropped (--force)"))
             }
         }
         // Forced: a client in a function, class or export becomes a reference to the shared one.
-        let sharedName = replaced.isEmpty ? nil : uniqueName(configuration.clientExport, in: file)
+        let sharedName = replaced.isEmpty ? nil : uniqueName(exportName, in: file)
         if let sharedName {
-            specifiers.append(sharedName == configuration.clientExport ? sharedName : "\(configuration.clientExport) as \(sharedName)")
+            specifiers.append(sharedName == exportName ? sharedName : "\(exportName) as \(sharedName)")
             for instance in replaced {
                 edits.append(Edit(range: instance.expression.byteRange, replacement: sharedName))
             }
@@ -125,9 +127,9 @@ public struct CentralizeClient: PrismaTransform {
             statement.acceptsValueSpecifiers && statement.braces != nil
                 && context.isCentral(key: context.resolver.resolve(statement.module, from: file.path))
         }
-        let defaultExport = configuration.clientIsDefaultExport && specifiers.count == 1
+        let defaultExport = context.importedClientName == nil && context.clientExports.contains("default") && specifiers.count == 1
         let newStatement = defaultExport
-            ? "import \(declarations.first?.instance.variable ?? sharedName ?? configuration.clientExport) from \(file.style.quote.rawValue)\(module)\(file.style.quote.rawValue)\(file.style.terminator)"
+            ? "import \(declarations.first?.instance.variable ?? sharedName ?? exportName) from \(file.style.quote.rawValue)\(module)\(file.style.quote.rawValue)\(file.style.terminator)"
             : editor.statementText(named: specifiers, from: module)
 
         let classOnlyImport = classImport.map { $0.statement.named.count == 1 && $0.statement.defaultName == nil } ?? false

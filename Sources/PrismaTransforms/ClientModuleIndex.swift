@@ -1,0 +1,80 @@
+import CodemodCore
+import Foundation
+import PrismaRules
+
+/// The modules of a project that export or re-export a Prisma client, read by syntax tree:
+/// where the central client lives, under which names, and which modules pass it on.
+struct ClientModuleIndex {
+    /// Root-relative path → what it exports of Prisma; only modules that export or re-export something.
+    var modules: [String: ClientModuleExports]
+
+    /// Reads the loaded files; when none of them exports a client (a run on part of a project),
+    /// the rest of the project too, so that naming files gives the verdict of the whole tree.
+    static func build(files: [LoadedFile], project: Project, configuration: PrismaConfiguration) -> ClientModuleIndex {
+        var index = ClientModuleIndex(modules: read(files, configuration: configuration))
+        if !index.modules.values.contains(where: { !$0.clientExports.isEmpty }) {
+            let loaded = Set(files.map(\.path))
+            let others = ((try? FileDiscovery.files(in: [project.root.path], project: project, selection: FileSelection(),
+                                                    currentDirectory: project.root)) ?? []).filter { !loaded.contains($0) }
+            let rest = others.map { LoadedFile(path: $0, content: SourceLoader.load(project.url(of: $0), displayPath: $0)) }
+            index.modules.merge(read(rest, configuration: configuration)) { current, _ in current }
+        }
+        return index
+    }
+
+    private static func read(_ files: [LoadedFile], configuration: PrismaConfiguration) -> [String: ClientModuleExports] {
+        let found = Parallel.map(count: files.count) { index, parsers -> (String, ClientModuleExports)? in
+            let loaded = files[index]
+            guard !ClientModules.isTestFile(loaded.path), case .success(let bytes) = loaded.content,
+                  ClientModules.mayExportClient(bytes, configuration: configuration),
+                  let file = try? ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers) else { return nil }
+            let exports = ClientModules.exports(of: file, configuration: configuration)
+            return exports.isEmpty ? nil : (loaded.path, exports)
+        }
+        return Dictionary(found.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The central client module: the one given (by flag or configuration), else the one
+    /// module that exports a client. Several are an error that lists them and says how to choose.
+    func central(explicit: String?, project: Project) throws -> (path: String, exports: Set<String>)? {
+        if let explicit {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: project.url(of: explicit).path, isDirectory: &isDirectory) else {
+                throw CodemodError.configuration("client.centralModule: \(explicit) does not exist below \(project.root.path)")
+            }
+            guard !isDirectory.boolValue else {
+                throw CodemodError.configuration("client.centralModule: \(explicit) is a folder; name the module file (say \(explicit)/index.ts)")
+            }
+            return (explicit, modules[explicit]?.clientExports ?? [])
+        }
+        let candidates = modules.filter { !$0.value.clientExports.isEmpty }.keys.sorted()
+        guard let first = candidates.first else { return nil }
+        guard candidates.count == 1 else {
+            let shown = candidates.prefix(5).joined(separator: ", ") + (candidates.count > 5 ? " and \(candidates.count - 5) more" : "")
+            throw CodemodError.selection("several modules export a Prisma client (\(shown)); choose one with --central-module PATH "
+                                         + "or client.centralModule in \(RulesLoader.overrideFileName)")
+        }
+        return (first, modules[first]?.clientExports ?? [])
+    }
+
+    /// Module keys that pass the central module on (`export * from './prisma'` in an index
+    /// file), through chains of such modules.
+    func reexporters(of centralKey: String?, resolver: ModuleResolver) -> Set<String> {
+        guard let centralKey else { return [] }
+        var passing: Set<String> = [centralKey]
+        var changed = true
+        while changed {
+            changed = false
+            for (path, exports) in modules {
+                let key = ModuleResolver.key(path)
+                guard !passing.contains(key) else { continue }
+                if exports.reexports.contains(where: { resolver.resolve($0.specifier, from: path).map(passing.contains) == true }) {
+                    passing.insert(key)
+                    changed = true
+                }
+            }
+        }
+        passing.remove(centralKey)
+        return passing
+    }
+}

@@ -1,0 +1,206 @@
+import CodemodCore
+import PrismaRules
+import SyntaxTree
+
+/// What a module exports of Prisma, read from its syntax tree (comments never count):
+/// the names under which it exports a client (`default` for a default export), and the
+/// modules it re-exports.
+public struct ClientModuleExports: Equatable, Sendable {
+    /// Export names whose value is a client: `new PrismaClient(…)`, a singleton
+    /// (`globalForPrisma.prisma ?? new PrismaClient()`), `$extends(…)` of a client, or
+    /// what a local factory returns.
+    public var clientExports: Set<String> = []
+    /// `export * from './db'` (names nil) and `export { prisma, default as db } from './db'`
+    /// (exported name → name in the source module).
+    public var reexports: [(specifier: String, names: [String: String]?)] = []
+
+    public var isEmpty: Bool { clientExports.isEmpty && reexports.isEmpty }
+
+    public static func == (lhs: ClientModuleExports, rhs: ClientModuleExports) -> Bool {
+        lhs.clientExports == rhs.clientExports && lhs.reexports.map(\.specifier) == rhs.reexports.map(\.specifier)
+            && lhs.reexports.map(\.names) == rhs.reexports.map(\.names)
+    }
+}
+
+/// Finds the modules that export a Prisma client, by syntax tree.
+public enum ClientModules {
+    /// Test and spec files make their own clients; they are never the project's client module.
+    public static func isTestFile(_ path: String) -> Bool {
+        let components = path.split(separator: "/").map(String.init)
+        if components.dropLast().contains(where: { ["__tests__", "test", "tests", "e2e", "__mocks__"].contains($0) }) { return true }
+        let name = components.last ?? path
+        return name.contains(".test.") || name.contains(".spec.") || name.contains(".e2e.")
+    }
+
+    /// A cheap look at the text first: only files that may build or re-export a client are parsed.
+    public static func mayExportClient(_ bytes: [UInt8], configuration: PrismaConfiguration) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.contains("export") else { return false }
+        return text.contains(configuration.clientClass) || text.contains("$extends") || text.contains(" from ")
+    }
+
+    /// The client exports and re-exports of one parsed module.
+    public static func exports(of file: ParsedFile, configuration: PrismaConfiguration) -> ClientModuleExports {
+        var reader = ModuleReader(file: file, configuration: configuration)
+        return reader.read()
+    }
+}
+
+/// One pass over a module's top-level statements, in order: which local names hold a
+/// client, which functions return one, and what is exported.
+private struct ModuleReader {
+    let file: ParsedFile
+    let configuration: PrismaConfiguration
+    var classNames: Set<String>
+    var clientNames: Set<String> = []
+    var factories: Set<String> = []
+    var result = ClientModuleExports()
+    /// `export { prisma as db }`: settled at the end, since it may come before the declaration.
+    var pendingLocalExports: [(local: String, exported: String)] = []
+
+    init(file: ParsedFile, configuration: PrismaConfiguration) {
+        self.file = file
+        self.configuration = configuration
+        classNames = [configuration.clientClass]
+        for statement in file.imports {
+            for specifier in statement.named where specifier.name == configuration.clientClass && !specifier.isType {
+                classNames.insert(specifier.localName)
+            }
+        }
+    }
+
+    mutating func read() -> ClientModuleExports {
+        let statements = file.root.namedChildren
+        // Functions are hoisted: a factory declared below its use still counts.
+        for statement in statements {
+            let declaration = statement.kind == "export_statement" ? statement.child(field: "declaration") : statement
+            if let declaration, ["function_declaration", "generator_function_declaration"].contains(declaration.kind),
+               let name = declaration.child(field: "name"), returnsClient(declaration) {
+                factories.insert(file.text(name))
+            }
+            if let declaration, declaration.kind == "class_declaration", let name = declaration.child(field: "name"),
+               let heritage = declaration.namedChildren.first(where: { $0.kind == "class_heritage" }),
+               classNames.contains(where: { file.text(heritage).contains($0) }) {
+                classNames.insert(file.text(name))
+            }
+        }
+        for statement in statements {
+            switch statement.kind {
+            case "lexical_declaration", "variable_declaration":
+                readDeclaration(statement, exported: false)
+            case "export_statement":
+                readExport(statement)
+            default:
+                break
+            }
+        }
+        for (local, exported) in pendingLocalExports where clientNames.contains(local) {
+            result.clientExports.insert(exported)
+        }
+        return result
+    }
+
+    private mutating func readDeclaration(_ declaration: Node, exported: Bool) {
+        for declarator in declaration.namedChildren where declarator.kind == "variable_declarator" {
+            guard let name = declarator.child(field: "name"), name.kind == "identifier" else { continue }
+            let local = file.text(name)
+            guard let value = declarator.child(field: "value") else { continue }
+            if ["arrow_function", "function_expression", "function"].contains(value.kind) {
+                if returnsClient(value) { factories.insert(local) }
+                continue
+            }
+            if isClient(value) {
+                clientNames.insert(local)
+                if exported { result.clientExports.insert(local) }
+            }
+        }
+    }
+
+    private mutating func readExport(_ statement: Node) {
+        if let source = statement.child(field: "source") {
+            let specifier = Self.unquote(file.text(source))
+            if let clause = statement.namedChildren.first(where: { $0.kind == "export_clause" }) {
+                var names: [String: String] = [:]
+                for specifierNode in clause.namedChildren where specifierNode.kind == "export_specifier" {
+                    guard let name = specifierNode.child(field: "name") else { continue }
+                    let original = file.text(name)
+                    names[specifierNode.child(field: "alias").map(file.text) ?? original] = original
+                }
+                result.reexports.append((specifier, names))
+            } else if !statement.namedChildren.contains(where: { $0.kind == "namespace_export" }) {
+                result.reexports.append((specifier, nil))  // `export * from`
+            }
+            return
+        }
+        if let declaration = statement.child(field: "declaration") {
+            if ["lexical_declaration", "variable_declaration"].contains(declaration.kind) {
+                readDeclaration(declaration, exported: true)
+            }
+            return
+        }
+        if let value = statement.child(field: "value") {
+            if isClient(value) { result.clientExports.insert("default") }
+            return
+        }
+        if let clause = statement.namedChildren.first(where: { $0.kind == "export_clause" }) {
+            for specifierNode in clause.namedChildren where specifierNode.kind == "export_specifier" {
+                guard let name = specifierNode.child(field: "name") else { continue }
+                let local = file.text(name)
+                pendingLocalExports.append((local, specifierNode.child(field: "alias").map(file.text) ?? local))
+            }
+        }
+    }
+
+    /// Whether an expression evaluates to a client, seen through parentheses, casts,
+    /// `??`, `||`, `?:`, `$extends(…)` and calls of local factories.
+    private func isClient(_ expression: Node) -> Bool {
+        var pending = [expression]
+        var steps = 0
+        while let node = pending.popLast(), steps < 10_000 {
+            steps += 1
+            switch node.kind {
+            case "new_expression":
+                if let constructor = node.child(field: "constructor"), classNames.contains(file.text(constructor)) { return true }
+            case "identifier":
+                if clientNames.contains(file.text(node)) { return true }
+            case "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression", "await_expression",
+                 "type_assertion":
+                pending += node.namedChildren.prefix(1)
+            case "binary_expression":
+                let operatorText = node.child(field: "operator").map(file.text) ?? ""
+                if operatorText == "??" || operatorText == "||" {
+                    pending += [node.child(field: "left"), node.child(field: "right")].compactMap { $0 }
+                }
+            case "ternary_expression":
+                pending += [node.child(field: "consequence"), node.child(field: "alternative")].compactMap { $0 }
+            case "call_expression":
+                guard let function = node.child(field: "function") else { break }
+                if function.kind == "identifier", factories.contains(file.text(function)) { return true }
+                if function.kind == "member_expression", let property = function.child(field: "property"),
+                   file.text(property) == "$extends", let object = function.child(field: "object") {
+                    pending.append(object)
+                }
+            default:
+                break
+            }
+        }
+        return false
+    }
+
+    /// A function whose expression body, or one of whose `return`s (not in nested functions), is a client.
+    private func returnsClient(_ function: Node) -> Bool {
+        guard let body = function.child(field: "body") else { return false }
+        if body.kind != "statement_block" { return isClient(body) }
+        var walk = body.preorder()
+        while let node = walk.next() {
+            if node != body, PrismaFile.functionKinds.contains(node.kind) { walk.skipChildren(); continue }
+            if node.kind == "return_statement", let value = node.namedChildren.first, isClient(value) { return true }
+        }
+        return false
+    }
+
+    static func unquote(_ text: String) -> String {
+        guard text.count >= 2, let first = text.first, first == "'" || first == "\"" else { return text }
+        return String(text.dropFirst().dropLast())
+    }
+}
