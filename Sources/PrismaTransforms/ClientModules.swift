@@ -153,7 +153,7 @@ private struct ModuleReader {
 
     /// Whether an expression evaluates to a client, seen through parentheses, casts,
     /// `??`, `||`, `?:`, `$extends(…)` and calls of local factories.
-    private func isClient(_ expression: Node) -> Bool {
+    private func isClient(_ expression: Node, locals: Set<String> = []) -> Bool {
         var pending = [expression]
         var steps = 0
         while let node = pending.popLast(), steps < 10_000 {
@@ -162,7 +162,7 @@ private struct ModuleReader {
             case "new_expression":
                 if let constructor = node.child(field: "constructor"), classNames.contains(file.text(constructor)) { return true }
             case "identifier":
-                if clientNames.contains(file.text(node)) { return true }
+                if clientNames.contains(file.text(node)) || locals.contains(file.text(node)) { return true }
             case "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression", "await_expression",
                  "type_assertion":
                 pending += node.namedChildren.prefix(1)
@@ -191,10 +191,16 @@ private struct ModuleReader {
     private func returnsClient(_ function: Node) -> Bool {
         guard let body = function.child(field: "body") else { return false }
         if body.kind != "statement_block" { return isClient(body) }
+        // `const client = new PrismaClient(); …; return client`: the function's own client names count.
+        var locals = Set<String>()
         var walk = body.preorder()
         while let node = walk.next() {
             if node != body, PrismaFile.functionKinds.contains(node.kind) { walk.skipChildren(); continue }
-            if node.kind == "return_statement", let value = node.namedChildren.first, isClient(value) { return true }
+            if node.kind == "variable_declarator", let name = node.child(field: "name"), name.kind == "identifier",
+               let value = node.child(field: "value"), isClient(value, locals: locals) {
+                locals.insert(file.text(name))
+            }
+            if node.kind == "return_statement", let value = node.namedChildren.first, isClient(value, locals: locals) { return true }
         }
         return false
     }

@@ -1,0 +1,86 @@
+import CodemodCore
+import Foundation
+import PrismaRules
+import PrismaTransforms
+import SyntaxTree
+import XCTest
+
+/// The central client module is found by syntax tree, in the shapes real projects use.
+final class ClientModulesTests: XCTestCase {
+    private func exports(_ text: String, path: String = "src/lib/db.ts") throws -> ClientModuleExports {
+        let file = try ParsedFile(path: path, bytes: Array(text.utf8), parser: Parser(language: .typescript))
+        return ClientModules.exports(of: file, configuration: try defaultConfiguration())
+    }
+
+    func testExportNamesOfAClient() throws {
+        let client = "import { PrismaClient } from '@prisma/client';\n"
+        XCTAssertEqual(try exports(client + "export const prisma = new PrismaClient();\n").clientExports, ["prisma"])
+        XCTAssertEqual(try exports(client + "export { db };\nconst db = new PrismaClient();\n").clientExports, ["db"])
+        XCTAssertEqual(try exports(client + "const db = new PrismaClient();\nexport { db as client };\n").clientExports, ["client"])
+        XCTAssertEqual(try exports(client + "const prisma = new PrismaClient();\nexport default prisma;\nexport { prisma };\n").clientExports,
+                       ["default", "prisma"])
+        XCTAssertEqual(try exports(client + "export default new PrismaClient({ log: ['query'] });\n").clientExports, ["default"])
+        XCTAssertEqual(try exports("import { PrismaClient as PC } from '@prisma/client/edge';\nexport const db = new PC();\n").clientExports, ["db"])
+        XCTAssertEqual(try exports(client + "// export const prisma = new PrismaClient();\n/* export default new PrismaClient() */\n").clientExports, [],
+                       "comments never count")
+        XCTAssertEqual(try exports(client + "export const prismaOptions = { log: ['query'] };\nexport function make() { return 1; }\n").clientExports, [])
+    }
+
+    func testSingletonsExtensionsAndFactories() throws {
+        let nextSingleton = """
+            import { PrismaClient } from '@prisma/client'
+
+            const globalForPrisma = globalThis as unknown as { prisma: PrismaClient | undefined }
+
+            export const prisma = globalForPrisma.prisma ?? new PrismaClient({ log: ['query'] })
+
+            if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma
+
+            """
+        XCTAssertEqual(try exports(nextSingleton).clientExports, ["prisma"])
+        let extended = """
+            import { PrismaClient } from '@prisma/client'
+            import { withAccelerate } from '@prisma/extension-accelerate'
+
+            const prismaClientSingleton = () => {
+              return new PrismaClient().$extends(withAccelerate())
+            }
+
+            declare const globalThis: { prismaGlobal: ReturnType<typeof prismaClientSingleton> } & typeof global
+
+            const prisma = globalThis.prismaGlobal ?? prismaClientSingleton()
+
+            export default prisma
+
+            """
+        XCTAssertEqual(try exports(extended).clientExports, ["default"])
+        let remix = """
+            import { PrismaClient } from '@prisma/client'
+            import { singleton } from './singleton.server'
+
+            function getClient() {
+              const client = new PrismaClient()
+              void client.$connect()
+              return client
+            }
+
+            export const db = globalThis.__db || getClient()
+
+            """
+        XCTAssertEqual(try exports(remix, path: "app/utils/db.server.ts").clientExports, ["db"], "a factory whose return names its client")
+    }
+
+    func testReexportsAndTestFiles() throws {
+        let index = try exports("export * from './prisma';\nexport { prisma as db, default as client } from './client';\nexport * as ns from './x';\n",
+                                path: "src/lib/index.ts")
+        XCTAssertEqual(index.reexports.map(\.specifier), ["./prisma", "./client"])
+        XCTAssertNil(index.reexports.first?.names)
+        XCTAssertEqual(index.reexports.last?.names, ["db": "prisma", "client": "default"])
+        XCTAssertTrue(ClientModules.isTestFile("tests/prisma.test.ts"))
+        XCTAssertTrue(ClientModules.isTestFile("src/__tests__/db.ts"))
+        XCTAssertTrue(ClientModules.isTestFile("src/users/users.service.spec.ts"))
+        XCTAssertTrue(ClientModules.isTestFile("e2e/setup.ts"))
+        XCTAssertFalse(ClientModules.isTestFile("src/lib/db.ts"))
+        XCTAssertFalse(ClientModules.isTestFile("src/testing-utils.ts"))
+    }
+}
