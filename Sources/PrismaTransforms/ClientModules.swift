@@ -10,6 +10,8 @@ public struct ClientModuleExports: Equatable, Sendable {
     /// (`globalForPrisma.prisma ?? new PrismaClient()`), `$extends(…)` of a client, or
     /// what a local factory returns.
     public var clientExports: Set<String> = []
+    /// One-based line of the first statement that exports a client: the evidence `init` shows.
+    public var evidenceLine: Int?
     /// `export * from './db'` (names nil) and `export { prisma, default as db } from './db'`
     /// (exported name → name in the source module).
     public var reexports: [(specifier: String, names: [String: String]?)] = []
@@ -17,7 +19,7 @@ public struct ClientModuleExports: Equatable, Sendable {
     public var isEmpty: Bool { clientExports.isEmpty && reexports.isEmpty }
 
     public static func == (lhs: ClientModuleExports, rhs: ClientModuleExports) -> Bool {
-        lhs.clientExports == rhs.clientExports && lhs.reexports.map(\.specifier) == rhs.reexports.map(\.specifier)
+        lhs.clientExports == rhs.clientExports && lhs.evidenceLine == rhs.evidenceLine && lhs.reexports.map(\.specifier) == rhs.reexports.map(\.specifier)
             && lhs.reexports.map(\.names) == rhs.reexports.map(\.names)
     }
 }
@@ -56,7 +58,7 @@ private struct ModuleReader {
     var factories: Set<String> = []
     var result = ClientModuleExports()
     /// `export { prisma as db }`: settled at the end, since it may come before the declaration.
-    var pendingLocalExports: [(local: String, exported: String)] = []
+    var pendingLocalExports: [(local: String, exported: String, line: Int)] = []
 
     init(file: ParsedFile, configuration: PrismaConfiguration) {
         self.file = file
@@ -94,8 +96,9 @@ private struct ModuleReader {
                 break
             }
         }
-        for (local, exported) in pendingLocalExports where clientNames.contains(local) {
+        for (local, exported, line) in pendingLocalExports where clientNames.contains(local) {
             result.clientExports.insert(exported)
+            result.evidenceLine = min(result.evidenceLine ?? line, line)
         }
         return result
     }
@@ -111,7 +114,7 @@ private struct ModuleReader {
             }
             if isClient(value) {
                 clientNames.insert(local)
-                if exported { result.clientExports.insert(local) }
+                if exported { export(local, at: declaration) }
             }
         }
     }
@@ -139,16 +142,22 @@ private struct ModuleReader {
             return
         }
         if let value = statement.child(field: "value") {
-            if isClient(value) { result.clientExports.insert("default") }
+            if isClient(value) { export("default", at: statement) }
             return
         }
         if let clause = statement.namedChildren.first(where: { $0.kind == "export_clause" }) {
             for specifierNode in clause.namedChildren where specifierNode.kind == "export_specifier" {
                 guard let name = specifierNode.child(field: "name") else { continue }
                 let local = file.text(name)
-                pendingLocalExports.append((local, specifierNode.child(field: "alias").map(file.text) ?? local))
+                pendingLocalExports.append((local, specifierNode.child(field: "alias").map(file.text) ?? local,
+                                            file.lines.lineNumber(of: statement.byteRange.lowerBound)))
             }
         }
+    }
+
+    private mutating func export(_ name: String, at node: Node) {
+        result.clientExports.insert(name)
+        if result.evidenceLine == nil { result.evidenceLine = file.lines.lineNumber(of: node.byteRange.lowerBound) }
     }
 
     /// Whether an expression evaluates to a client, seen through parentheses, casts,

@@ -39,6 +39,14 @@ public struct Workspace: Sendable {
         return Workspace(project: project, context: context, files: files)
     }
 
+    /// Every source file of the project, read once.
+    public static func projectFiles(_ project: Project) throws -> [LoadedFile] {
+        let paths = try FileDiscovery.files(in: [project.root.path], project: project, selection: FileSelection(), currentDirectory: project.root)
+        return Parallel.map(count: paths.count) { index, _ in
+            LoadedFile(path: paths[index], content: SourceLoader.load(project.url(of: paths[index]), displayPath: paths[index]))
+        }
+    }
+
     /// `class PrismaService extends PrismaClient`: its values are clients too (NestJS).
     static func clientSubclasses(in files: [LoadedFile], of clientClass: String) -> [String] {
         guard let pattern = try? NSRegularExpression(pattern: "class\\s+([A-Za-z_$][\\w$]*)\\s+extends\\s+\(clientClass)\\b") else { return [] }

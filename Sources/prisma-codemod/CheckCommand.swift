@@ -36,6 +36,7 @@ struct CheckCommand: ParsableCommand {
         do {
             let workspace = try Workspace.open(paths: selection.paths, selection: selection.selection,
                                                currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+            try Recognition.verify(workspace)
             report = Checker.run(workspace)
             if let writeBaseline {
                 let url = Project.resolve(writeBaseline, against: Output.currentDirectory)

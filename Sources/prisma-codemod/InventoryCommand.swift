@@ -23,6 +23,7 @@ struct InventoryCommand: ParsableCommand {
             let workspace = try Workspace.open(paths: selection.paths, selection: selection.selection,
                                                currentDirectory: Output.currentDirectory,
                                                centralModule: selection.centralModule)
+            try Recognition.verify(workspace)
             report = Inventory.make(workspace, budget: budget.options)
         } catch {
             throw Exit.fail(error)

@@ -19,6 +19,7 @@ struct PlanCommand: ParsableCommand {
         do {
             workspace = try Workspace.open(paths: selection.paths, selection: selection.selection,
                                            currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+            try Recognition.verify(workspace)
             previews = try Phases.preview(workspace)
             budget = Inventory.make(workspace, budget: budgetArguments.options).budget
         } catch {

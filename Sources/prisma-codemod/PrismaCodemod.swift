@@ -28,7 +28,7 @@ struct PrismaCodemod: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            ListCommand.self, InventoryCommand.self, PlanCommand.self, DiffCommand.self, ApplyCommand.self, CheckCommand.self,
+            InitCommand.self, ListCommand.self, InventoryCommand.self, PlanCommand.self, DiffCommand.self, ApplyCommand.self, CheckCommand.self,
             HistoryCommand.self, RollbackCommand.self, RevertCommand.self,
         ]
     )

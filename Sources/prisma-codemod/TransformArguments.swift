@@ -60,6 +60,7 @@ struct TransformArguments: ParsableArguments {
     func run() throws -> Prepared {
         let workspace = try Workspace.open(paths: paths, selection: selection.selection,
                                            currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+        try Recognition.verify(workspace)
         var phaseRule: Phase?
         let entry: TransformRegistry.Entry
         var filters = only

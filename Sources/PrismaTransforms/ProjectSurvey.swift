@@ -1,0 +1,187 @@
+import CodemodCore
+import Foundation
+import PrismaRules
+import SyntaxTree
+
+/// What a project does with Prisma before any rule is set: the modules that export a
+/// client, and the retry helpers, with the evidence (file:line) for each. `init` writes
+/// it down; other commands use it to refuse a "0 findings" that only means "saw nothing".
+public struct ProjectSurvey: Sendable {
+    public struct ClientModule: Sendable, Equatable {
+        public var path: String
+        /// Sorted; `default` for a default export.
+        public var exports: [String]
+        public var line: Int
+    }
+
+    /// An imported function called with a callback that does nothing but a Prisma call.
+    public struct Helper: Sendable, Equatable {
+        /// The name its module exports it under.
+        public var name: String
+        /// Root-relative path of that module, when it is in the project.
+        public var modulePath: String?
+        public var uses: Int
+        public var firstUse: SiteAddress
+    }
+
+    public var clientModules: [ClientModule]
+    public var helpers: [Helper]
+    /// Whether the project's package.json depends on Prisma, or it holds a Prisma schema.
+    public var dependsOnPrisma: Bool
+
+    /// Surveys `files` (all of a project's files for `init`, a run's files for the guard).
+    /// `clientModules: false` skips looking for client modules (a workspace has found its own).
+    public static func make(files: [LoadedFile], project: Project, configuration: PrismaConfiguration,
+                            clientModules findModules: Bool = true) -> ProjectSurvey {
+        let modules = findModules ? ClientModuleIndex.build(files: files, project: project, configuration: configuration).modules : [:]
+        let clientModules = modules.filter { !$0.value.clientExports.isEmpty }.map { path, exports in
+            ClientModule(path: path, exports: exports.clientExports.sorted(), line: exports.evidenceLine ?? 1)
+        }.sorted { $0.path < $1.path }
+        let keyToPath = Dictionary(files.map { (ModuleResolver.key($0.path), $0.path) }, uniquingKeysWith: { first, _ in first })
+        let uses = Parallel.map(count: files.count) { index, parsers -> [(name: String, module: String?, at: SiteAddress)] in
+            let loaded = files[index]
+            guard case .success(let bytes) = loaded.content, HelperUses.mayHold(bytes),
+                  let file = try? ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers) else { return [] }
+            return HelperUses.find(in: file, resolver: project.resolver, configuration: configuration).map { use in
+                (use.name, use.moduleKey.flatMap { keyToPath[$0] } ?? use.moduleKey, use.at)
+            }
+        }.flatMap { $0 }
+        var helpers: [String: Helper] = [:]
+        for use in uses {
+            let id = "\(use.name)\u{0}\(use.module ?? "")"
+            if var helper = helpers[id] {
+                helper.uses += 1
+                helpers[id] = helper
+            } else {
+                helpers[id] = Helper(name: use.name, modulePath: use.module, uses: 1, firstUse: use.at)
+            }
+        }
+        return ProjectSurvey(clientModules: clientModules,
+                             helpers: helpers.values.sorted { ($0.uses, $1.name) > ($1.uses, $0.name) },
+                             dependsOnPrisma: Self.dependsOnPrisma(project.root))
+    }
+
+    /// A package.json naming `@prisma/client` or `prisma`, or a `schema.prisma` where Prisma puts it.
+    public static func dependsOnPrisma(_ root: URL) -> Bool {
+        if ["schema.prisma", "prisma/schema.prisma"].contains(where: { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }) {
+            return true
+        }
+        guard let data = try? Data(contentsOf: root.appendingPathComponent("package.json")),
+              let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
+        return ["dependencies", "devDependencies", "peerDependencies"].contains { section in
+            guard let dependencies = manifest[section] as? [String: Any] else { return false }
+            return dependencies["@prisma/client"] != nil || dependencies["prisma"] != nil
+        }
+    }
+
+    /// The helpers the configuration does not know: their calls would go unseen.
+    public func unknownHelpers(_ configuration: PrismaConfiguration) -> [Helper] {
+        helpers.filter { !configuration.retryHelpers.contains($0.name) }
+    }
+
+    /// `prisma-codemod.yaml` as `init` writes it: what was found, ready to edit.
+    public func configurationText() -> String {
+        var lines = ["# Written by `prisma-codemod init` from what it found in this project; edit as needed.", "version: 1"]
+        if let module = clientModules.first {
+            lines += ["", "client:", "  # \(module.path):\(module.line) exports the client", "  centralModule: \(Self.quoted(module.path))"]
+            if let named = module.exports.first(where: { $0 != "default" }) {
+                lines.append("  export: \(Self.quoted(named))")
+            } else {
+                lines.append("  defaultExport: true")
+            }
+        }
+        if !helpers.isEmpty {
+            let names = helpers.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            lines += ["", "retry:"]
+            for helper in helpers {
+                lines.append("  # \(helper.name): \(helper.uses) call(s) around Prisma calls, first at \(helper.firstUse.description)")
+            }
+            lines.append("  helpers: [\(names.map(Self.quoted).joined(separator: ", "))]")
+            if let module = helpers.first?.modulePath { lines.append("  module: \(Self.quoted(module))") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
+
+/// Calls like `withRetry(() => db.user.findUnique(…))`: an imported function whose callback
+/// takes no parameter and does nothing but one Prisma call.
+enum HelperUses {
+    struct Use {
+        var name: String
+        var moduleKey: String?
+        var at: SiteAddress
+    }
+
+    /// Only files that pass a callback without parameters are parsed for this.
+    static func mayHold(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.range(of: #"\(\s*(async\s*)?(\(\s*\)\s*=>|function\s*\()"#, options: .regularExpression) != nil
+    }
+
+    static func find(in file: ParsedFile, resolver: ModuleResolver, configuration: PrismaConfiguration) -> [Use] {
+        var imported: [String: (name: String, module: String)] = [:]
+        for statement in file.imports where !statement.isTypeOnly && resolver.resolve(statement.module, from: file.path) != nil {
+            for specifier in statement.named where !specifier.isType { imported[specifier.localName] = (specifier.name, statement.module) }
+            if let name = statement.defaultName { imported[name] = ("default", statement.module) }
+        }
+        guard !imported.isEmpty else { return [] }
+        var uses: [Use] = []
+        var walk = file.root.preorder()
+        while let node = walk.next() {
+            guard node.kind == "call_expression", var function = node.child(field: "function") else { continue }
+            if function.kind == "await_expression", let inner = function.namedChildren.first { function = inner }  // upstream #282
+            guard function.kind == "identifier", let source = imported[file.text(function)],
+                  let callback = node.child(field: "arguments")?.namedChildren.first(where: { $0.kind != "comment" }),
+                  ["arrow_function", "function_expression"].contains(callback.kind),
+                  (callback.child(field: "parameters")?.namedChildCount ?? 0) == 0, callback.child(field: "parameter") == nil,
+                  let body = CallbackShape.singleExpression(of: callback), isPrismaCall(body, in: file, configuration: configuration)
+            else { continue }
+            uses.append(Use(name: source.name, moduleKey: resolver.resolve(source.module, from: file.path),
+                            at: SiteAddress(path: file.path, line: file.lines.lineNumber(of: node.byteRange.lowerBound))))
+        }
+        return uses
+    }
+
+    /// `x.model.method(…)` with a Prisma method, or `x.$transaction(…)` and the raw queries,
+    /// also behind fluent calls (`.posts()`).
+    static func isPrismaCall(_ expression: Node, in file: ParsedFile, configuration: PrismaConfiguration) -> Bool {
+        var current = expression
+        while current.kind == "call_expression", let function = current.child(field: "function"), function.kind == "member_expression",
+              let property = function.child(field: "property"), let object = function.child(field: "object") {
+            let method = file.text(property)
+            if method.hasPrefix("$") { return ["$transaction", "$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRawUnsafe"].contains(method) }
+            if configuration.classify(method) != .other, object.kind == "member_expression" { return true }
+            current = object
+        }
+        return false
+    }
+}
+
+/// Never a "0 findings" that only means "saw nothing": a run on a project that has no
+/// `prisma-codemod.yaml` yet stops when it sees Prisma it does not recognise.
+public enum Recognition {
+    public static func verify(_ workspace: Workspace) throws {
+        let project = workspace.project
+        guard !FileManager.default.fileExists(atPath: project.root.appendingPathComponent(RulesLoader.overrideFileName).path) else { return }
+        let configuration = workspace.configuration
+        let survey = ProjectSurvey.make(files: workspace.files, project: project, configuration: configuration, clientModules: false)
+        let hint = "run `prisma-codemod init` to detect the client module and retry helpers and write \(RulesLoader.overrideFileName)"
+        if let helper = survey.unknownHelpers(configuration).first {
+            let place = "\(project.repositoryPath(of: helper.firstUse.path)):\(helper.firstUse.line)"
+            throw CodemodError.selection("\(helper.name) wraps Prisma calls (\(helper.uses) call(s), first at \(place)) but is not a known "
+                                         + "retry helper, so what it retries would go unseen; \(hint)")
+        }
+        let mentionsClient = workspace.files.contains { file in
+            guard case .success(let bytes) = file.content else { return false }
+            return String(decoding: bytes, as: UTF8.self).contains(configuration.clientClass)
+        }
+        if survey.dependsOnPrisma, workspace.context.centralModuleKey == nil, !mentionsClient {
+            throw CodemodError.selection("the project \(project.root.lastPathComponent) depends on Prisma, but none of its \(workspace.files.count) file(s) "
+                                         + "creates or imports a Prisma client this tool recognises; \(hint)")
+        }
+    }
+}

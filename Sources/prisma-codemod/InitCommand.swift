@@ -1,0 +1,70 @@
+import ArgumentParser
+import CodemodCore
+import Foundation
+import PrismaRules
+import PrismaTransforms
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Find the project's Prisma client module and retry helpers, show the evidence, and write prisma-codemod.yaml.")
+
+    @Argument(help: "The project (default: the current folder).")
+    var path: String = "."
+
+    @Flag(help: "Overwrite an existing prisma-codemod.yaml.")
+    var force = false
+
+    @Flag(help: "Print the configuration instead of writing it.")
+    var dryRun = false
+
+    @Option(help: "Root-relative path of the client module, when several export a client.")
+    var centralModule: String?
+
+    func run() throws {
+        do {
+            let project = try Project.locate(for: path, currentDirectory: Output.currentDirectory)
+            let target = project.root.appendingPathComponent(RulesLoader.overrideFileName)
+            let shownTarget = project.repositoryPath(of: RulesLoader.overrideFileName)
+            if !dryRun, !force, FileManager.default.fileExists(atPath: target.path) {
+                throw CodemodError.configuration("\(shownTarget) exists; pass --force to replace it, or --dry-run to see what init finds")
+            }
+            let files = try Workspace.projectFiles(project)
+            var survey = ProjectSurvey.make(files: files, project: project, configuration: try RulesLoader.load(root: nil))
+            let shown = project.repositoryPath
+            Output.err("\(files.count) file(s) in \(shown(".") == "." ? "the project" : shown("."))"
+                       + (survey.dependsOnPrisma ? ", which depends on Prisma" : ""))
+            for module in survey.clientModules {
+                Output.err("client module: \(shown(module.path)):\(module.line) exports the client as \(module.exports.joined(separator: ", "))")
+            }
+            for helper in survey.helpers {
+                Output.err("retry helper: \(helper.name) from \(helper.modulePath.map(shown) ?? "an unresolved module"), "
+                           + "\(helper.uses) call(s) around Prisma calls, first at \(shown(helper.firstUse.path)):\(helper.firstUse.line)")
+            }
+            if let centralModule {
+                guard let chosen = survey.clientModules.first(where: { $0.path == centralModule }) else {
+                    throw CodemodError.selection("--central-module \(centralModule): no module there exports a Prisma client")
+                }
+                survey.clientModules = [chosen]
+            }
+            guard !survey.clientModules.isEmpty else {
+                throw CodemodError.selection("no module of \(shown(".")) exports a Prisma client (new PrismaClient, a singleton, "
+                                             + "$extends or a factory); set client.centralModule in \(shownTarget) by hand")
+            }
+            guard survey.clientModules.count == 1 else {
+                let paths = survey.clientModules.map(\.path)
+                let list = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? " and \(paths.count - 5) more" : "")
+                throw CodemodError.selection("several modules export a Prisma client (\(list)); pick one with --central-module PATH")
+            }
+            let text = survey.configurationText()
+            if dryRun {
+                Output.out(text)
+                return
+            }
+            try AtomicWriter.write(Array(text.utf8), to: target, displayPath: shownTarget)
+            Output.err("wrote \(shownTarget)")
+        } catch {
+            throw Exit.fail(error)
+        }
+    }
+}
