@@ -13,8 +13,9 @@ struct SiteKeys {
     init(_ prisma: PrismaFile, withText: Bool = true) {
         let file = prisma.file
         var seen: [String: Int] = [:]
+        var paths: [ScopeTree.ScopeID: String] = [:]
         for call in prisma.calls {
-            var base = "\(Self.functionPath(of: call.call, in: file))/\(call.label)"
+            var base = "\(Self.functionPath(of: prisma.scopes.scope(containing: call.call), in: prisma.scopes, cache: &paths))/\(call.label)"
             if withText { base += "/" + Self.fingerprint(file.bytes[call.expressionRange]) }
             let occurrence = seen[base, default: 0]
             seen[base] = occurrence + 1
@@ -26,16 +27,26 @@ struct SiteKeys {
         byCall[call.call.byteRange.lowerBound] ?? SiteKey("<unknown>/\(call.label)")
     }
 
-    /// The named functions, methods and classes around a node, outermost first (`UserService.find`),
+    /// The named functions, methods and classes around a scope, outermost first (`UserService.find`),
     /// `<module>` at the top level. Anonymous callbacks add nothing: they have no name to keep.
-    static func functionPath(of node: Node, in file: ParsedFile) -> String {
-        var names: [String] = []
-        var current = node.parent
-        while let ancestor = current {
-            if let name = name(of: ancestor, in: file) { names.append(name) }
-            current = ancestor.parent
+    /// Walks scopes, not tree parents (a tree-sitter parent costs the node's depth), once per scope.
+    static func functionPath(of scope: ScopeTree.ScopeID, in scopes: ScopeTree, cache: inout [ScopeTree.ScopeID: String]) -> String {
+        var chain: [ScopeTree.ScopeID] = []
+        var current: ScopeTree.ScopeID? = scope
+        while let id = current, cache[id] == nil {
+            chain.append(id)
+            current = scopes[id].parent
         }
-        return names.isEmpty ? "<module>" : names.reversed().joined(separator: ".")
+        var path = current.flatMap { cache[$0] } ?? ""
+        for id in chain.reversed() {
+            let node = scopes[id].node
+            let owner = scopes[id].kind == .classBody ? node.parent : node
+            if [.function, .classBody].contains(scopes[id].kind), let owner, let name = name(of: owner, in: scopes.file) {
+                path = path.isEmpty ? name : path + "." + name
+            }
+            cache[id] = path
+        }
+        return path.isEmpty ? "<module>" : path
     }
 
     private static func name(of node: Node, in file: ParsedFile) -> String? {

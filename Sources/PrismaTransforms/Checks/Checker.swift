@@ -97,14 +97,14 @@ public enum Checker {
                 add("read-in-retry", at: helperNode(of: retry), values: values)
             }
             if call.methodClass == .write, call.retry == nil, !call.onTransactionClient,
-               !prisma.isInsideTransaction(call.call.byteRange.lowerBound) {
+               !prisma.isInsideTransaction(call.call) {
                 add("write-without-retry", at: call.call, values: values)
             }
         }
         // The helper inside a $transaction, or retrying a call on a transaction's client.
         let retryOnTransactionClient = Set(prisma.calls.filter(\.onTransactionClient).compactMap { $0.retry?.call.byteRange.lowerBound })
         for retry in prisma.retryCalls
-        where prisma.isInsideTransaction(retry.call.byteRange.lowerBound) || retryOnTransactionClient.contains(retry.call.byteRange.lowerBound) {
+        where prisma.isInsideTransaction(retry.call) || retryOnTransactionClient.contains(retry.call.byteRange.lowerBound) {
             add("retry-inside-transaction", at: helperNode(of: retry), values: ["helper": retry.helper])
         }
         if let rule = configuration.check("multiple-client-instances"), rule.enabled {

@@ -45,7 +45,7 @@ public struct WrapRetries<Target: RetryTarget>: PrismaTransform {
         if call.inArrayTransaction {
             return "is part of an array $transaction; retrying one statement of a transaction is wrong, retry the whole $transaction call"
         }
-        if prisma.isInsideTransaction(call.call.byteRange.lowerBound) {
+        if prisma.isInsideTransaction(call.call) {
             return "runs inside a $transaction callback; retrying one statement of a transaction is wrong, retry the whole $transaction call"
         }
         if !call.awaitInside, !CallbackShape.isConsumedImmediately(call.operation, file: prisma.file) {

@@ -1,0 +1,71 @@
+import CodemodCore
+import PrismaTransforms
+import SyntaxTree
+import XCTest
+
+final class PrismaFileTests: XCTestCase {
+    private func analyse(_ text: String) throws -> PrismaFile {
+        let file = try ParsedFile(path: "src/a.ts", bytes: Array(text.utf8), parser: Parser(language: .typescript))
+        XCTAssertNil(file.tree.firstError, "the test source parses cleanly")
+        let context = PrismaContext(configuration: try defaultConfiguration(), resolver: ModuleResolver(aliases: []),
+                                    centralModulePath: "src/utils/prisma.ts")
+        return PrismaFile(file: file, context: context)
+    }
+
+    func testTransactionsAreFoundByNode() throws {
+        let prisma = try analyse("""
+            import { prisma } from './utils/prisma';
+            export const f = () => prisma.$transaction(async (tx) => {
+              await tx.user.create({ data: {} });
+              return prisma.$transaction([prisma.post.count(), prisma.post.findMany()]);
+            });
+            export const g = () => prisma.user.findMany();
+            """)
+        XCTAssertEqual(prisma.transactions.map(\.kind), [.interactive, .array])
+        XCTAssertEqual(prisma.transactions.first?.client.map(prisma.file.text), "tx")
+        func call(_ label: String) throws -> PrismaCall { try XCTUnwrap(prisma.calls.first { $0.label == label }, label) }
+
+        let create = try call("tx.user.create")
+        XCTAssertTrue(create.onTransactionClient)
+        XCTAssertTrue(prisma.isInsideTransaction(create.call))
+        XCTAssertEqual(prisma.transaction(enclosing: create.call)?.kind, .interactive)
+
+        let count = try call("prisma.post.count")
+        XCTAssertTrue(count.inArrayTransaction)
+        XCTAssertFalse(count.onTransactionClient)
+        XCTAssertEqual(prisma.transaction(enclosing: count.call)?.kind, .array, "the innermost transaction")
+
+        let outside = try call("prisma.user.findMany")
+        XCTAssertFalse(prisma.isInsideTransaction(outside.call))
+        XCTAssertNil(prisma.transaction(enclosing: outside.call))
+    }
+
+    func testClientsFollowScopes() throws {
+        let prisma = try analyse("""
+            import { prisma } from './utils/prisma';
+            import { PrismaClient, Prisma } from '@prisma/client';
+            const extended = prisma.$extends({});
+            export function a(prisma: unknown) { return prisma.user.findMany(); }
+            export function b(x: boolean) { if (x) { const prisma = other(); prisma.user.count(); } return prisma.user.findMany(); }
+            export class Repo {
+              constructor(private readonly db: PrismaClient) {}
+              run() { return this.db.post.count(); }
+            }
+            export const c = () => extended.user.count();
+            export function d(tx: Prisma.TransactionClient) { return tx.user.findFirst(); }
+            """)
+        XCTAssertEqual(prisma.calls.map(\.label), [
+            "prisma.$extends", "prisma.user.findMany", "this.db.post.count", "extended.user.count", "tx.user.findFirst",
+        ])
+        XCTAssertEqual(prisma.calls.map(\.clientKind), [.centralImport, .centralImport, .classProperty, .centralImport, .transactionClient])
+    }
+
+    func testDeepNestingThroughTheAnalysis() throws {
+        let depth = 5_000
+        let prisma = try analyse("import { prisma } from './utils/prisma';\nexport const f = () => prisma.$transaction(async (tx) => "
+            + String(repeating: "{ ", count: depth) + "await tx.user.create({ data: {} });" + String(repeating: " }", count: depth) + ");\n")
+        let create = try XCTUnwrap(prisma.calls.first { $0.label == "tx.user.create" })
+        XCTAssertTrue(create.onTransactionClient)
+        XCTAssertTrue(prisma.isInsideTransaction(create.call))
+    }
+}
