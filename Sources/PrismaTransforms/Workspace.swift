@@ -75,13 +75,16 @@ public struct Workspace: Sendable {
         return names.sorted()
     }
 
-    /// The rules for a project root, a malformed file being a configuration error.
+    /// The rules for a project root, a malformed file or an unknown check id being a configuration error.
     public static func rules(root: URL) throws -> PrismaConfiguration {
+        let configuration: PrismaConfiguration
         do {
-            return try RulesLoader.load(root: root)
+            configuration = try RulesLoader.load(root: root)
         } catch let error as RulesError {
             throw CodemodError.configuration(error.reason, file: error.file, line: error.line)
         }
+        try CheckRegistry.validate(configuration)
+        return configuration
     }
 
     static func locateCentralModule(explicit: String?, files: [LoadedFile], project: Project,
