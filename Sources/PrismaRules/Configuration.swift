@@ -17,7 +17,9 @@ public struct PrismaConfiguration: Sendable, Equatable {
     public var retryModule: String?
     public var reads: Set<String> = []
     public var writes: Set<String> = []
-    public var checks: [CheckRule] = []
+    /// What the rules files say about checks, one entry per id in the order first named;
+    /// the checks themselves are types in PrismaTransforms, which also rejects unknown ids.
+    public var checks: [CheckOverride] = []
     public var phases: [Phase] = []
 
     public init() {}
@@ -33,22 +35,29 @@ public struct PrismaConfiguration: Sendable, Equatable {
     /// The primary helper name, used when code is added.
     public var retryHelper: String { retryHelpers.first ?? "executeWithRetry" }
 
-    public func check(_ id: String) -> CheckRule? { checks.first { $0.id == id } }
+    public func checkOverride(_ id: String) -> CheckOverride? { checks.first { $0.id == id } }
 }
 
-/// One rule of `prisma-codemod check`.
-public struct CheckRule: Sendable, Equatable {
-    public enum Severity: String, Sendable, Codable { case error, warning, note }
+/// How much a finding of `prisma-codemod check` matters: `error` fails the run.
+public enum CheckSeverity: String, Sendable, Codable { case error, warning, note }
 
+/// A rules file's word on one check: switch it on or off, or re-grade it. Fields left
+/// out keep what the check declares (or what an earlier file said).
+public struct CheckOverride: Sendable, Equatable {
     public var id: String
-    public var severity: Severity
-    public var enabled: Bool
-    public var summary: String
-    /// A message template: `{call}`, `{helper}`, `{model}`, `{method}`, `{class}`, `{instances}`, `{rule}`.
-    public var message: String
+    public var enabled: Bool?
+    public var severity: CheckSeverity?
+    /// The file and line of the entry that last named the check, so that an id no check
+    /// has can be reported there.
+    public var file: String
+    public var line: Int?
 
-    public func render(_ values: [String: String]) -> String {
-        values.reduce(message) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    public init(id: String, enabled: Bool? = nil, severity: CheckSeverity? = nil, file: String, line: Int? = nil) {
+        self.id = id
+        self.enabled = enabled
+        self.severity = severity
+        self.file = file
+        self.line = line
     }
 }
 

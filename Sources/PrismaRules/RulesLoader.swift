@@ -87,28 +87,27 @@ public enum RulesLoader {
         }
         if let checks = top["checks"] {
             for item in try reader.sequence(checks) {
-                let fields = try reader.mapping(item, allowed: ["id", "severity", "enabled", "summary", "message"])
+                if let retired = item.mapping?.keys.first(where: { ["message", "summary"].contains($0.string) }) {
+                    throw reader.error(retired, "a check's \(retired.string ?? "") comes from the check itself; "
+                                       + "here a check can only be switched (enabled) or re-graded (severity)")
+                }
+                let fields = try reader.mapping(item, allowed: ["id", "severity", "enabled"])
                 guard let idNode = fields["id"] else { throw reader.error(item, "a check needs an id") }
                 let id = try reader.string(idNode)
-                var rule = configuration.check(id) ?? CheckRule(id: id, severity: .warning, enabled: true, summary: "", message: "")
+                var override = configuration.checkOverride(id) ?? CheckOverride(id: id, file: file)
+                override.file = file
+                override.line = idNode.mark?.line
                 if let value = fields["severity"] {
-                    guard let severity = CheckRule.Severity(rawValue: try reader.string(value)) else {
+                    guard let severity = CheckSeverity(rawValue: try reader.string(value)) else {
                         throw reader.error(value, "severity must be error, warning or note")
                     }
-                    rule.severity = severity
+                    override.severity = severity
                 }
-                if let value = fields["enabled"] { rule.enabled = try reader.bool(value) }
-                if let value = fields["summary"] { rule.summary = try reader.string(value) }
-                if let value = fields["message"] { rule.message = try reader.string(value) }
-                if rule.message.isEmpty {
-                    let known = configuration.checks.map(\.id).joined(separator: ", ")
-                    throw reader.error(idNode, known.isEmpty ? "check \(id) needs a message"
-                                       : "unknown check '\(id)' (known: \(known)); a new check needs a message")
-                }
+                if let value = fields["enabled"] { override.enabled = try reader.bool(value) }
                 if let index = configuration.checks.firstIndex(where: { $0.id == id }) {
-                    configuration.checks[index] = rule
+                    configuration.checks[index] = override
                 } else {
-                    configuration.checks.append(rule)
+                    configuration.checks.append(override)
                 }
             }
         }

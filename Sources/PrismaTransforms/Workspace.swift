@@ -64,13 +64,16 @@ public struct Workspace: Sendable {
         return names.sorted()
     }
 
-    /// The rules for a project root, a malformed file being a configuration error.
+    /// The rules for a project root, a malformed file or an unknown check id being a configuration error.
     public static func rules(root: URL) throws -> PrismaConfiguration {
+        let configuration: PrismaConfiguration
         do {
-            return try RulesLoader.load(root: root)
+            configuration = try RulesLoader.load(root: root)
         } catch let error as RulesError {
             throw CodemodError.configuration(error.reason, file: error.file, line: error.line)
         }
+        try CheckRegistry.validate(configuration)
+        return configuration
     }
 
     /// Parses each readable file and hands it to `body`, on all cores, in file order.

@@ -6,7 +6,7 @@ import PrismaTransforms
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the rules of Rules/checks.yaml, for CI: exit 1 on findings at error severity.",
+        abstract: "Run the checks (as Rules/checks.yaml switches them), for CI: exit 1 on findings at error severity.",
         discussion: """
             Suppress one finding with `// prisma-codemod-ignore-next-line <rule-id>` on the line above it. \
             Exit codes: 0 clean (warnings allowed), 1 findings at error severity, 2 usage errors or files that failed to parse.

@@ -2,7 +2,7 @@ import CodemodCore
 import PrismaRules
 import PrismaTransforms
 
-/// SARIF 2.1.0 output of `check`: rule metadata from Rules/checks.yaml, one result
+/// SARIF 2.1.0 output of `check`: rule metadata from the check types, one result
 /// per finding with a physical location relative to the repository root.
 enum SARIF {
     struct Log: Encodable {
@@ -78,7 +78,7 @@ enum SARIF {
         var startColumn: Int
     }
 
-    static func level(_ severity: CheckRule.Severity) -> String {
+    static func level(_ severity: CheckSeverity) -> String {
         switch severity {
         case .error: return "error"
         case .warning: return "warning"
@@ -108,7 +108,7 @@ enum SARIF {
             return Notification(message: Text(text: error.message), locations: locations)
         }
         let driver = Driver(version: toolVersion, rules: rules.map {
-            Rule(id: $0.id, name: camelCase($0.id), shortDescription: Text(text: $0.summary.isEmpty ? $0.id : $0.summary),
+            Rule(id: $0.id, name: camelCase($0.id), shortDescription: Text(text: $0.summary),
                  defaultConfiguration: Configuration(level: level($0.severity)))
         })
         return Log(runs: [Run(tool: Tool(driver: driver),

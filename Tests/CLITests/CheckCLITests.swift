@@ -66,10 +66,22 @@ final class CheckCLITests: XCTestCase {
         try Data("checks:\n  - id: multiple-client-instances\n    enabled: false\n".utf8).write(to: root.appendingPathComponent("prisma-codemod.yaml"))
         XCTAssertEqual(try tool(["check", "."], in: root).stdout, "")
 
-        try Data("checks:\n  - id: nope\n    severity: fatal\n    message: x\n".utf8).write(to: root.appendingPathComponent("prisma-codemod.yaml"))
+        try Data("checks:\n  - id: read-in-retry\n    severity: fatal\n".utf8).write(to: root.appendingPathComponent("prisma-codemod.yaml"))
         let bad = try tool(["check", "."], in: root)
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("prisma-codemod.yaml:3: severity must be error, warning or note"), bad.stderr)
+
+        try Data("checks:\n  - id: multiple-client-instances\n    severity: error\n  - id: nope\n    enabled: false\n".utf8)
+            .write(to: root.appendingPathComponent("prisma-codemod.yaml"))
+        let unknown = try tool(["check", "."], in: root)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("prisma-codemod.yaml:4: unknown check 'nope' (known: read-in-retry, retry-inside-transaction, "
+                                              + "write-without-retry, multiple-client-instances, unused-suppression)"), unknown.stderr)
+
+        try Data("checks:\n  - id: multiple-client-instances\n    severity: error\n".utf8).write(to: root.appendingPathComponent("prisma-codemod.yaml"))
+        let regraded = try tool(["check", "."], in: root)
+        XCTAssertEqual(regraded.status, 1, "re-graded to error: " + regraded.stdout)
+        XCTAssertTrue(regraded.stdout.contains("src/b.ts:2:16: error[multiple-client-instances]: "), regraded.stdout)
     }
 
     func testBaselineReportsOnlyNewFindingsAcrossUnrelatedEdits() throws {

@@ -22,8 +22,7 @@ final class RulesLoaderTests: XCTestCase {
         XCTAssertEqual(configuration.phases.map(\.id), [1, 2, 3, 4, 5])
         XCTAssertEqual(configuration.phases.compactMap(\.transform), ["unwrap-reads", "localize-client", "wrap-writes"])
         XCTAssertEqual(configuration.phases[2].only, ["notification.create"])
-        XCTAssertEqual(configuration.check("read-in-retry")?.severity, .error)
-        XCTAssertEqual(configuration.check("write-without-retry")?.enabled, false)
+        XCTAssertEqual(configuration.checks, [], "the checks declare their own defaults; Rules/checks.yaml changes none")
     }
 
     func testRepositoryOverrideReplacesSections() throws {
@@ -38,21 +37,40 @@ final class RulesLoaderTests: XCTestCase {
             checks:
               - id: write-without-retry
                 enabled: true
+              - id: read-in-retry
+                severity: warning
             """.utf8).write(to: folder.appendingPathComponent("prisma-codemod.yaml"))
         let configuration = try RulesLoader.load(root: folder)
         XCTAssertEqual(configuration.retryHelpers, ["withDbRetry"])
         XCTAssertEqual(configuration.centralModule, "src/lib/db.ts")
-        XCTAssertEqual(configuration.check("write-without-retry")?.enabled, true)
-        XCTAssertEqual(configuration.check("write-without-retry")?.severity, .warning, "fields not given are kept")
+        XCTAssertEqual(configuration.checks, [
+            CheckOverride(id: "write-without-retry", enabled: true, severity: nil, file: "prisma-codemod.yaml", line: 6),
+            CheckOverride(id: "read-in-retry", enabled: nil, severity: .warning, file: "prisma-codemod.yaml", line: 8),
+        ], "fields not given are left to the check; each entry keeps its line")
         XCTAssertEqual(configuration.clientClass, "PrismaClient")
     }
 
-    func testAMisspelledCheckIsNamedAsUnknown() throws {
-        var configuration = try RulesLoader.load(root: nil)
-        XCTAssertThrowsError(try RulesLoader.apply(yaml: "checks:\n  - id: read-in-retyr\n    enabled: false\n", file: "prisma-codemod.yaml",
+    /// A later file re-grades what an earlier one switched, and the entry's place moves with it.
+    func testCheckOverridesMergeByIdAcrossFiles() throws {
+        var configuration = PrismaConfiguration()
+        try RulesLoader.apply(yaml: "checks:\n  - id: any-check\n    enabled: false\n", file: "Rules/checks.yaml", to: &configuration)
+        try RulesLoader.apply(yaml: "version: 1\nchecks:\n  - id: any-check\n    severity: note\n", file: "prisma-codemod.yaml",
+                              to: &configuration)
+        XCTAssertEqual(configuration.checks, [CheckOverride(id: "any-check", enabled: false, severity: .note, file: "prisma-codemod.yaml", line: 3)])
+    }
+
+    /// Messages and summaries belong to the check types now; an old rules file is told so at the line.
+    func testAChecksMessageCannotBeSetInYAML() {
+        var configuration = PrismaConfiguration()
+        XCTAssertThrowsError(try RulesLoader.apply(yaml: "checks:\n  - id: my-check\n    message: no\n", file: "prisma-codemod.yaml",
                                                    to: &configuration)) { error in
-            XCTAssertEqual((error as? RulesError)?.line, 2)
-            XCTAssertTrue((error as? RulesError)?.reason.hasPrefix("unknown check 'read-in-retyr' (known: read-in-retry, ") == true, "\(error)")
+            XCTAssertEqual((error as? RulesError)?.line, 3)
+            XCTAssertEqual((error as? RulesError)?.reason,
+                           "a check's message comes from the check itself; here a check can only be switched (enabled) or re-graded (severity)")
+        }
+        XCTAssertThrowsError(try RulesLoader.apply(yaml: "checks:\n  - id: my-check\n    level: low\n", file: "prisma-codemod.yaml",
+                                                   to: &configuration)) { error in
+            XCTAssertEqual((error as? RulesError)?.description, "prisma-codemod.yaml:3: unknown key 'level'; expected one of enabled, id, severity")
         }
     }
 
@@ -78,7 +96,8 @@ final class RulesLoaderTests: XCTestCase {
         XCTAssertEqual(error("retry:\n  helpers: executeWithRetry\n")?.line, 2)
         XCTAssertEqual(error("version: 2\n")?.line, 1)
         XCTAssertEqual(error("methods:\n  reads: [create]\n  writes: [create]\n")?.reason, "method create is listed both as a read and as a write")
-        XCTAssertEqual(error("checks:\n  - id: x\n    severity: fatal\n    message: m\n")?.line, 3)
+        XCTAssertEqual(error("checks:\n  - id: x\n    severity: fatal\n")?.line, 3)
+        XCTAssertEqual(error("checks:\n  - enabled: true\n")?.reason, "a check needs an id")
         XCTAssertEqual(error("phases:\n  - id: 1\n    title: t\n")?.reason, "phase 1 needs a transform or a manual text")
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import PrismaRules
 import PrismaTransforms
 import XCTest
 
@@ -11,9 +10,9 @@ final class DocumentationTests: XCTestCase {
         for entry in TransformRegistry.all {
             XCTAssertTrue(readme.contains("| `\(entry.id)` | `\(entry.inverse)` |"), "README lacks the row of \(entry.id)")
         }
-        let configuration = try RulesLoader.load(root: nil)
-        for check in configuration.checks {
-            XCTAssertTrue(readme.contains("`\(check.id)`"), "README lacks the check \(check.id)")
+        for check in CheckRegistry.all {
+            let row = "| `\(check.id)` | \(check.defaultSeverity.rawValue) | \(check.enabledByDefault ? "on" : "off") | \(check.summary) |"
+            XCTAssertTrue(readme.contains(row), "README lacks the check's row, or it disagrees with the type: \(row)")
         }
         for command in ["inventory", "list", "diff", "apply", "check", "plan", "history", "rollback", "revert"] {
             XCTAssertTrue(readme.contains("`\(command)"), "README lacks the command \(command)")

@@ -1,0 +1,127 @@
+import CodemodCore
+import PrismaRules
+import SyntaxTree
+
+/// A rule of `prisma-codemod check`, declared once: its id, what it reports, how severe
+/// that is by default, and examples that run as tests (`CheckExamplesTests`). Rules files
+/// only switch a check on or off or re-grade it, by id (`CheckRegistry`).
+///
+/// A check works in up to two phases. `violations(in:)` looks at one file; the files of a
+/// run are looked at in parallel. `settle(_:)` sees what every file gave, for a check that
+/// judges the run as a whole. Suppression comments are matched after the whole-run phase,
+/// so they silence what it reports too, unless the check settles after them to judge the
+/// comments themselves (`settlesAfterSuppressions`).
+public protocol Check: Sendable {
+    /// Kebab-case, as written in rules files, suppression comments and output.
+    static var id: String { get }
+    /// One sentence on what the check flags: SARIF's short description and README's list.
+    static var summary: String { get }
+    static var defaultSeverity: CheckSeverity { get }
+    /// Whether the check runs unless a rules file switches it off.
+    static var enabledByDefault: Bool { get }
+    /// Code the check flags, `↓` marking where each of its findings starts.
+    static var triggeringExamples: [CheckExample] { get }
+    /// Code the check leaves alone.
+    static var nonTriggeringExamples: [CheckExample] { get }
+    /// Whether `settle(_:)` runs after suppression comments are matched (and sees the unused ones).
+    static var settlesAfterSuppressions: Bool { get }
+
+    /// Per-file phase: what this file shows on its own.
+    static func violations(in file: PrismaFile) -> [Violation]
+    /// Whole-run phase: from every file's violations, what the run reports.
+    static func settle(_ run: CheckRun) -> [String: [Violation]]
+}
+
+extension Check {
+    public static var settlesAfterSuppressions: Bool { false }
+    public static func violations(in file: PrismaFile) -> [Violation] { [] }
+    public static func settle(_ run: CheckRun) -> [String: [Violation]] { run.violations }
+}
+
+/// One place a check flags, before the run gives it a path, an id and a severity.
+public struct Violation: Sendable, Equatable {
+    /// One-based, the column in code points (like every position the tool prints).
+    public var line: Int
+    public var column: Int
+    public var message: String
+    /// The flagged code with white space collapsed: what a baseline matches on,
+    /// so that edits elsewhere in the file do not invalidate it.
+    public var code: String
+
+    public init(line: Int, column: Int, message: String, code: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+        self.code = Self.normalized(code)
+    }
+
+    /// A violation where `node` starts, its code taken from the file.
+    public init(at node: Node, in file: ParsedFile, message: String) {
+        let position = file.position(node.byteRange.lowerBound)
+        self.init(line: position.line, column: position.column, message: message, code: file.text(node))
+    }
+
+    static func normalized(_ code: String) -> String {
+        code.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+/// What a check's whole-run phase sees.
+public struct CheckRun: Sendable {
+    public var configuration: PrismaConfiguration
+    /// The check's own violations from the per-file phase, by path.
+    public var violations: [String: [Violation]]
+    /// Suppression comments that silenced nothing, by path; only for checks that
+    /// settle after suppressions, empty for the others.
+    public var unusedSuppressions: [String: [Suppression]]
+}
+
+/// A piece of TypeScript for a check's examples. `↓` marks where a finding of the
+/// check starts; the example is checked at `path`, with the central client module at
+/// `src/utils/prisma.ts` and the built-in rules.
+public struct CheckExample: Sendable {
+    public static let marker: Unicode.Scalar = "↓"
+
+    public var code: String
+    public var path: String
+    /// Where the example is written, so that a failing one is reported there.
+    public var file: StaticString
+    public var line: UInt
+
+    public init(_ code: String, path: String = "src/controllers/example.ts", file: StaticString = #filePath, line: UInt = #line) {
+        self.code = code
+        self.path = path
+        self.file = file
+        self.line = line
+    }
+
+    /// The code without markers, and where each marker was (one-based, columns in code points).
+    public var expectation: (code: String, positions: [SourcePosition]) {
+        var code = String.UnicodeScalarView()
+        var positions: [SourcePosition] = []
+        var line = 1
+        var column = 1
+        for scalar in self.code.unicodeScalars {
+            if scalar == Self.marker {
+                positions.append(SourcePosition(line: line, column: column))
+                continue
+            }
+            code.append(scalar)
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (String(code), positions)
+    }
+}
+
+extension RetryCall {
+    /// Where a check reports a retry call: the helper's name (after a mis-parsed `await`).
+    var reportedNode: Node {
+        if awaitInside, let callee = call.child(field: "function")?.namedChildren.first { return callee }
+        return call
+    }
+}

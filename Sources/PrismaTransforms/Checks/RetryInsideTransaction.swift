@@ -1,0 +1,44 @@
+import PrismaRules
+
+/// Flags the retry helper inside a `$transaction`, or retrying a call on a transaction's
+/// client: that retries one statement of a transaction. Fixed by `apply hoist-retry-to-transaction`.
+public enum RetryInsideTransaction: Check {
+    public static let id = "retry-inside-transaction"
+    public static let summary = "The retry helper is used inside a transaction."
+    public static let defaultSeverity = CheckSeverity.error
+    public static let enabledByDefault = true
+
+    public static let triggeringExamples = [
+        CheckExample("""
+            import { prisma, executeWithRetry } from '../utils/prisma';
+            export async function move(id: number) {
+              await prisma.$transaction(async (tx) => {
+                await ↓executeWithRetry(() => tx.task.update({ where: { id }, data: {} }));
+                await ↓executeWithRetry(() => prisma.user.count());
+              });
+            }
+            """),
+    ]
+
+    public static let nonTriggeringExamples = [
+        CheckExample("""
+            import { prisma, executeWithRetry } from '../utils/prisma';
+            export async function move(id: number) {
+              await executeWithRetry(() => prisma.$transaction(async (tx) => {
+                await tx.task.update({ where: { id }, data: {} });
+              }));
+              await executeWithRetry(() => prisma.task.delete({ where: { id } }));
+            }
+            """),
+    ]
+
+    public static func violations(in file: PrismaFile) -> [Violation] {
+        let retryOnTransactionClient = Set(file.calls.filter(\.onTransactionClient).compactMap { $0.retry?.call.byteRange.lowerBound })
+        return file.retryCalls.compactMap { retry in
+            let start = retry.call.byteRange.lowerBound
+            guard file.isInsideTransaction(retry.call) || retryOnTransactionClient.contains(start) else { return nil }
+            return Violation(at: retry.reportedNode, in: file.file, message: "\(retry.helper) inside a $transaction retries one "
+                             + "statement of a transaction; retry the whole $transaction(...) call instead")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import PrismaRules
+
+/// Flags a Prisma write outside the retry helper (and outside a transaction, which is
+/// retried as a whole). Off by default; fixed by `apply wrap-writes`.
+public enum WriteWithoutRetry: Check {
+    public static let id = "write-without-retry"
+    public static let summary = "A Prisma write is not wrapped in the retry helper."
+    public static let defaultSeverity = CheckSeverity.warning
+    public static let enabledByDefault = false
+
+    public static let triggeringExamples = [
+        CheckExample("""
+            import { prisma } from '../utils/prisma';
+            export const add = () => ↓prisma.task.create({ data: {} });
+            export async function remove(id: number) {
+              await ↓prisma.task.delete({ where: { id } });
+            }
+            """),
+    ]
+
+    public static let nonTriggeringExamples = [
+        CheckExample("""
+            import { prisma, executeWithRetry } from '../utils/prisma';
+            export const add = () => executeWithRetry(() => prisma.task.create({ data: {} }));
+            export const load = () => prisma.task.findMany();
+            export const move = () => executeWithRetry(() => prisma.$transaction(async (tx) => {
+              await tx.task.update({ where: { id: 1 }, data: {} });
+            }));
+            """),
+    ]
+
+    public static func violations(in file: PrismaFile) -> [Violation] {
+        let helper = file.context.configuration.retryHelper
+        return file.calls.compactMap { call in
+            guard call.methodClass == .write, call.retry == nil, !call.onTransactionClient,
+                  !file.isInsideTransaction(call.call) else { return nil }
+            return Violation(at: call.call, in: file.file, message: "\(call.label) is a write without \(helper); wrap it "
+                             + "(prisma-codemod apply wrap-writes --only \(call.model ?? call.client).\(call.method))")
+        }
+    }
+}
