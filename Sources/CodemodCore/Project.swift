@@ -56,7 +56,7 @@ public struct Project: Sendable {
         return Self.relative(url(of: relativePath).standardizedFileURL.path, to: top.path)
     }
 
-    static func relative(_ path: String, to base: String) -> String {
+    public static func relative(_ path: String, to base: String) -> String {
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }

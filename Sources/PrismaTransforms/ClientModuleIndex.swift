@@ -8,30 +8,31 @@ struct ClientModuleIndex {
     /// Root-relative path → what it exports of Prisma; only modules that export or re-export something.
     var modules: [String: ClientModuleExports]
 
-    /// Reads the loaded files; when none of them exports a client (a run on part of a project),
-    /// the rest of the project too, so that naming files gives the verdict of the whole tree.
-    static func build(files: [LoadedFile], project: Project, configuration: PrismaConfiguration) -> ClientModuleIndex {
-        var index = ClientModuleIndex(modules: read(files, configuration: configuration))
-        if !index.modules.values.contains(where: { !$0.clientExports.isEmpty }) {
-            let loaded = Set(files.map(\.path))
-            let others = ((try? FileDiscovery.files(in: [project.root.path], project: project, selection: FileSelection(),
-                                                    currentDirectory: project.root)) ?? []).filter { !loaded.contains($0) }
-            let rest = others.map { LoadedFile(path: $0, content: SourceLoader.load(project.url(of: $0), displayPath: $0)) }
-            index.modules.merge(read(rest, configuration: configuration)) { current, _ in current }
+    /// `new PrismaClient(…)` sites in the project: what the multiple-instances check counts,
+    /// whichever files a run names.
+    var clientInstances = 0
+
+    /// Reads the project's files (those that may export a client are parsed).
+    static func build(files: [LoadedFile], configuration: PrismaConfiguration) -> ClientModuleIndex {
+        let found = read(files, configuration: configuration)
+        var index = ClientModuleIndex(modules: [:])
+        for (path, exports, instances) in found {
+            if !exports.isEmpty { index.modules[path] = exports }
+            index.clientInstances += instances
         }
         return index
     }
 
-    private static func read(_ files: [LoadedFile], configuration: PrismaConfiguration) -> [String: ClientModuleExports] {
-        let found = Parallel.map(count: files.count) { index, parsers -> (String, ClientModuleExports)? in
+    private static func read(_ files: [LoadedFile], configuration: PrismaConfiguration) -> [(String, ClientModuleExports, Int)] {
+        let found = Parallel.map(count: files.count) { index, parsers -> (String, ClientModuleExports, Int)? in
             let loaded = files[index]
-            guard !ClientModules.isTestFile(loaded.path), case .success(let bytes) = loaded.content,
-                  ClientModules.mayExportClient(bytes, configuration: configuration),
+            guard case .success(let bytes) = loaded.content, ClientModules.mayConcernClient(bytes, configuration: configuration),
                   let file = try? ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers) else { return nil }
-            let exports = ClientModules.exports(of: file, configuration: configuration)
-            return exports.isEmpty ? nil : (loaded.path, exports)
+            // A test's own client counts as an instance, never as the project's client module.
+            let exports = ClientModules.isTestFile(loaded.path) ? ClientModuleExports() : ClientModules.exports(of: file, configuration: configuration)
+            return (loaded.path, exports, ClientModules.instanceCount(in: file, configuration: configuration))
         }
-        return Dictionary(found.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
+        return found.compactMap { $0 }
     }
 
     /// The central client module: the one given (by flag or configuration), else the one

@@ -34,11 +34,25 @@ public enum ClientModules {
         return name.contains(".test.") || name.contains(".spec.") || name.contains(".e2e.")
     }
 
-    /// A cheap look at the text first: only files that may build or re-export a client are parsed.
-    public static func mayExportClient(_ bytes: [UInt8], configuration: PrismaConfiguration) -> Bool {
+    /// A cheap look at the text first: only files that may build, export or re-export a client are parsed.
+    public static func mayConcernClient(_ bytes: [UInt8], configuration: PrismaConfiguration) -> Bool {
         let text = String(decoding: bytes, as: UTF8.self)
-        guard text.contains("export") else { return false }
-        return text.contains(configuration.clientClass) || text.contains("$extends") || text.contains(" from ")
+        if text.contains(configuration.clientClass) || text.contains("$extends") { return true }
+        return text.range(of: #"export\s*(\*|\{[^}]*\})\s*from"#, options: .regularExpression) != nil
+    }
+
+    /// The `new PrismaClient(…)` expressions of a module (the class under any local name).
+    public static func instanceCount(in file: ParsedFile, configuration: PrismaConfiguration) -> Int {
+        var names: Set<String> = [configuration.clientClass]
+        for statement in file.imports {
+            for specifier in statement.named where specifier.name == configuration.clientClass && !specifier.isType { names.insert(specifier.localName) }
+        }
+        var count = 0
+        var walk = file.root.preorder()
+        while let node = walk.next() {
+            if node.kind == "new_expression", let constructor = node.child(field: "constructor"), names.contains(file.text(constructor)) { count += 1 }
+        }
+        return count
     }
 
     /// The client exports and re-exports of one parsed module.

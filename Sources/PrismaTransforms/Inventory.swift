@@ -169,7 +169,9 @@ public enum Inventory {
             case .failure(let error):
                 var position: InventoryReport.Position?
                 if case .parse(_, let at, _) = error { position = at }
-                return .failed(InventoryReport.FailedFile(path: loaded.path, position: position, reason: error.message))
+                // The reason names the file as the user sees it (several projects may share a run).
+                let shown = error.displayingPaths(workspace.project.repositoryPath)
+                return .failed(InventoryReport.FailedFile(path: loaded.path, position: position, reason: shown.message))
             case .success(let file):
                 return .analysed(entry(for: PrismaFile(file: file, context: context)))
             }

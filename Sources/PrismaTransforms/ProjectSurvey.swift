@@ -33,7 +33,7 @@ public struct ProjectSurvey: Sendable {
     /// `clientModules: false` skips looking for client modules (a workspace has found its own).
     public static func make(files: [LoadedFile], project: Project, configuration: PrismaConfiguration,
                             clientModules findModules: Bool = true) -> ProjectSurvey {
-        let modules = findModules ? ClientModuleIndex.build(files: files, project: project, configuration: configuration).modules : [:]
+        let modules = findModules ? ClientModuleIndex.build(files: files, configuration: configuration).modules : [:]
         let clientModules = modules.filter { !$0.value.clientExports.isEmpty }.map { path, exports in
             ClientModule(path: path, exports: exports.clientExports.sorted(), line: exports.evidenceLine ?? 1)
         }.sorted { $0.path < $1.path }

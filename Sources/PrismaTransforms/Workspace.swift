@@ -9,7 +9,33 @@ public struct LoadedFile: Sendable {
     public var content: Result<[UInt8], CodemodError>
 }
 
-/// The files of one run, each read once, with the project, rules and central module.
+/// Which project a file belongs to: the nearest folder at or above it, up to a ceiling,
+/// with a `package.json` or a Prisma schema. Answers are remembered per folder.
+struct ProjectLayout {
+    private var roots: [String: Bool] = [:]
+
+    mutating func owner(of file: URL, ceiling: URL) -> URL {
+        let top = ceiling.standardizedFileURL.path
+        var folder = file.standardizedFileURL.deletingLastPathComponent()
+        while folder.path.hasPrefix(top + "/") {
+            if isRoot(folder) { return folder }
+            folder = folder.deletingLastPathComponent()
+        }
+        return ceiling.standardizedFileURL
+    }
+
+    private mutating func isRoot(_ folder: URL) -> Bool {
+        if let known = roots[folder.path] { return known }
+        let manager = FileManager.default
+        let found = ["package.json", "schema.prisma", "prisma/schema.prisma"].contains {
+            manager.fileExists(atPath: folder.appendingPathComponent($0).path)
+        }
+        roots[folder.path] = found
+        return found
+    }
+}
+
+/// The files of one run in one project, each read once, with the project, rules and central module.
 public struct Workspace: Sendable {
     public let project: Project
     public let context: PrismaContext
@@ -17,33 +43,81 @@ public struct Workspace: Sendable {
 
     public var configuration: PrismaConfiguration { context.configuration }
 
-    /// Loads the rules (built-in, then the root's `prisma-codemod.yaml`), lists and
-    /// reads the files, and finds the central client module.
+    /// The one project the paths lie in, opened; paths that span several projects are an
+    /// error naming them (commands that write work on one project at a time).
     public static func open(paths: [String], selection: FileSelection = FileSelection(),
                             currentDirectory: URL, centralModule: String? = nil) throws -> Workspace {
-        let arguments = paths.isEmpty ? ["."] : paths
-        let project = try Project.locate(for: arguments[0], currentDirectory: currentDirectory)
+        let workspaces = try openProjects(paths: paths, selection: selection, currentDirectory: currentDirectory, centralModule: centralModule)
+        guard workspaces.count <= 1 else {
+            let roots = workspaces.map { $0.project.repositoryPath(of: ".") }
+            let list = roots.prefix(5).joined(separator: ", ") + (roots.count > 5 ? " and \(roots.count - 5) more" : "")
+            throw CodemodError.selection("the paths lie in \(workspaces.count) projects (\(list)); this command works on one project "
+                                         + "at a time: name one of them")
+        }
+        if let workspace = workspaces.first { return workspace }
+        let project = try Project.locate(for: paths.first ?? ".", currentDirectory: currentDirectory)
+        return try make(project: project, paths: [], centralModule: centralModule)
+    }
+
+    /// One workspace per project the paths reach: a project is the nearest folder with a
+    /// `package.json` or a Prisma schema, so `check .` at a monorepo root, or `check svc1 svc2`,
+    /// gives each service its own client module, rules and tsconfig.
+    public static func openProjects(paths: [String], selection: FileSelection = FileSelection(),
+                                    currentDirectory: URL, centralModule: String? = nil) throws -> [Workspace] {
+        var layout = ProjectLayout()
+        var byRoot: [String: Set<String>] = [:]
+        for argument in paths.isEmpty ? ["."] : paths {
+            let project = try Project.locate(for: argument, currentDirectory: currentDirectory)
+            for path in try FileDiscovery.files(in: [argument], project: project, selection: selection, currentDirectory: currentDirectory) {
+                let url = project.url(of: path).standardizedFileURL
+                let root = layout.owner(of: url, ceiling: project.root)
+                byRoot[root.path, default: []].insert(Project.relative(url.path, to: root.path))
+            }
+        }
+        return try byRoot.keys.sorted().map { root in
+            let project = Project(root: URL(fileURLWithPath: root, isDirectory: true))
+            return try make(project: project, paths: (byRoot[root] ?? []).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+                            centralModule: centralModule, layout: &layout)
+        }
+    }
+
+    /// Loads the rules (built-in, then the root's `prisma-codemod.yaml`) and the files of the run,
+    /// and reads what the project as a whole says (client module, re-exports, client classes)
+    /// from all its files, so that naming one file gives the verdict of the whole tree.
+    static func make(project: Project, paths: [String], centralModule: String?) throws -> Workspace {
+        var layout = ProjectLayout()
+        return try make(project: project, paths: paths, centralModule: centralModule, layout: &layout)
+    }
+
+    private static func make(project: Project, paths: [String], centralModule: String?, layout: inout ProjectLayout) throws -> Workspace {
         var configuration = try rules(root: project.root)
-        let paths = try FileDiscovery.files(in: arguments, project: project, selection: selection,
-                                            currentDirectory: currentDirectory)
         let files = Parallel.map(count: paths.count) { index, _ in
             LoadedFile(path: paths[index], content: SourceLoader.load(project.url(of: paths[index]), displayPath: paths[index]))
         }
-        configuration.clientTypes += clientSubclasses(in: files, of: configuration.clientClass)
+        let whole = try projectFiles(project, reusing: files, layout: &layout)
+        configuration.clientTypes += clientSubclasses(in: whole, of: configuration.clientClass)
             .filter { !configuration.clientTypes.contains($0) }
-        let modules = ClientModuleIndex.build(files: files, project: project, configuration: configuration)
+        let modules = ClientModuleIndex.build(files: whole, configuration: configuration)
         let central = try modules.central(explicit: centralModule ?? configuration.centralModule, project: project)
         var context = PrismaContext(configuration: configuration, resolver: project.resolver, centralModulePath: central?.path)
         if let central, !central.exports.isEmpty { context.clientExports = central.exports }
         context.reexportingKeys = modules.reexporters(of: context.centralModuleKey, resolver: project.resolver)
+        context.projectClientInstances = modules.clientInstances
         return Workspace(project: project, context: context, files: files)
     }
 
-    /// Every source file of the project, read once.
+    /// Every source file of the project (not of projects nested in it), read once.
     public static func projectFiles(_ project: Project) throws -> [LoadedFile] {
-        let paths = try FileDiscovery.files(in: [project.root.path], project: project, selection: FileSelection(), currentDirectory: project.root)
-        return Parallel.map(count: paths.count) { index, _ in
-            LoadedFile(path: paths[index], content: SourceLoader.load(project.url(of: paths[index]), displayPath: paths[index]))
+        var layout = ProjectLayout()
+        return try projectFiles(project, reusing: [], layout: &layout)
+    }
+
+    private static func projectFiles(_ project: Project, reusing loaded: [LoadedFile], layout: inout ProjectLayout) throws -> [LoadedFile] {
+        let known = Dictionary(loaded.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let all = try FileDiscovery.files(in: [project.root.path], project: project, selection: FileSelection(), currentDirectory: project.root)
+        let own = all.filter { layout.owner(of: project.url(of: $0), ceiling: project.root).path == project.root.standardizedFileURL.path }
+        return Parallel.map(count: own.count) { index, _ in
+            known[own[index]] ?? LoadedFile(path: own[index], content: SourceLoader.load(project.url(of: own[index]), displayPath: own[index]))
         }
     }
 

@@ -34,10 +34,10 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var report: CheckReport
         do {
-            let workspace = try Workspace.open(paths: selection.paths, selection: selection.selection,
-                                               currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
-            try Recognition.verify(workspace)
-            report = Checker.run(workspace)
+            let workspaces = try Workspace.openProjects(paths: selection.paths, selection: selection.selection,
+                                                        currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+            try workspaces.forEach(Recognition.verify)
+            report = Checker.run(workspaces)
             if let writeBaseline {
                 let url = Project.resolve(writeBaseline, against: Output.currentDirectory)
                 try AtomicWriter.write(Array(JSONOutput.encode(Baseline(findings: report.findings)).utf8), to: url, displayPath: writeBaseline)

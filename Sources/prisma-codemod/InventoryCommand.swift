@@ -17,22 +17,30 @@ struct InventoryCommand: ParsableCommand {
 
     @OptionGroup var budget: BudgetArguments
 
+    /// Several projects in one run: one report each, in path order.
+    struct ProjectsReport: Encodable {
+        var projects: [InventoryReport]
+    }
+
     func run() throws {
-        let report: InventoryReport
+        var reports: [InventoryReport] = []
         do {
-            let workspace = try Workspace.open(paths: selection.paths, selection: selection.selection,
-                                               currentDirectory: Output.currentDirectory,
-                                               centralModule: selection.centralModule)
-            try Recognition.verify(workspace)
-            report = Inventory.make(workspace, budget: budget.options)
+            let workspaces = try Workspace.openProjects(paths: selection.paths, selection: selection.selection,
+                                                        currentDirectory: Output.currentDirectory,
+                                                        centralModule: selection.centralModule)
+            for workspace in workspaces {
+                try Recognition.verify(workspace)
+                reports.append(Inventory.make(workspace, budget: budget.options))
+            }
         } catch {
             throw Exit.fail(error)
         }
         switch format {
-        case .json: Output.out(JSONOutput.encode(report))
-        case .text: Output.out(InventoryText.render(report))
+        case .json: Output.out(reports.count == 1 ? JSONOutput.encode(reports[0]) : JSONOutput.encode(ProjectsReport(projects: reports)))
+        case .text: Output.out(reports.map(InventoryText.render).joined(separator: "\n"))
         }
-        for failure in report.failed { Output.err("error: \(failure.reason)") }
-        if !report.failed.isEmpty { throw Exit.usageOrFailure }
+        let failed = reports.flatMap(\.failed)
+        for failure in failed { Output.err("error: \(failure.reason)") }
+        if !failed.isEmpty { throw Exit.usageOrFailure }
     }
 }

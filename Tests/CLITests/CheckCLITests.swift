@@ -60,7 +60,7 @@ final class CheckCLITests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try tool(["check", "."], in: root)
         XCTAssertEqual(result.status, 0, "warnings only: " + result.stdout)
-        XCTAssertTrue(result.stdout.contains("src/b.ts:2:16: warning[multiple-client-instances]: new PrismaClient() creates another client with its own connection pool (2 instances in this run)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("src/b.ts:2:16: warning[multiple-client-instances]: new PrismaClient() creates another client with its own connection pool (2 instances in this project)"), result.stdout)
         XCTAssertTrue(result.stdout.contains("src/b.ts:3:26: warning[write-without-retry]: prisma.task.create is a write without executeWithRetry"), result.stdout)
 
         try Data("checks:\n  - id: multiple-client-instances\n    enabled: false\n".utf8).write(to: root.appendingPathComponent("prisma-codemod.yaml"))

@@ -19,6 +19,8 @@ public struct PrismaContext: Sendable {
     /// The names the central module exports its client under (`default` for a default
     /// export): detected from its syntax tree, else the configured ones.
     public var clientExports: Set<String>
+    /// `new PrismaClient(…)` sites in the whole project (nil when not counted).
+    public var projectClientInstances: Int?
 
     /// Whether a module key is the central module or re-exports it.
     public func isCentral(key: String?) -> Bool {

@@ -74,6 +74,9 @@ public struct CheckRun: Sendable {
     /// Suppression comments that silenced nothing, by path; only for checks that
     /// settle after suppressions, empty for the others.
     public var unusedSuppressions: [String: [Suppression]]
+    /// `new PrismaClient(…)` sites in the whole project, when known: a run on some files
+    /// judges them as the whole tree would.
+    public var projectClientInstances: Int? = nil
 }
 
 /// A piece of TypeScript for a check's examples. `↓` marks where a finding of the

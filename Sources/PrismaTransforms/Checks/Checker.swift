@@ -43,8 +43,23 @@ public enum Checker {
             if case .failure(let error) = result { return error }
             return nil
         }
-        let findings = settle(examined, rules: rules, configuration: workspace.configuration)
+        let findings = settle(examined, rules: rules, configuration: workspace.configuration,
+                             projectClientInstances: workspace.context.projectClientInstances)
         return CheckReport(findings: findings, failed: failed, rules: rules)
+    }
+
+    /// Every project of a run checked with its own rules and context, as one report;
+    /// paths relative to the git work tree.
+    public static func run(_ workspaces: [Workspace]) -> CheckReport {
+        var merged = CheckReport(findings: [], failed: [], rules: [])
+        for workspace in workspaces {
+            let report = run(workspace)
+            merged.findings += report.findings
+            merged.failed += report.failed.map { $0.displayingPaths(workspace.project.repositoryPath) }
+            merged.rules += report.rules.filter { rule in !merged.rules.contains { $0.id == rule.id } }
+        }
+        merged.findings.sort(by: precedes)
+        return merged
     }
 
     /// Runs `rules` over files already parsed, each at the path it was parsed with: one run.
@@ -70,11 +85,13 @@ public enum Checker {
 
     /// The whole-run phases, with suppression comments matched between the checks settled
     /// before them (whose findings they silence) and those settled after (which judge them).
-    static func settle(_ files: [Examined], rules: [CheckRule], configuration: PrismaConfiguration) -> [Finding] {
+    static func settle(_ files: [Examined], rules: [CheckRule], configuration: PrismaConfiguration,
+                       projectClientInstances: Int? = nil) -> [Finding] {
         func settled(_ rule: CheckRule, unusedSuppressions: [String: [Suppression]]) -> [Finding] {
             var own: [String: [Violation]] = [:]
             for file in files { own[file.path, default: []] += file.violations[rule.id] ?? [] }
-            let run = CheckRun(configuration: configuration, violations: own, unusedSuppressions: unusedSuppressions)
+            let run = CheckRun(configuration: configuration, violations: own, unusedSuppressions: unusedSuppressions,
+                               projectClientInstances: projectClientInstances)
             return rule.check.settle(run).flatMap { path, violations in
                 violations.map { Finding(rule: rule.id, severity: rule.severity, path: path, line: $0.line, column: $0.column,
                                          message: $0.message, code: $0.code) }

@@ -38,14 +38,14 @@ public enum MultipleClientInstances: Check {
         }
     }
 
-    /// One instance in the whole run is the shared client; more are each reported, with the count.
+    /// One instance in the whole project is the shared client; more are each reported, with the count.
     public static func settle(_ run: CheckRun) -> [String: [Violation]] {
-        let count = run.violations.values.reduce(0) { $0 + $1.count }
+        let count = max(run.projectClientInstances ?? 0, run.violations.values.reduce(0) { $0 + $1.count })
         guard count > 1 else { return [:] }
         return run.violations.mapValues { violations in
             violations.map { violation in
                 var counted = violation
-                counted.message += " (\(count) instances in this run)"
+                counted.message += " (\(count) instances in this project)"
                 return counted
             }
         }
