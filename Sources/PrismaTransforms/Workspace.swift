@@ -99,9 +99,10 @@ public struct Workspace: Sendable {
             .filter { !configuration.clientTypes.contains($0) }
         let modules = ClientModuleIndex.build(files: whole, configuration: configuration)
         let central = try modules.central(explicit: centralModule ?? configuration.centralModule, project: project)
-        var context = PrismaContext(configuration: configuration, resolver: project.resolver, centralModulePath: central?.path)
+        let resolver = project.resolver.knowing(paths: whole.map(\.path))
+        var context = PrismaContext(configuration: configuration, resolver: resolver, centralModulePath: central?.path)
         if let central, !central.exports.isEmpty { context.clientExports = central.exports }
-        context.reexportingKeys = modules.reexporters(of: context.centralModuleKey, resolver: project.resolver)
+        context.reexportingKeys = modules.reexporters(of: context.centralModuleKey, resolver: resolver)
         context.projectClientInstances = modules.clientInstances
         return Workspace(project: project, context: context, files: files)
     }

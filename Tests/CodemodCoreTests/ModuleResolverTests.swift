@@ -22,21 +22,21 @@ final class ModuleResolverTests: XCTestCase {
 
     func testSpellsSpecifiersAtAnyDepthInTheFilesStyle() {
         let key = "src/utils/prisma"
-        XCTAssertEqual(resolver.specifier(for: key, from: "src/controllers/a.ts", style: .relative(esmSuffix: false)), "../utils/prisma")
-        XCTAssertEqual(resolver.specifier(for: key, from: "src/queues/workers/w.ts", style: .relative(esmSuffix: false)), "../../utils/prisma")
-        XCTAssertEqual(resolver.specifier(for: key, from: "src/index.ts", style: .relative(esmSuffix: false)), "./utils/prisma")
-        XCTAssertEqual(resolver.specifier(for: key, from: "src/utils/cache.ts", style: .relative(esmSuffix: true)), "./prisma.js")
+        XCTAssertEqual(resolver.specifier(for: key, from: "src/controllers/a.ts", style: .relative(extension: nil)), "../utils/prisma")
+        XCTAssertEqual(resolver.specifier(for: key, from: "src/queues/workers/w.ts", style: .relative(extension: nil)), "../../utils/prisma")
+        XCTAssertEqual(resolver.specifier(for: key, from: "src/index.ts", style: .relative(extension: nil)), "./utils/prisma")
+        XCTAssertEqual(resolver.specifier(for: key, from: "src/utils/cache.ts", style: .relative(extension: ".js")), "./prisma.js")
         XCTAssertEqual(resolver.specifier(for: key, from: "src/a/b.ts", style: .alias), "@/utils/prisma")
     }
 
     func testDetectsTheStyleAFileUses() {
-        XCTAssertEqual(resolver.style(of: ["express", "../a.js"], in: "src/x.ts"), .relative(esmSuffix: true))
+        XCTAssertEqual(resolver.style(of: ["express", "../a.js"], in: "src/x.ts"), .relative(extension: ".js"))
         XCTAssertEqual(resolver.style(of: ["@/services/x"], in: "src/x.ts"), .alias)
-        XCTAssertEqual(resolver.style(of: ["express", "./b"], in: "src/x.ts"), .relative(esmSuffix: false))
-        XCTAssertEqual(resolver.style(of: ["express"], in: "src/x.ts"), .relative(esmSuffix: false))
-        XCTAssertEqual(resolver.style(of: ["express"], in: "src/x.mts"), .relative(esmSuffix: true), ".mts files are ESM")
-        let esm = ModuleResolver(aliases: [], requiresExtensions: true)
-        XCTAssertEqual(esm.style(of: ["express"], in: "src/x.ts"), .relative(esmSuffix: true), "a nodenext project")
-        XCTAssertEqual(esm.style(of: ["express"], in: "src/x.cts"), .relative(esmSuffix: false))
+        XCTAssertEqual(resolver.style(of: ["express", "./b"], in: "src/x.ts"), .relative(extension: nil))
+        XCTAssertEqual(resolver.style(of: ["express"], in: "src/x.ts"), .relative(extension: nil))
+        XCTAssertEqual(resolver.style(of: ["express"], in: "src/x.mts"), .relative(extension: ".js"), ".mts files are ESM")
+        let esm = ModuleResolver(aliases: [], importExtension: ".js")
+        XCTAssertEqual(esm.style(of: ["express"], in: "src/x.ts"), .relative(extension: ".js"), "a nodenext project")
+        XCTAssertEqual(esm.style(of: ["express"], in: "src/x.cts"), .relative(extension: nil))
     }
 }

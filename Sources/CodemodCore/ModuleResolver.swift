@@ -1,0 +1,157 @@
+import Foundation
+
+/// A tsconfig `paths` entry or a package.json `imports` entry: `@/*` → `src/*` is prefix
+/// `@/`, targets `[src/]`, wildcard. Every target is kept; the first that names a module
+/// of the project wins, as TypeScript tries them in order.
+public struct PathAlias: Equatable, Sendable {
+    public var prefix: String
+    public var targets: [String]
+    public var wildcard: Bool
+
+    /// The first target, the one specifiers are written for.
+    public var target: String { targets.first ?? "" }
+
+    public init(prefix: String, target: String, wildcard: Bool) {
+        self.init(prefix: prefix, targets: [target], wildcard: wildcard)
+    }
+
+    public init(prefix: String, targets: [String], wildcard: Bool) {
+        self.prefix = prefix
+        self.targets = targets
+        self.wildcard = wildcard
+    }
+
+    /// From a pattern and root-relative targets as the config files write them (`@/*`, `src/*`).
+    init?(pattern: String, targets: [String]) {
+        guard !targets.isEmpty else { return nil }
+        if pattern.hasSuffix("*") {
+            let prefixes = targets.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) }
+            guard !prefixes.isEmpty else { return nil }
+            self.init(prefix: String(pattern.dropLast()), targets: prefixes, wildcard: true)
+        } else {
+            self.init(prefix: pattern, targets: targets, wildcard: false)
+        }
+    }
+}
+
+/// How a file spells imports of local modules.
+public enum SpecifierStyle: Equatable, Sendable {
+    /// `../utils/prisma`, with `.js` or `.ts` where the project or the file uses one.
+    case relative(extension: String?)
+    case alias
+}
+
+/// Maps module specifiers to root-relative module keys (path without extension or
+/// `/index`) and back, as TypeScript resolves them: relative paths, `paths` and package
+/// `imports` aliases (every target), and `baseUrl`.
+public struct ModuleResolver: Sendable {
+    public let aliases: [PathAlias]
+    /// `.js` for Node ESM projects, `.ts` with `allowImportingTsExtensions`, nil for none.
+    public let importExtension: String?
+    public let baseUrl: String?
+    /// The module keys of the project's files, when known: what lets an alias with several
+    /// targets, or `baseUrl`, tell a module of the project from a package.
+    public let knownKeys: Set<String>?
+
+    public init(aliases: [PathAlias], importExtension: String? = nil, baseUrl: String? = nil, knownKeys: Set<String>? = nil) {
+        self.aliases = aliases.sorted { $0.prefix.count > $1.prefix.count }  // the longest matching pattern wins
+        self.importExtension = importExtension
+        self.baseUrl = baseUrl
+        self.knownKeys = knownKeys
+    }
+
+    /// The same resolver, knowing the project's files.
+    public func knowing(paths: [String]) -> ModuleResolver {
+        ModuleResolver(aliases: aliases, importExtension: importExtension, baseUrl: baseUrl, knownKeys: Set(paths.map(Self.key)))
+    }
+
+    private func known(_ key: String) -> Bool { knownKeys?.contains(key) ?? true }
+
+    /// The module key a specifier in `file` refers to, or nil for a package import.
+    public func resolve(_ specifier: String, from file: String) -> String? {
+        if specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "." || specifier == ".." {
+            let directory = (file as NSString).deletingLastPathComponent
+            return Self.key(Self.normalize(directory.isEmpty ? specifier : directory + "/" + specifier))
+        }
+        for alias in aliases {
+            let candidates: [String]
+            if alias.wildcard, specifier.hasPrefix(alias.prefix) {
+                candidates = alias.targets.map { Self.key(Self.normalize($0 + specifier.dropFirst(alias.prefix.count))) }
+            } else if !alias.wildcard, specifier == alias.prefix {
+                candidates = alias.targets.map { Self.key(Self.normalize($0)) }
+            } else {
+                continue
+            }
+            return candidates.first(where: known) ?? candidates.first
+        }
+        // `baseUrl` alone: a bare specifier is a module of the project only if that file exists.
+        if let baseUrl, let knownKeys {
+            let key = Self.key(Self.normalize(baseUrl + "/" + specifier))
+            if knownKeys.contains(key) { return key }
+        }
+        return nil
+    }
+
+    /// True when the specifier goes through an alias (`paths` or package `imports`).
+    public func isAlias(_ specifier: String) -> Bool {
+        aliases.contains { $0.wildcard ? specifier.hasPrefix($0.prefix) : specifier == $0.prefix }
+    }
+
+    /// The style a file already uses for its local imports; without any, what the file
+    /// kind and the project need (`.mts` files and Node ESM projects want `.js`).
+    public func style(of specifiers: [String], in file: String) -> SpecifierStyle {
+        let local = specifiers.filter { $0.hasPrefix(".") || isAlias($0) }
+        if local.contains(where: isAlias) { return .alias }
+        for suffix in [".ts", ".js"] where local.contains(where: { $0.hasSuffix(suffix) }) { return .relative(extension: suffix) }
+        if !local.isEmpty { return .relative(extension: nil) }
+        if file.hasSuffix(".cts") { return .relative(extension: nil) }
+        if file.hasSuffix(".mts") { return .relative(extension: importExtension ?? ".js") }
+        return .relative(extension: importExtension)
+    }
+
+    /// How `file` should spell an import of the module with key `key`.
+    public func specifier(for key: String, from file: String, style: SpecifierStyle) -> String {
+        if style == .alias {
+            let candidates = aliases.filter { $0.wildcard && key.hasPrefix($0.target) }
+            if let best = candidates.max(by: { $0.target.count < $1.target.count }) {
+                return best.prefix + key.dropFirst(best.target.count)
+            }
+            if let exact = aliases.first(where: { !$0.wildcard && Self.key($0.target) == key }) {
+                return exact.prefix
+            }
+        }
+        let from = ((file as NSString).deletingLastPathComponent).split(separator: "/").map(String.init)
+        let to = key.split(separator: "/").map(String.init)
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        let ups = from.count - common
+        let rest = to[common...].joined(separator: "/")
+        var specifier = ups == 0 ? "./" + rest : String(repeating: "../", count: ups) + rest
+        if case .relative(let suffix?) = style { specifier += suffix }
+        return specifier
+    }
+
+    /// A module key: the path without a source extension and without `/index`.
+    public static func key(_ path: String) -> String {
+        var result = path
+        for suffix in [".d.ts", ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] where result.hasSuffix(suffix) {
+            result = String(result.dropLast(suffix.count))
+            break
+        }
+        if result.hasSuffix("/index") { result = String(result.dropLast("/index".count)) }
+        return result
+    }
+
+    /// Resolves `.` and `..` segments of a `/`-separated relative path.
+    public static func normalize(_ path: String) -> String {
+        var parts: [String] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty, parts.last != ".." { parts.removeLast() } else { parts.append("..") }
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
