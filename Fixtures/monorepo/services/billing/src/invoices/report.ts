@@ -1,0 +1,5 @@
+import { client } from '../db/client.js';
+
+export async function totals() {
+  return client.invoice.aggregate({ _sum: { amount: true } });
+}
