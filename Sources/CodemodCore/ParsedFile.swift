@@ -6,21 +6,30 @@ public struct ParsedFile {
     public let path: String
     /// The original bytes: every edit is a range of these.
     public let bytes: [UInt8]
-    /// Parsed from a view of `bytes` with equal length (see `ParseView`), so offsets agree.
+    /// Parsed from `bytes`, or where tree-sitter reads them otherwise than TypeScript,
+    /// from a repaired view of equal length and equal lines (see `ParseRepair`), so every
+    /// offset, line and column of the tree is the original's.
     public let tree: Tree
+    /// The ranges of `bytes` blanked in the view `tree` was parsed from, in order; empty
+    /// when the original parsed as it is.
+    public let repairs: [Range<Int>]
     public let lines: LineIndex
     public let style: SourceStyle
 
     public init(path: String, bytes: [UInt8], parser: Parser) throws {
         self.path = path
         self.bytes = bytes
-        self.tree = try parser.parse(ParseView.make(bytes))
+        let outcome = try ParseRepair.parse(bytes, with: parser)
+        self.tree = outcome.tree
+        self.repairs = outcome.repairs
         self.lines = LineIndex(bytes)
         self.style = SourceStyle.detect(bytes: bytes, root: tree.root)
     }
 
     /// Parses with the grammar the file's name asks for; a file with a syntax error is
     /// an error naming its path, line, column and reason, never a tree to guess from.
+    /// The error is the first one tree-sitter still sees after the repairs, so a typed
+    /// tagged template before it does not hide where the file really breaks.
     public static func clean(path: String, bytes: [UInt8], parsers: ParserSet) throws(CodemodError) -> ParsedFile {
         guard let language = Language(fileName: path), let parser = try? parsers.parser(for: language),
               let file = try? ParsedFile(path: path, bytes: bytes, parser: parser) else {
@@ -47,73 +56,4 @@ public struct ParsedFile {
     public var imports: [ImportStatement] { ImportStatement.all(in: root) }
 
     public var importEditor: ImportEditor { ImportEditor(lines: lines, style: style) }
-}
-
-/// The bytes handed to tree-sitter: the original with constructs the grammar
-/// mis-parses blanked to spaces of equal byte length, so every offset stays valid.
-public enum ParseView {
-    public static func make(_ bytes: [UInt8]) -> [UInt8] {
-        var view = bytes
-        // A leading BOM is not whitespace to the grammar.
-        if view.starts(with: [0xEF, 0xBB, 0xBF]) {
-            view.replaceSubrange(0..<3, with: [0x20, 0x20, 0x20])
-        }
-        blankTaggedTemplateTypeArguments(&view)
-        return view
-    }
-
-    /// tree-sitter-typescript 0.23 cannot parse a typed tagged template
-    /// (``prisma.$queryRaw<Row[]>`SELECT …` ``, upstream #341): it yields ERROR nodes
-    /// or a chain of comparisons. Blanking `<Row[]>` leaves a plain tagged template.
-    static func blankTaggedTemplateTypeArguments(_ view: inout [UInt8]) {
-        var index = 1
-        while index < view.count {
-            if view[index] == UInt8(ascii: "<"), isIdentifierByte(view[index - 1]),
-               let close = matchingAngle(view, from: index) {
-                var after = close + 1
-                while after < view.count, isSpace(view[after]) { after += 1 }
-                if after < view.count, view[after] == UInt8(ascii: "`") {
-                    for blank in index...close where view[blank] != UInt8(ascii: "\n") && view[blank] != UInt8(ascii: "\r") {
-                        view[blank] = 0x20
-                    }
-                    index = close + 1
-                    continue
-                }
-            }
-            index += 1
-        }
-    }
-
-    /// The `>` closing the `<` at `open`, if the span looks like type arguments.
-    static func matchingAngle(_ view: [UInt8], from open: Int) -> Int? {
-        var depth = 0
-        var cursor = open
-        let limit = min(view.count, open + 2_000)
-        while cursor < limit {
-            switch view[cursor] {
-            case UInt8(ascii: "<"), UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-            case UInt8(ascii: ">"):
-                // `=>` inside a function type is not a closing angle.
-                if cursor > 0, view[cursor - 1] == UInt8(ascii: "=") { break }
-                depth -= 1
-                if depth == 0 { return cursor }
-            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-                depth -= 1
-                if depth <= 0 { return nil }
-            case UInt8(ascii: ";"), UInt8(ascii: "`"), UInt8(ascii: "'"), UInt8(ascii: "\""): return nil
-            default: break
-            }
-            cursor += 1
-        }
-        return nil
-    }
-
-    static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
-    }
-
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
 }
