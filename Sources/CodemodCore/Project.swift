@@ -49,6 +49,12 @@ public struct Project: Sendable {
         root.appendingPathComponent(relativePath)
     }
 
+    /// The project's folder as the user sees it: relative to the git work tree, `.` at its top.
+    public var displayPath: String {
+        guard let top = gitTopLevel, top.path != root.path else { return gitTopLevel == nil ? root.path : "." }
+        return Self.relative(root.path, to: top.path)
+    }
+
     /// The path as git sees it from the work tree's top, for patches.
     public func repositoryPath(of relativePath: String) -> String {
         guard let top = gitTopLevel else { return relativePath }

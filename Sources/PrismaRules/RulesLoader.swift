@@ -20,13 +20,7 @@ public enum RulesLoader {
 
     /// The built-in rules, then the override at `root` if there is one.
     public static func load(root: URL?) throws -> PrismaConfiguration {
-        var configuration = PrismaConfiguration()
-        for name in ["prisma", "checks", "phases"] {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "yaml") else {
-                throw RulesError(file: "Rules/\(name).yaml", line: nil, reason: "built-in rules file is missing from the installation")
-            }
-            try apply(url: url, displayName: "Rules/\(name).yaml", to: &configuration)
-        }
+        var configuration = try builtIn.get()
         if let root {
             let override = root.appendingPathComponent(overrideFileName)
             if FileManager.default.fileExists(atPath: override.path) {
@@ -34,6 +28,18 @@ public enum RulesLoader {
             }
         }
         try validate(configuration)
+        return configuration
+    }
+
+    /// The built-in rules, read once per process (an immutable value: a monorepo's projects share it).
+    private static let builtIn = Result<PrismaConfiguration, Error> {
+        var configuration = PrismaConfiguration()
+        for name in ["prisma", "checks", "phases"] {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "yaml") else {
+                throw RulesError(file: "Rules/\(name).yaml", line: nil, reason: "built-in rules file is missing from the installation")
+            }
+            try apply(url: url, displayName: "Rules/\(name).yaml", to: &configuration)
+        }
         return configuration
     }
 

@@ -185,7 +185,7 @@ public enum Inventory {
             case .analysed(let entry):
                 totals.files += 1
                 let usesPrisma = !entry.instances.isEmpty || !entry.centralImports.isEmpty || !entry.calls.isEmpty
-                guard usesPrisma || !entry.retryImports.isEmpty else { continue }
+                guard usesPrisma || !entry.retryImports.isEmpty || !entry.unanalysable.isEmpty else { continue }
                 if usesPrisma { totals.filesWithPrisma += 1 }
                 totals.instances += entry.instances.count
                 totals.centralImports += entry.centralImports.count

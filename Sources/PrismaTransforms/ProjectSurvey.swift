@@ -31,8 +31,10 @@ public struct ProjectSurvey: Sendable {
 
     /// Surveys `files` (all of a project's files for `init`, a run's files for the guard).
     /// `clientModules: false` skips looking for client modules (a workspace has found its own).
+    /// `knownHelpersOnly`: skip files whose wrappers are all configured helpers (the guard asks only for unknown ones).
     public static func make(files: [LoadedFile], project: Project, configuration: PrismaConfiguration,
-                            clientModules findModules: Bool = true) -> ProjectSurvey {
+                            clientModules findModules: Bool = true, knownHelpersOnly: Bool = false) -> ProjectSurvey {
+        let known = knownHelpersOnly ? Set(configuration.retryHelpers) : []
         let modules = findModules ? ClientModuleIndex.build(files: files, configuration: configuration).modules : [:]
         let clientModules = modules.filter { !$0.value.clientExports.isEmpty }.map { path, exports in
             ClientModule(path: path, exports: exports.clientExports.sorted(), line: exports.evidenceLine ?? 1)
@@ -40,7 +42,7 @@ public struct ProjectSurvey: Sendable {
         let keyToPath = Dictionary(files.map { (ModuleResolver.key($0.path), $0.path) }, uniquingKeysWith: { first, _ in first })
         let uses = Parallel.map(count: files.count) { index, parsers -> [(name: String, module: String?, at: SiteAddress)] in
             let loaded = files[index]
-            guard case .success(let bytes) = loaded.content, HelperUses.mayHold(bytes),
+            guard case .success(let bytes) = loaded.content, HelperUses.mayHold(bytes, known: known),
                   let file = try? ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers) else { return [] }
             return HelperUses.find(in: file, resolver: project.resolver, configuration: configuration).map { use in
                 (use.name, use.moduleKey.flatMap { keyToPath[$0] } ?? use.moduleKey, use.at)
@@ -116,10 +118,19 @@ enum HelperUses {
         var at: SiteAddress
     }
 
-    /// Only files that pass a callback without parameters are parsed for this.
-    static func mayHold(_ bytes: [UInt8]) -> Bool {
+    /// Only files that pass a callback without parameters to an imported function that is not
+    /// a known helper are parsed for this (`known` empty: any imported function).
+    static func mayHold(_ bytes: [UInt8], known: Set<String> = []) -> Bool {
         let text = String(decoding: bytes, as: UTF8.self)
-        return text.range(of: #"\(\s*(async\s*)?(\(\s*\)\s*=>|function\s*\()"#, options: .regularExpression) != nil
+        guard let pattern = try? NSRegularExpression(pattern: #"([A-Za-z_$][\w$]*)\s*(?:<[^>()]*>)?\(\s*(?:async\s*)?(?:\(\s*\)\s*=>|function\s*\()"#)
+        else { return true }
+        var names = Set<String>()
+        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            if let range = Range(match.range(at: 1), in: text) { names.insert(String(text[range])) }
+        }
+        return names.subtracting(known).contains { name in
+            text.range(of: #"import[^;]*\b"# + NSRegularExpression.escapedPattern(for: name) + #"\b"#, options: .regularExpression) != nil
+        }
     }
 
     static func find(in file: ParsedFile, resolver: ModuleResolver, configuration: PrismaConfiguration) -> [Use] {
@@ -168,7 +179,8 @@ public enum Recognition {
         let project = workspace.project
         guard !FileManager.default.fileExists(atPath: project.root.appendingPathComponent(RulesLoader.overrideFileName).path) else { return }
         let configuration = workspace.configuration
-        let survey = ProjectSurvey.make(files: workspace.files, project: project, configuration: configuration, clientModules: false)
+        let survey = ProjectSurvey.make(files: workspace.files, project: project, configuration: configuration, clientModules: false,
+                                        knownHelpersOnly: true)
         let hint = "run `prisma-codemod init` to detect the client module and retry helpers and write \(RulesLoader.overrideFileName)"
         if let helper = survey.unknownHelpers(configuration).first {
             let place = "\(project.repositoryPath(of: helper.firstUse.path)):\(helper.firstUse.line)"

@@ -49,7 +49,7 @@ public struct Workspace: Sendable {
                             currentDirectory: URL, centralModule: String? = nil) throws -> Workspace {
         let workspaces = try openProjects(paths: paths, selection: selection, currentDirectory: currentDirectory, centralModule: centralModule)
         guard workspaces.count <= 1 else {
-            let roots = workspaces.map { $0.project.repositoryPath(of: ".") }
+            let roots = workspaces.map(\.project.displayPath)
             let list = roots.prefix(5).joined(separator: ", ") + (roots.count > 5 ? " and \(roots.count - 5) more" : "")
             throw CodemodError.selection("the paths lie in \(workspaces.count) projects (\(list)); this command works on one project "
                                          + "at a time: name one of them")
@@ -66,8 +66,16 @@ public struct Workspace: Sendable {
                                     currentDirectory: URL, centralModule: String? = nil) throws -> [Workspace] {
         var layout = ProjectLayout()
         var byRoot: [String: Set<String>] = [:]
+        // Folders named whole, with no --include/--exclude: their projects' files are all listed already.
+        var wholeFolders: [String] = []
         for argument in paths.isEmpty ? ["."] : paths {
             let project = try Project.locate(for: argument, currentDirectory: currentDirectory)
+            let folder = Project.resolve(argument, against: currentDirectory).path
+            var isDirectory: ObjCBool = false
+            if selection.includes.isEmpty, selection.excludes.isEmpty, FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+               isDirectory.boolValue {
+                wholeFolders.append(folder)
+            }
             for path in try FileDiscovery.files(in: [argument], project: project, selection: selection, currentDirectory: currentDirectory) {
                 let url = project.url(of: path).standardizedFileURL
                 let root = layout.owner(of: url, ceiling: project.root)
@@ -76,8 +84,9 @@ public struct Workspace: Sendable {
         }
         return try byRoot.keys.sorted().map { root in
             let project = Project(root: URL(fileURLWithPath: root, isDirectory: true))
+            let complete = wholeFolders.contains { root == $0 || root.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
             return try make(project: project, paths: (byRoot[root] ?? []).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
-                            centralModule: centralModule, layout: &layout)
+                            centralModule: centralModule, layout: &layout, complete: complete)
         }
     }
 
@@ -89,12 +98,14 @@ public struct Workspace: Sendable {
         return try make(project: project, paths: paths, centralModule: centralModule, layout: &layout)
     }
 
-    private static func make(project: Project, paths: [String], centralModule: String?, layout: inout ProjectLayout) throws -> Workspace {
+    /// `complete`: the run's files are all the project's files, so they are not listed again.
+    private static func make(project: Project, paths: [String], centralModule: String?, layout: inout ProjectLayout,
+                             complete: Bool = false) throws -> Workspace {
         var configuration = try rules(root: project.root)
         let files = Parallel.map(count: paths.count) { index, _ in
             LoadedFile(path: paths[index], content: SourceLoader.load(project.url(of: paths[index]), displayPath: paths[index]))
         }
-        let whole = try projectFiles(project, reusing: files, layout: &layout)
+        let whole = complete ? files : try projectFiles(project, reusing: files, layout: &layout)
         configuration.clientTypes += clientSubclasses(in: whole, of: configuration.clientClass)
             .filter { !configuration.clientTypes.contains($0) }
         let modules = ClientModuleIndex.build(files: whole, configuration: configuration)

@@ -19,11 +19,12 @@ struct DiffCommand: ParsableCommand {
     func validate() throws { try arguments.validateTransformOrPhase() }
 
     func run() throws {
-        let prepared: TransformArguments.Prepared
+        let prepared: [TransformArguments.Prepared]
         do {
-            prepared = try arguments.run()
-            if let savePlan {
-                let plan = SavedPlan(run: prepared.run, phase: prepared.phase?.id, only: prepared.only)
+            // A saved plan belongs to one project; a plain diff may span several.
+            prepared = savePlan == nil ? try arguments.runAcrossProjects() : [try arguments.run()]
+            if let savePlan, let single = prepared.first {
+                let plan = SavedPlan(run: single.run, phase: single.phase?.id, only: single.only)
                 let url = Project.resolve(savePlan, against: Output.currentDirectory)
                 try AtomicWriter.write(Array(JSONOutput.encode(plan).utf8), to: url, displayPath: savePlan)
                 Output.err("saved the plan (\(plan.files.count) file(s)) to \(savePlan)")
@@ -31,11 +32,11 @@ struct DiffCommand: ParsableCommand {
         } catch {
             throw Exit.fail(error)
         }
-        let patch = prepared.run.patch(project: prepared.workspace.project)
+        let patch = prepared.map { $0.run.patch(project: $0.workspace.project) }.joined()
         Output.out(Output.useColor ? DiffColor.colorize(patch) : patch)
-        RunSummary.print(prepared.run, verb: "would change", project: prepared.workspace.project)
-        if !prepared.run.failed.isEmpty { throw Exit.usageOrFailure }
-        if exitCode, !prepared.run.changed.isEmpty { throw Exit.changesOrFindings }
+        for project in prepared { RunSummary.print(project.run, verb: "would change", project: project.workspace.project, named: prepared.count > 1) }
+        if prepared.contains(where: { !$0.run.failed.isEmpty }) { throw Exit.usageOrFailure }
+        if exitCode, prepared.contains(where: { !$0.run.changed.isEmpty }) { throw Exit.changesOrFindings }
     }
 }
 

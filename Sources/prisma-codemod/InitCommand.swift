@@ -32,7 +32,7 @@ struct InitCommand: ParsableCommand {
             let files = try Workspace.projectFiles(project)
             var survey = ProjectSurvey.make(files: files, project: project, configuration: try RulesLoader.load(root: nil))
             let shown = project.repositoryPath
-            Output.err("\(files.count) file(s) in \(shown(".") == "." ? "the project" : shown("."))"
+            Output.err("\(files.count) file(s) in \(project.displayPath == "." ? "the project" : project.displayPath)"
                        + (survey.dependsOnPrisma ? ", which depends on Prisma" : ""))
             for module in survey.clientModules {
                 Output.err("client module: \(shown(module.path)):\(module.line) exports the client as \(module.exports.joined(separator: ", "))")
@@ -48,7 +48,7 @@ struct InitCommand: ParsableCommand {
                 survey.clientModules = [chosen]
             }
             guard !survey.clientModules.isEmpty else {
-                throw CodemodError.selection("no module of \(shown(".")) exports a Prisma client (new PrismaClient, a singleton, "
+                throw CodemodError.selection("no module of \(project.displayPath) exports a Prisma client (new PrismaClient, a singleton, "
                                              + "$extends or a factory); set client.centralModule in \(shownTarget) by hand")
             }
             guard survey.clientModules.count == 1 else {

@@ -56,45 +56,72 @@ struct TransformArguments: ParsableArguments {
         return selection.paths
     }
 
-    /// Opens the workspace and runs the transform (or the phase's) in memory.
+    /// Opens the one project the paths lie in and runs the transform (or the phase's) in memory.
     func run() throws -> Prepared {
         let workspace = try Workspace.open(paths: paths, selection: selection.selection,
                                            currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
-        try Recognition.verify(workspace)
-        var phaseRule: Phase?
-        let entry: TransformRegistry.Entry
-        var filters = only
-        if let phase {
-            let rule = try Phases.phase(phase, in: workspace.configuration)
-            entry = try Phases.transform(of: rule)
-            filters += rule.only
-            phaseRule = rule
-        } else if let named = transform.flatMap(TransformRegistry.entry) {
-            entry = named
-        } else {
-            throw CodemodError.selection("name a transform or pass --phase N")
-        }
-        let addresses = at.compactMap(SiteAddress.init).map { address in
-            SiteAddress(path: rootRelative(address.path, project: workspace.project), line: address.line)
-        }
-        let options = TransformOptions(force: force, allowLossy: allowLossy)
-        let siteSelection = Selection(at: addresses, only: filters, files: onlyFiles.map(Glob.init))
-        let run = Progress.around(count: workspace.files.count, verb: entry.id) {
-            TransformRun.run(entry, workspace: workspace, options: options, selection: siteSelection)
+        return try run(in: [workspace])[0]
+    }
+
+    /// Every project the paths reach, each run with its own context (for read-only commands).
+    func runAcrossProjects() throws -> [Prepared] {
+        let workspaces = try Workspace.openProjects(paths: paths, selection: selection.selection,
+                                                    currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+        return try run(in: workspaces)
+    }
+
+    private func run(in workspaces: [Workspace]) throws -> [Prepared] {
+        var prepared: [Prepared] = []
+        // What the user typed, and whether any project found it (to change, or already changed).
+        var typedAt = Dictionary(uniqueKeysWithValues: at.map { ($0, false) })
+        var typedOnly = Dictionary(uniqueKeysWithValues: only.map { ($0, false) })
+        var done: [String] = []
+        for workspace in workspaces {
+            try Recognition.verify(workspace)
+            let (entry, phaseRule, filters) = try transformEntry(workspace.configuration)
+            let addresses = at.compactMap { raw in SiteAddress(raw).map { (raw, $0) } }.compactMap { raw, address -> (String, SiteAddress)? in
+                guard let path = rootRelative(address.path, project: workspace.project, strict: workspaces.count > 1) else { return nil }
+                return (raw, SiteAddress(path: path, line: address.line))
+            }
+            let options = TransformOptions(force: force, allowLossy: allowLossy)
+            let siteSelection = Selection(at: addresses.map(\.1), only: filters, files: onlyFiles.map(Glob.init))
+            let run = Progress.around(count: workspace.files.count, verb: entry.id) {
+                TransformRun.run(entry, workspace: workspace, options: options, selection: siteSelection)
+            }
+            let named = run.pendingSelectors.union(run.doneSelectors)
+            for (raw, address) in addresses where named.contains(.at(address)) { typedAt[raw] = true }
+            for filter in only where named.contains(.only(filter)) { typedOnly[filter] = true }
+            if run.changed.isEmpty, run.pendingSelectors.isEmpty {
+                done += run.doneSelectors.filter { selector in
+                    addresses.contains { selector == .at($0.1) } || only.contains { selector == .only($0) }
+                }.map(\.description)
+            }
+            prepared.append(Prepared(workspace: workspace, run: run, phase: phaseRule, only: filters))
         }
         // A selector the user typed that names nothing is a typo, not a successful no-op; the
         // phase's own `only` may name calls a tree does not have.
-        let typed = Set(addresses.map(Selector.at) + only.map(Selector.only))
-        let unmatched = run.unmatchedSelectors.filter(typed.contains)
+        let unmatched = at.filter { typedAt[$0] != true }.map { "--at \($0)" } + only.filter { typedOnly[$0] != true }.map { "--only \($0)" }
         if !unmatched.isEmpty {
-            throw CodemodError.selection("no \(entry.granularity == .file ? "file with a Prisma client" : "Prisma call") matches "
-                                         + "\(unmatched.map(\.description).joined(separator: ", ")); nothing was written")
+            let granularity = prepared.first.flatMap { TransformRegistry.entry($0.run.transformID) }?.granularity
+            throw CodemodError.selection("no \(granularity == .file ? "file with a Prisma client" : "Prisma call") matches "
+                                         + "\(unmatched.joined(separator: ", ")); nothing was written")
         }
-        let done = run.doneSelectors.filter(typed.contains)
-        if !done.isEmpty, run.changed.isEmpty, run.pendingSelectors.isEmpty {
-            Output.err("nothing to change: \(done.map(\.description).sorted().joined(separator: ", ")) already as \(entry.id) leaves it")
+        if !done.isEmpty, let id = prepared.first?.run.transformID {
+            Output.err("nothing to change: \(done.sorted().joined(separator: ", ")) already as \(id) leaves it")
         }
-        return Prepared(workspace: workspace, run: run, phase: phaseRule, only: filters)
+        return prepared
+    }
+
+    /// The transform of `--phase N` (with the phase's `only`), or the named one.
+    private func transformEntry(_ configuration: PrismaConfiguration) throws -> (TransformRegistry.Entry, Phase?, [String]) {
+        if let phase {
+            let rule = try Phases.phase(phase, in: configuration)
+            return (try Phases.transform(of: rule), rule, only + rule.only)
+        }
+        guard let named = transform.flatMap(TransformRegistry.entry) else {
+            throw CodemodError.selection("name a transform or pass --phase N")
+        }
+        return (named, nil, only)
     }
 
     struct Prepared {
@@ -104,12 +131,14 @@ struct TransformArguments: ParsableArguments {
         var only: [String]
     }
 
-    /// `--at` paths may be given from the current folder or from the project root.
-    private func rootRelative(_ path: String, project: Project) -> String {
+    /// `--at` paths may be given from the current folder or from the project root. `strict`
+    /// (several projects): nil unless the file lies in this project.
+    private func rootRelative(_ path: String, project: Project, strict: Bool) -> String? {
         let fromCurrent = Project.resolve(path, against: Output.currentDirectory)
         if FileManager.default.fileExists(atPath: fromCurrent.path), fromCurrent.path.hasPrefix(project.root.path + "/") {
             return project.relativePath(of: fromCurrent)
         }
+        if strict { return FileManager.default.fileExists(atPath: project.url(of: path).path) ? path : nil }
         return path
     }
 }
@@ -129,12 +158,13 @@ enum Progress {
 /// the user sees them (relative to the git work tree).
 enum RunSummary {
     /// `applied`: the files actually written when that is fewer than the run changed (interactive apply).
-    static func print(_ run: TransformRun, verb: String, project: Project, applied: [FileOutcome]? = nil) {
+    /// `named`: say which project (a run over several).
+    static func print(_ run: TransformRun, verb: String, project: Project, applied: [FileOutcome]? = nil, named: Bool = false) {
         var changed = "\(run.changed.count) file(s) \(verb) (\(run.siteCount) site(s))"
         if let applied, applied.count != run.changed.count {
             changed = "\(applied.count) of \(run.changed.count) file(s) \(verb) (\(applied.reduce(0) { $0 + $1.sites.count }) site(s))"
         }
-        Output.err("\(run.transformID): \(changed), \(run.unchanged.count) unchanged, "
+        Output.err((named ? "\(project.displayPath): " : "") + "\(run.transformID): \(changed), \(run.unchanged.count) unchanged, "
                    + "\(run.skippedFiles.count) skipped, \(run.failed.count) failed")
         details(run, project: project).forEach { Output.err($0) }
     }

@@ -14,7 +14,7 @@ final class DocumentationTests: XCTestCase {
             let row = "| `\(check.id)` | \(check.defaultSeverity.rawValue) | \(check.enabledByDefault ? "on" : "off") | \(check.summary) |"
             XCTAssertTrue(readme.contains(row), "README lacks the check's row, or it disagrees with the type: \(row)")
         }
-        for command in ["inventory", "list", "diff", "apply", "check", "plan", "history", "rollback", "revert"] {
+        for command in ["init", "inventory", "list", "diff", "apply", "check", "plan", "history", "rollback", "revert"] {
             XCTAssertTrue(readme.contains("`\(command)"), "README lacks the command \(command)")
         }
     }

@@ -129,6 +129,18 @@ func temporaryProject(_ files: [String: String]) throws -> URL {
 }
 
 final class WorkspaceTests: XCTestCase {
+    /// A file whose only Prisma is what cannot be followed is listed, not dropped.
+    func testAFileWithOnlyUnanalysablePrismaIsListed() throws {
+        let root = try temporaryProject([
+            "src/utils/prisma.ts": "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
+            "src/a.ts": "export async function f() {\n  const { prisma } = await import('./utils/prisma');\n  return prisma.user.count();\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = Inventory.make(try Workspace.open(paths: ["."], currentDirectory: root), budget: BudgetOptions())
+        XCTAssertEqual(report.totals.unanalysable, 1)
+        XCTAssertEqual(report.files.map(\.path), ["src/a.ts", "src/utils/prisma.ts"])
+    }
+
     func testTwoModulesExportingAClientNeedAChoice() throws {
         let client = "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n"
         let root = try temporaryProject([

@@ -12,6 +12,20 @@ final class PrismaFileTests: XCTestCase {
         return PrismaFile(file: file, context: context)
     }
 
+    /// A dynamic import of the central module cannot be followed: it is listed, never dropped.
+    func testDynamicImportOfTheCentralModuleIsListed() throws {
+        let prisma = try analyse("""
+            export async function f() {
+              const { prisma } = await import('./utils/prisma');
+              const other = await import('./utils/other');
+              return prisma.user.findMany();
+            }
+            """)
+        let kinds = prisma.file.root.preorder().filter { $0.kind == "call_expression" }.map { $0.child(field: "function")?.kind ?? "nil" }
+        XCTAssertEqual(prisma.unanalysable.map(\.reason), ["the central module is imported dynamically (import()); calls through it are not analysed"],
+                       "\(kinds)")
+    }
+
     func testTransactionsAreFoundByNode() throws {
         let prisma = try analyse("""
             import { prisma } from './utils/prisma';

@@ -87,6 +87,14 @@ public struct PrismaFile {
         return names
     }
 
+    /// `await import('../utils/prisma')`: listed, never rewritten.
+    private func isDynamicImportOfCentralModule(_ call: Node) -> Bool {
+        guard call.child(field: "function")?.kind == "import",
+              let argument = call.child(field: "arguments")?.namedChildren.first, argument.kind == "string" else { return false }
+        let specifier = String(file.text(argument).dropFirst().dropLast())
+        return context.isCentral(key: context.resolver.resolve(specifier, from: file.path))
+    }
+
     // MARK: - Calls
 
     /// One walk in source order: a `$transaction` call is met before the calls in its
@@ -114,6 +122,9 @@ public struct PrismaFile {
                 let name = file.text(node)
                 if retries.names.contains(name) { usedRetryNames.insert(name) }
             case "call_expression":
+                if isDynamicImportOfCentralModule(node) {
+                    unanalysable.append(Unanalysable(node: node, reason: "the central module is imported dynamically (import()); calls through it are not analysed"))
+                }
                 if let retry = retries.call(node) { retryCalls.append(retry) }
                 if let call = PrismaCallRecognizer.call(node, clients: clients, configuration: context.configuration) {
                     if let transaction = TransactionRecognizer.transaction(of: call) {
