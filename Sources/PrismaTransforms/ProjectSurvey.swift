@@ -119,18 +119,63 @@ enum HelperUses {
     }
 
     /// Only files that pass a callback without parameters to an imported function that is not
-    /// a known helper are parsed for this (`known` empty: any imported function).
+    /// a known helper are parsed for this (`known` empty: any imported function). A byte scan,
+    /// not a regular expression: it runs over every file of a run.
     static func mayHold(_ bytes: [UInt8], known: Set<String> = []) -> Bool {
+        let callees = calleesOfParameterlessCallbacks(bytes).subtracting(known)
+        guard !callees.isEmpty else { return false }
         let text = String(decoding: bytes, as: UTF8.self)
-        guard let pattern = try? NSRegularExpression(pattern: #"([A-Za-z_$][\w$]*)\s*(?:<[^>()]*>)?\(\s*(?:async\s*)?(?:\(\s*\)\s*=>|function\s*\()"#)
-        else { return true }
-        var names = Set<String>()
-        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            if let range = Range(match.range(at: 1), in: text) { names.insert(String(text[range])) }
-        }
-        return names.subtracting(known).contains { name in
+        return callees.contains { name in
             text.range(of: #"import[^;]*\b"# + NSRegularExpression.escapedPattern(for: name) + #"\b"#, options: .regularExpression) != nil
         }
+    }
+
+    /// The names `f` in `f(() =>`, `f(async () =>`, `f<T>(() =>` and `f(function () {`.
+    static func calleesOfParameterlessCallbacks(_ bytes: [UInt8]) -> Set<String> {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        func isName(_ byte: UInt8) -> Bool {
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x24
+        }
+        func skipBackSpaces(_ index: inout Int) { while index >= 0, isSpace(bytes[index]) { index -= 1 } }
+        func matches(_ word: String, endingAt index: Int) -> Bool {
+            let word = Array(word.utf8)
+            guard index < bytes.count, index - word.count + 1 >= 0 else { return false }
+            return Array(bytes[(index - word.count + 1)...index]) == word && (index - word.count < 0 || !isName(bytes[index - word.count]))
+        }
+        var names = Set<String>()
+        var index = 0
+        while index < bytes.count {
+            // The callback starts at `(` of `() =>` or at `function`.
+            var start: Int?
+            if bytes[index] == UInt8(ascii: "("), index + 1 < bytes.count {
+                var after = index + 1
+                while after < bytes.count, isSpace(bytes[after]) { after += 1 }
+                if after < bytes.count, bytes[after] == UInt8(ascii: ")") {
+                    after += 1
+                    while after < bytes.count, isSpace(bytes[after]) { after += 1 }
+                    if after + 1 < bytes.count, bytes[after] == UInt8(ascii: "="), bytes[after + 1] == UInt8(ascii: ">") { start = index }
+                }
+            } else if matches("function", endingAt: index + 7) {
+                start = index
+            }
+            if var back = start.map({ $0 - 1 }) {
+                skipBackSpaces(&back)
+                if matches("async", endingAt: back) { back -= 5; skipBackSpaces(&back) }
+                if back >= 0, bytes[back] == UInt8(ascii: "(") {
+                    back -= 1
+                    skipBackSpaces(&back)
+                    if back >= 0, bytes[back] == UInt8(ascii: ">") {  // `f<T>(`
+                        while back >= 0, bytes[back] != UInt8(ascii: "<"), bytes[back] != UInt8(ascii: ";") { back -= 1 }
+                        back -= 1
+                    }
+                    let end = back
+                    while back >= 0, isName(bytes[back]) { back -= 1 }
+                    if end > back { names.insert(String(decoding: bytes[(back + 1)...end], as: UTF8.self)) }
+                }
+            }
+            index += 1
+        }
+        return names
     }
 
     static func find(in file: ParsedFile, resolver: ModuleResolver, configuration: PrismaConfiguration) -> [Use] {

@@ -90,4 +90,17 @@ final class MonorepoCLITests: XCTestCase {
         XCTAssertEqual(two, whole.filter { ($0["path"] as? String)?.hasPrefix("services/") == true }.map(describe))
         XCTAssertEqual(two.count, 5)
     }
+
+    /// The same on the sample backend: every file named alone gets the whole tree's verdict.
+    func testEverySampleBackendFileAloneGetsTheWholeTreeVerdict() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let whole = try findings(["."], in: repo)
+        XCTAssertEqual(whole.count, 9)
+        let sources = try git(["ls-files", "*.ts"], in: repo).stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(sources.count, 73)
+        for path in sources {
+            XCTAssertEqual(try findings([path], in: repo).map(describe), whole.filter { $0["path"] as? String == path }.map(describe), path)
+        }
+    }
 }
