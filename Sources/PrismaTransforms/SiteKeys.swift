@@ -3,7 +3,7 @@ import SyntaxTree
 
 /// Stable keys for the Prisma calls of one file: the names of the functions around the
 /// call, the call as people write it, its text without white space, and its occurrence
-/// among equal keys in the file. Moving lines, re-indenting and edits elsewhere keep a
+/// among equal keys in the file (with their count, when there are several). Moving lines, re-indenting and edits elsewhere keep a
 /// key; wrapping a call in the retry helper or unwrapping it keeps it too, so the journal's
 /// keys find the same sites for the inverse transform.
 struct SiteKeys {
@@ -12,14 +12,21 @@ struct SiteKeys {
     /// `withText: false` leaves the call's text out, for transforms that rewrite inside the call.
     init(_ prisma: PrismaFile, withText: Bool = true) {
         let file = prisma.file
-        var seen: [String: Int] = [:]
         var paths: [ScopeTree.ScopeID: String] = [:]
-        for call in prisma.calls {
+        let bases = prisma.calls.map { call in
             var base = "\(Self.functionPath(of: prisma.scopes.scope(containing: call.call), in: prisma.scopes, cache: &paths))/\(call.label)"
             if withText { base += "/" + Self.fingerprint(file.bytes[call.expressionRange]) }
+            return base
+        }
+        let totals = bases.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        var seen: [String: Int] = [:]
+        for (call, base) in zip(prisma.calls, bases) {
             let occurrence = seen[base, default: 0]
             seen[base] = occurrence + 1
-            byCall[call.call.byteRange.lowerBound] = SiteKey("\(base)#\(occurrence)")
+            // The count of equal calls is part of the key: a third identical call added later
+            // changes every key of the group, so a revert reports them instead of guessing.
+            let key = totals[base, default: 1] == 1 ? "\(base)#0" : "\(base)#\(occurrence)of\(totals[base, default: 1])"
+            byCall[call.call.byteRange.lowerBound] = SiteKey(key)
         }
     }
 

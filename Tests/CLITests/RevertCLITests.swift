@@ -215,6 +215,33 @@ final class RevertCLITests: XCTestCase {
         XCTAssertEqual(try snapshot(repo), start)
     }
 
+    /// Two identical reads in one function, then a third identical one added: which is which can
+    /// no longer be told, so the revert reports them and wraps none, never the new one.
+    func testAThirdIdenticalCallMakesTheGroupAmbiguousNotGuessed() throws {
+        let twice = """
+            import { prisma, executeWithRetry } from '../utils/prisma';
+
+            export async function pair(id: number) {
+              const x = await executeWithRetry(() => prisma.user.findUnique({ where: { id } }));
+              const y = await executeWithRetry(() => prisma.user.findUnique({ where: { id } }));
+              return [x, y];
+            }
+
+            """
+        let repo = try repository(["src/controllers/pair.ts": Data(twice.utf8)])
+        defer { try? FileManager.default.removeItem(at: repo) }
+        XCTAssertEqual(try codemod(["apply", "--phase", "1", "--commit"], in: repo).status, 0)
+        let url = repo.appendingPathComponent("src/controllers/pair.ts")
+        let applied = try String(contentsOf: url, encoding: .utf8)
+        let edited = applied.replacingOccurrences(of: "export async function pair(id: number) {\n",
+                                                  with: "export async function pair(id: number) {\n  const fresh = await prisma.user.findUnique({ where: { id } });\n")
+        try Data(edited.utf8).write(to: url)
+        let revert = try codemod(["revert", "--phase", "1"], in: repo)
+        XCTAssertEqual(revert.status, 1, revert.stderr)
+        XCTAssertEqual(revert.stderr.components(separatedBy: "is not as phase 1 left it").count - 1, 2, revert.stderr)
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), edited, "nothing guessed, the new call least of all")
+    }
+
     func testAtIsIdempotentAndATypoIsAnError() throws {
         let repo = try repository(["src/controllers/a.ts": Self.controller("\n")])
         defer { try? FileManager.default.removeItem(at: repo) }
