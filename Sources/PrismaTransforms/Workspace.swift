@@ -82,6 +82,7 @@ public struct Workspace: Sendable {
                 byRoot[root.path, default: []].insert(Project.relative(url.path, to: root.path))
             }
         }
+        guard !byRoot.isEmpty else { throw selection.nothingMatched(paths.isEmpty ? ["."] : paths) }
         return try byRoot.keys.sorted().map { root in
             let project = Project(root: URL(fileURLWithPath: root, isDirectory: true))
             let complete = wholeFolders.contains { root == $0 || root.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
