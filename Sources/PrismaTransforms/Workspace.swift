@@ -82,7 +82,11 @@ public struct Workspace: Sendable {
                 byRoot[root.path, default: []].insert(Project.relative(url.path, to: root.path))
             }
         }
-        guard !byRoot.isEmpty else { throw selection.nothingMatched(paths.isEmpty ? ["."] : paths) }
+        guard !byRoot.isEmpty else {
+            // A broken prisma-codemod.yaml is the first thing to fix, whether files matched or not.
+            _ = try rules(root: Project.locate(for: paths.first ?? ".", currentDirectory: currentDirectory).root)
+            throw selection.nothingMatched(paths.isEmpty ? ["."] : paths)
+        }
         return try byRoot.keys.sorted().map { root in
             let project = Project(root: URL(fileURLWithPath: root, isDirectory: true))
             let complete = wholeFolders.contains { root == $0 || root.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }

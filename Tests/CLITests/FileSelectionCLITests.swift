@@ -14,6 +14,8 @@ final class FileSelectionCLITests: XCTestCase {
         XCTAssertTrue(narrowed.stderr.hasPrefix("54 file(s) in 1 project\n"), "a folder pattern, then one file taken back: \(narrowed.stderr)")
         let braces = try tool(["inventory", "Fixtures/backend", "--include", "src/{services,utils}/*Cache.ts"], in: repositoryRoot)
         XCTAssertTrue(braces.stderr.hasPrefix("4 file(s) in 1 project\n"), braces.stderr)
+        let monorepo = try tool(["inventory", "Fixtures/monorepo"], in: repositoryRoot)
+        XCTAssertTrue(monorepo.stderr.hasPrefix("16 file(s) in 3 projects\n"), "counted before init is asked for: \(monorepo.stderr)")
     }
 
     func testASelectionThatMatchesNothingIsAnError() throws {
