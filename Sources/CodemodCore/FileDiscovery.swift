@@ -27,6 +27,9 @@ public struct FileSelection: Sendable {
         self.extensions = try Self.parseExtensions(extensions)
     }
 
+    /// No pattern and every extension: a folder listed with this selection is listed whole.
+    public var takesEveryFile: Bool { includes.isEmpty && excludes.isEmpty && extensions == Language.extensions }
+
     /// Folders never entered: dependencies, build output, tool state.
     public static let skippedFolders: Set<String> = ["node_modules", "dist", "build", ".git", Journal.defaultFolderName]
 

@@ -66,13 +66,13 @@ public struct Workspace: Sendable {
                                     currentDirectory: URL, centralModule: String? = nil) throws -> [Workspace] {
         var layout = ProjectLayout()
         var byRoot: [String: Set<String>] = [:]
-        // Folders named whole, with no --include/--exclude: their projects' files are all listed already.
+        // Folders named whole, with no --include/--exclude/--extensions: their projects' files are all listed already.
         var wholeFolders: [String] = []
         for argument in paths.isEmpty ? ["."] : paths {
             let project = try Project.locate(for: argument, currentDirectory: currentDirectory)
             let folder = Project.resolve(argument, against: currentDirectory).path
             var isDirectory: ObjCBool = false
-            if selection.includes.isEmpty, selection.excludes.isEmpty, FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+            if selection.takesEveryFile, FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
                isDirectory.boolValue {
                 wholeFolders.append(folder)
             }

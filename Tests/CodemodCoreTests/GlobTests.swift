@@ -106,6 +106,8 @@ final class GlobTests: XCTestCase {
         XCTAssertFalse(selection.accepts("src/a.js"))
         XCTAssertFalse(FileSelection().accepts("src/a.d.ts"), "declaration files are never read")
         XCTAssertFalse(FileSelection().accepts("build/a.js"), "build output is never read")
+        XCTAssertTrue(FileSelection().takesEveryFile)
+        XCTAssertFalse(selection.takesEveryFile, "a narrowed selection never stands for the whole project")
         for bad in ["py", "d.ts"] {
             XCTAssertThrowsError(try FileSelection(includes: [], extensions: [bad])) { error in
                 XCTAssertTrue((error as? CodemodError)?.message.contains("--extensions: '\(bad)'") == true, "\(error)")
