@@ -19,16 +19,20 @@ let package = Package(
             pkgConfig: "tree-sitter",
             providers: [.apt(["libtree-sitter-dev"])]
         ),
-        // tree-sitter-typescript 0.23.2 (TypeScript and TSX); sources fetched by scripts/setup.sh.
+        // tree-sitter-typescript 0.23.2 (TypeScript and TSX) and tree-sitter-javascript 0.23.1;
+        // sources fetched by scripts/setup.sh. Each grammar exports only tree_sitter_<name> and
+        // its tree_sitter_<name>_external_scanner_* functions, so the three link side by side.
         .target(
             name: "CTreeSitterTypeScript",
-            exclude: ["grammar/VERSION"],
+            exclude: ["grammar/VERSION", "grammar/javascript/VERSION"],
             sources: [
                 "grammar_present.c",
                 "grammar/typescript/src/parser.c",
                 "grammar/typescript/src/scanner.c",
                 "grammar/tsx/src/parser.c",
                 "grammar/tsx/src/scanner.c",
+                "grammar/javascript/src/parser.c",
+                "grammar/javascript/src/scanner.c",
             ],
             cSettings: [.unsafeFlags(["-w"])]  // third-party generated code: its warnings are not ours to fix
         ),

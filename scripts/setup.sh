@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build needs, idempotently: Debian's tree-sitter runtime and
-# the TypeScript/TSX grammar sources (third-party code, fetched, never committed).
+# the TypeScript/TSX and JavaScript grammar sources (third-party code, fetched, never committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -69,6 +69,52 @@ else
   mkdir -p "$GRAMMAR_DIR"
   cp -R "$staging/$prefix/typescript" "$staging/$prefix/tsx" "$GRAMMAR_DIR/"
   echo "$GRAMMAR_VERSION" > "$GRAMMAR_DIR/VERSION"
+fi
+
+# The JavaScript grammar. Not the one in the language pack: that parser is generated for
+# tree-sitter ABI 15 (tree-sitter 0.25), and Debian's runtime (0.20) loads ABI 13-14 only,
+# so it would be refused at run time. tree-sitter-javascript 0.23.1 is the ABI-14 release
+# that tree-sitter-typescript 0.23 (the pack's TypeScript grammar) is itself built on.
+JS_GRAMMAR_PACKAGE="tree-sitter-javascript"
+JS_GRAMMAR_VERSION="0.23.1"
+JS_GRAMMAR_SHA256="b2059ce8b150162cda05a457ca3920450adbf915119c04b8c67b5241cd7fcfed"
+JS_GRAMMAR_DIR="$GRAMMAR_DIR/javascript"
+JS_SDIST="$CACHE_DIR/tree_sitter_javascript-$JS_GRAMMAR_VERSION.tar.gz"
+
+js_sdist_ok() {
+  [ -f "$JS_SDIST" ] && echo "$JS_GRAMMAR_SHA256  $JS_SDIST" | sha256sum --check --status
+}
+
+if [ -f "$JS_GRAMMAR_DIR/src/parser.c" ] && [ -f "$JS_GRAMMAR_DIR/src/tree_sitter/parser.h" ] \
+   && [ -f "$JS_GRAMMAR_DIR/VERSION" ] && [ "$(cat "$JS_GRAMMAR_DIR/VERSION")" = "$JS_GRAMMAR_VERSION" ]; then
+  say "JavaScript grammar $JS_GRAMMAR_VERSION already in $JS_GRAMMAR_DIR"
+else
+  if js_sdist_ok; then
+    say "using cached $JS_SDIST"
+  else
+    say "downloading $JS_GRAMMAR_PACKAGE==$JS_GRAMMAR_VERSION (source distribution) from PyPI"
+    mkdir -p "$CACHE_DIR"
+    rm -f "$JS_SDIST"
+    python3 -m pip download --quiet --no-deps --no-binary "$JS_GRAMMAR_PACKAGE" \
+      "$JS_GRAMMAR_PACKAGE==$JS_GRAMMAR_VERSION" -d "$CACHE_DIR"
+    if ! js_sdist_ok; then
+      say "sha256 mismatch for $JS_SDIST (expected $JS_GRAMMAR_SHA256); refusing to use it"
+      rm -f "$JS_SDIST"
+      exit 1
+    fi
+  fi
+  say "extracting the javascript grammar into $JS_GRAMMAR_DIR"
+  js_staging="$(mktemp -d)"
+  trap 'rm -rf "${staging:-}" "$js_staging"' EXIT
+  js_prefix="tree_sitter_javascript-$JS_GRAMMAR_VERSION/src"
+  tar -xzf "$JS_SDIST" -C "$js_staging" "$js_prefix/parser.c" "$js_prefix/scanner.c"
+  rm -rf "$JS_GRAMMAR_DIR"
+  mkdir -p "$JS_GRAMMAR_DIR"
+  cp -R "$js_staging/$js_prefix" "$JS_GRAMMAR_DIR/src"
+  # The sdist leaves out tree_sitter/parser.h, the generator's header that parser.c includes;
+  # the TypeScript grammar ships the ABI-14 one, which this parser was generated against too.
+  cp -R "$GRAMMAR_DIR/typescript/src/tree_sitter" "$JS_GRAMMAR_DIR/src/"
+  echo "$JS_GRAMMAR_VERSION" > "$JS_GRAMMAR_DIR/VERSION"
 fi
 
 # The OASIS SARIF 2.1.0 JSON schema, for the test that validates `check --format sarif`.

@@ -3,3 +3,6 @@
 #if !__has_include("grammar/typescript/src/parser.c") || !__has_include("grammar/tsx/src/parser.c")
 #error "TypeScript grammar sources are missing: run scripts/setup.sh"
 #endif
+#if !__has_include("grammar/javascript/src/parser.c")
+#error "JavaScript grammar sources are missing: run scripts/setup.sh"
+#endif

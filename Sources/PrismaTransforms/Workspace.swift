@@ -66,13 +66,13 @@ public struct Workspace: Sendable {
                                     currentDirectory: URL, centralModule: String? = nil) throws -> [Workspace] {
         var layout = ProjectLayout()
         var byRoot: [String: Set<String>] = [:]
-        // Folders named whole, with no --include/--exclude: their projects' files are all listed already.
+        // Folders named whole, with no --include/--exclude/--extensions: their projects' files are all listed already.
         var wholeFolders: [String] = []
         for argument in paths.isEmpty ? ["."] : paths {
             let project = try Project.locate(for: argument, currentDirectory: currentDirectory)
             let folder = Project.resolve(argument, against: currentDirectory).path
             var isDirectory: ObjCBool = false
-            if selection.includes.isEmpty, selection.excludes.isEmpty, FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+            if selection.takesEveryFile, FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
                isDirectory.boolValue {
                 wholeFolders.append(folder)
             }
@@ -81,6 +81,11 @@ public struct Workspace: Sendable {
                 let root = layout.owner(of: url, ceiling: project.root)
                 byRoot[root.path, default: []].insert(Project.relative(url.path, to: root.path))
             }
+        }
+        guard !byRoot.isEmpty else {
+            // A broken prisma-codemod.yaml is the first thing to fix, whether files matched or not.
+            _ = try rules(root: Project.locate(for: paths.first ?? ".", currentDirectory: currentDirectory).root)
+            throw selection.nothingMatched(paths.isEmpty ? ["."] : paths)
         }
         return try byRoot.keys.sorted().map { root in
             let project = Project(root: URL(fileURLWithPath: root, isDirectory: true))

@@ -3,27 +3,48 @@ import CTreeSitterTypeScript
 
 /// The grammars this tool parses. `.tsx` files need the TSX grammar (JSX); every
 /// other TypeScript extension uses the plain TypeScript grammar, where `<T>x` is a cast.
+/// JavaScript files get the JavaScript grammar, which reads JSX in `.js` files and
+/// `a < b > (c)` as comparisons, as Node and Babel do (the TypeScript grammar would not).
 public enum Language: String, Sendable, CaseIterable {
     case typescript
     case tsx
+    case javascript
 
-    /// The grammar for a file name, or nil when the extension is not TypeScript.
-    public init?(fileName: String) {
-        let lowered = fileName.lowercased()
-        if lowered.hasSuffix(".d.ts") { return nil }
-        if lowered.hasSuffix(".tsx") {
-            self = .tsx
-        } else if lowered.hasSuffix(".ts") || lowered.hasSuffix(".mts") || lowered.hasSuffix(".cts") {
-            self = .typescript
-        } else {
-            return nil
+    /// Every extension this tool reads (lowercased, without the dot), in the order
+    /// messages list them; all of them by default.
+    public static let extensions = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"]
+
+    /// The grammar for an extension as `extensions` spells it.
+    public init?(extension: String) {
+        switch `extension` {
+        case "ts", "mts", "cts": self = .typescript
+        case "tsx": self = .tsx
+        case "js", "jsx", "mjs", "cjs": self = .javascript
+        default: return nil
         }
+    }
+
+    /// The grammar for a file name, or nil when the file is not TypeScript or JavaScript
+    /// source (declaration files, `.d.ts` and kin, describe types only: never read).
+    public init?(fileName: String) {
+        guard let fileExtension = Self.sourceExtension(of: fileName) else { return nil }
+        self.init(extension: fileExtension)
+    }
+
+    /// The lowercased extension of a source file name, without the dot; nil for a name
+    /// without one and for declaration files.
+    public static func sourceExtension(of fileName: String) -> String? {
+        let name = fileName.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
+        if [".d.ts", ".d.mts", ".d.cts"].contains(where: name.hasSuffix) { return nil }
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        return String(name[name.index(after: dot)...])
     }
 
     var pointer: OpaquePointer {
         switch self {
         case .typescript: return OpaquePointer(tree_sitter_typescript())
         case .tsx: return OpaquePointer(tree_sitter_tsx())
+        case .javascript: return OpaquePointer(tree_sitter_javascript())
         }
     }
 }

@@ -34,8 +34,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var report: CheckReport
         do {
-            let workspaces = try Workspace.openProjects(paths: selection.paths, selection: selection.selection,
+            let workspaces = try Workspace.openProjects(paths: selection.paths, selection: selection.selection(),
                                                         currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+            Output.scope(files: workspaces.reduce(0) { $0 + $1.files.count }, projects: workspaces.count)
             try workspaces.forEach(Recognition.verify)
             report = Checker.run(workspaces)
             if let writeBaseline {

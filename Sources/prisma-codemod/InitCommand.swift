@@ -30,9 +30,10 @@ struct InitCommand: ParsableCommand {
                 throw CodemodError.configuration("\(shownTarget) exists; pass --force to replace it, or --dry-run to see what init finds")
             }
             let files = try Workspace.projectFiles(project)
-            var survey = ProjectSurvey.make(files: files, project: project, configuration: try RulesLoader.load(root: nil))
             let shown = project.repositoryPath
-            Output.err("\(files.count) file(s) in \(project.displayPath == "." ? "the project" : project.displayPath)"
+            guard !files.isEmpty else { throw FileSelection().nothingMatched([project.displayPath]) }
+            var survey = ProjectSurvey.make(files: files, project: project, configuration: try RulesLoader.load(root: nil))
+            Output.err("\(files.count) file(s) in 1 project\(project.displayPath == "." ? "" : " (\(project.displayPath))")"
                        + (survey.dependsOnPrisma ? ", which depends on Prisma" : ""))
             for module in survey.clientModules {
                 Output.err("client module: \(shown(module.path)):\(module.line) exports the client as \(module.exports.joined(separator: ", "))")

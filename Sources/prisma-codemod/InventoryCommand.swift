@@ -25,9 +25,10 @@ struct InventoryCommand: ParsableCommand {
     func run() throws {
         var reports: [InventoryReport] = []
         do {
-            let workspaces = try Workspace.openProjects(paths: selection.paths, selection: selection.selection,
+            let workspaces = try Workspace.openProjects(paths: selection.paths, selection: selection.selection(),
                                                         currentDirectory: Output.currentDirectory,
                                                         centralModule: selection.centralModule)
+            Output.scope(files: workspaces.reduce(0) { $0 + $1.files.count }, projects: workspaces.count)
             for workspace in workspaces {
                 try Recognition.verify(workspace)
                 reports.append(Inventory.make(workspace, budget: budget.options))

@@ -52,14 +52,29 @@ struct SelectionOptions: ParsableArguments {
     @Argument(help: "Files or folders (default: the current folder).")
     var paths: [String] = []
 
-    @Option(name: .customLong("include"), help: "Only files matching this glob (repeatable).")
+    @Option(name: .customLong("include"), help: "Only files matching this glob (repeatable; !glob takes files back out).")
     var includes: [String] = []
 
-    @Option(name: .customLong("exclude"), help: "Skip files matching this glob (repeatable).")
+    @Option(name: .customLong("exclude"), help: "Skip files matching this glob (repeatable; !glob keeps files after all).")
     var excludes: [String] = []
+
+    @Option(help: ArgumentHelp("File extensions to read, comma-separated (default: ts,tsx,mts,cts,js,jsx,mjs,cjs).",
+                               valueName: "ext,ext"))
+    var extensions: [String] = []
 
     @Option(help: "Root-relative path of the module exporting the shared client (default: detected).")
     var centralModule: String?
 
-    var selection: FileSelection { FileSelection(includes: includes, excludes: excludes) }
+    /// Throws on a malformed glob or an unknown extension, naming it (exit 2, like every typed error).
+    func selection() throws -> FileSelection {
+        try FileSelection(includes: includes, excludes: excludes, extensions: extensions)
+    }
+}
+
+extension Output {
+    /// "N file(s) in 1 project", on stderr before anything a command says about them, so that
+    /// a run over fewer files than meant (a glob, an ignored folder) shows at once.
+    static func scope(files: Int, projects: Int = 1) {
+        err("\(files) file(s) in \(projects) project\(projects == 1 ? "" : "s")")
+    }
 }

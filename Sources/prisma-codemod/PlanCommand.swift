@@ -17,8 +17,9 @@ struct PlanCommand: ParsableCommand {
         let previews: [Phases.Preview]
         let budget: ConnectionBudget
         do {
-            workspace = try Workspace.open(paths: selection.paths, selection: selection.selection,
+            workspace = try Workspace.open(paths: selection.paths, selection: selection.selection(),
                                            currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+            Output.scope(files: workspace.files.count)
             try Recognition.verify(workspace)
             previews = try Phases.preview(workspace)
             budget = Inventory.make(workspace, budget: budgetArguments.options).budget

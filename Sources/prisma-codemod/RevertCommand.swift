@@ -40,6 +40,7 @@ struct RevertCommand: ParsableCommand {
                 // The whole project, so that what the phase saw (client classes, re-exports) is seen
                 // again; the keys select the files.
                 let workspace = try Workspace.open(paths: [project.root.path], currentDirectory: Output.currentDirectory)
+                Output.scope(files: workspace.files.count)
                 run = TransformRun.run(plan.inverse, workspace: workspace, options: TransformOptions(), selection: plan.selection)
             }
             let lost = report(run, plan: plan, project: project)

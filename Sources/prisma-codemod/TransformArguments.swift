@@ -58,19 +58,28 @@ struct TransformArguments: ParsableArguments {
 
     /// Opens the one project the paths lie in and runs the transform (or the phase's) in memory.
     func run() throws -> Prepared {
-        let workspace = try Workspace.open(paths: paths, selection: selection.selection,
+        let fileGlobs = try onlyFilesGlobs()
+        let workspace = try Workspace.open(paths: paths, selection: selection.selection(),
                                            currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
-        return try run(in: [workspace])[0]
+        Output.scope(files: workspace.files.count)
+        return try run(in: [workspace], fileGlobs: fileGlobs)[0]
     }
 
     /// Every project the paths reach, each run with its own context (for read-only commands).
     func runAcrossProjects() throws -> [Prepared] {
-        let workspaces = try Workspace.openProjects(paths: paths, selection: selection.selection,
+        let fileGlobs = try onlyFilesGlobs()
+        let workspaces = try Workspace.openProjects(paths: paths, selection: selection.selection(),
                                                     currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
-        return try run(in: workspaces)
+        Output.scope(files: workspaces.reduce(0) { $0 + $1.files.count }, projects: workspaces.count)
+        return try run(in: workspaces, fileGlobs: fileGlobs)
     }
 
-    private func run(in workspaces: [Workspace]) throws -> [Prepared] {
+    /// Parsed before any file is read: a malformed glob is a usage error, not a slow empty run.
+    private func onlyFilesGlobs() throws(CodemodError) -> [Glob] {
+        try onlyFiles.map { pattern throws(CodemodError) in try Glob(pattern, option: "--only-files") }
+    }
+
+    private func run(in workspaces: [Workspace], fileGlobs: [Glob]) throws -> [Prepared] {
         var prepared: [Prepared] = []
         // What the user typed, and whether any project found it (to change, or already changed).
         var typedAt = Dictionary(uniqueKeysWithValues: at.map { ($0, false) })
@@ -84,7 +93,7 @@ struct TransformArguments: ParsableArguments {
                 return (raw, SiteAddress(path: path, line: address.line))
             }
             let options = TransformOptions(force: force, allowLossy: allowLossy)
-            let siteSelection = Selection(at: addresses.map(\.1), only: filters, files: onlyFiles.map(Glob.init))
+            let siteSelection = Selection(at: addresses.map(\.1), only: filters, files: fileGlobs)
             let run = Progress.around(count: workspace.files.count, verb: entry.id) {
                 TransformRun.run(entry, workspace: workspace, options: options, selection: siteSelection)
             }

@@ -26,8 +26,8 @@ final class FileSystemTests: XCTestCase {
     func testDiscoveryHonoursGitignoreSkippedFoldersAndGlobs() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for path in ["package.json", "src/a.ts", "src/b.tsx", "src/c.js", "src/types.d.ts", "src/gen/x.ts",
-                     "node_modules/m/index.ts", "dist/a.ts", "src/sub/d.mts"] {
+        for path in ["package.json", "src/a.ts", "src/b.tsx", "src/c.js", "src/types.d.ts", "src/gen/x.ts", "src/e.json",
+                     "node_modules/m/index.ts", "dist/a.ts", "build/a.js", "src/sub/d.mts", "src/sub/f.cjs"] {
             let url = folder.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("export {};\n".utf8).write(to: url)
@@ -37,8 +37,12 @@ final class FileSystemTests: XCTestCase {
             if inGit { try shell(["git", "init", "-q"], in: folder) }
             let project = Project(root: folder)
             let all = try FileDiscovery.files(in: ["."], project: project, selection: FileSelection(), currentDirectory: folder)
-            let expected = inGit ? ["src/a.ts", "src/b.tsx", "src/sub/d.mts"] : ["src/a.ts", "src/b.tsx", "src/gen/x.ts", "src/sub/d.mts"]
+            let expected = inGit ? ["src/a.ts", "src/b.tsx", "src/c.js", "src/sub/d.mts", "src/sub/f.cjs"]
+                : ["src/a.ts", "src/b.tsx", "src/c.js", "src/gen/x.ts", "src/sub/d.mts", "src/sub/f.cjs"]
             XCTAssertEqual(all, expected, "git: \(inGit)")
+            let javascript = try FileDiscovery.files(in: [".", "src/a.ts"], project: project,
+                                                     selection: FileSelection(includes: [], extensions: ["js, .CJS"]), currentDirectory: folder)
+            XCTAssertEqual(javascript, ["src/c.js", "src/sub/f.cjs"], "--extensions holds for named files too")
             let selected = try FileDiscovery.files(in: ["src"], project: project,
                                                    selection: FileSelection(includes: ["src/**/*.ts*"], excludes: ["*.tsx"]),
                                                    currentDirectory: folder)

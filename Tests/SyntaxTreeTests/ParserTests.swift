@@ -47,8 +47,21 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(Language(fileName: "a/b.mts"), .typescript)
         XCTAssertEqual(Language(fileName: "a/b.cts"), .typescript)
         XCTAssertEqual(Language(fileName: "a/B.tsx"), .tsx)
-        XCTAssertNil(Language(fileName: "a/b.js"))
-        XCTAssertNil(Language(fileName: "a/b.d.ts"))
+        for name in ["a/b.js", "a/b.jsx", "a/b.mjs", "a/B.CJS"] { XCTAssertEqual(Language(fileName: name), .javascript, name) }
+        for name in ["a/b.d.ts", "a/b.d.mts", "a/b.d.cts", "a/b.json", "a/ts", "a/.ts", "a.ts/b"] { XCTAssertNil(Language(fileName: name), name) }
+        XCTAssertEqual(Language.extensions.compactMap(Language.init(extension:)).count, Language.extensions.count)
+    }
+
+    /// JavaScript has its own grammar: JSX in a `.js` file, and `<`/`>` as comparisons
+    /// where the TypeScript grammar would see type arguments.
+    func testJavaScriptGrammar() throws {
+        let jsx = "const { prisma } = require('./db');\nmodule.exports = () => <div>{prisma.user.count()}</div>;\n"
+        XCTAssertNil(try Parser(language: .javascript).parse(jsx).firstError)
+        let tree = try Parser(language: .javascript).parse("const c = a < b > (d);\n")
+        XCTAssertNil(tree.firstError)
+        XCTAssertEqual(tree.root.preorder().filter { $0.kind == "binary_expression" }.count, 2)
+        let typescript = try Parser(language: .typescript).parse("const c = a < b > (d);\n")
+        XCTAssertTrue(typescript.root.preorder().contains { $0.kind == "type_arguments" }, "TypeScript reads a generic call")
     }
 
     func testPreorderIsIterativeOnDeepInput() throws {

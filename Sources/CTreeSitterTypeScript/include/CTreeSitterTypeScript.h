@@ -5,5 +5,6 @@
 // redeclare TSLanguage next to CTreeSitter's definition.
 const void *tree_sitter_typescript(void);
 const void *tree_sitter_tsx(void);
+const void *tree_sitter_javascript(void);
 
 #endif
