@@ -25,6 +25,8 @@ public struct ProjectSurvey: Sendable {
     }
 
     public var clientModules: [ClientModule]
+    /// Classes extending the client (`PrismaService extends PrismaClient`): clients made by DI.
+    public var clientClasses: [String] = []
     public var helpers: [Helper]
     /// Whether the project's package.json depends on Prisma, or it holds a Prisma schema.
     public var dependsOnPrisma: Bool
@@ -59,6 +61,7 @@ public struct ProjectSurvey: Sendable {
             }
         }
         return ProjectSurvey(clientModules: clientModules,
+                             clientClasses: findModules ? Workspace.clientSubclasses(in: files, of: configuration.clientClass) : [],
                              helpers: helpers.values.sorted { ($0.uses, $1.name) > ($1.uses, $0.name) },
                              dependsOnPrisma: Self.dependsOnPrisma(project.root))
     }
@@ -91,6 +94,10 @@ public struct ProjectSurvey: Sendable {
             } else {
                 lines.append("  defaultExport: true")
             }
+        }
+        if clientModules.isEmpty, !clientClasses.isEmpty {
+            lines += ["", "client:", "  # clients made by dependency injection: classes extending the client class",
+                      "  types: [\(clientClasses.map(Self.quoted).joined(separator: ", "))]"]
         }
         if !helpers.isEmpty {
             let names = helpers.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -232,12 +239,12 @@ public enum Recognition {
             throw CodemodError.selection("\(helper.name) wraps Prisma calls (\(helper.uses) call(s), first at \(place)) but is not a known "
                                          + "retry helper, so what it retries would go unseen; \(hint)")
         }
-        let mentionsClient = workspace.files.contains { file in
-            guard case .success(let bytes) = file.content else { return false }
-            return String(decoding: bytes, as: UTF8.self).contains(configuration.clientClass)
-        }
-        if survey.dependsOnPrisma, workspace.context.centralModuleKey == nil, !mentionsClient {
-            throw CodemodError.selection("the project \(project.root.lastPathComponent) depends on Prisma, but none of its \(workspace.files.count) file(s) "
+        // What the whole project holds, not only the files named: a client module, a client
+        // created anywhere, or a class extending the client (NestJS's PrismaService).
+        let context = workspace.context
+        let projectHasClient = context.centralModuleKey != nil || (context.projectClientInstances ?? 0) > 0 || !configuration.clientTypes.isEmpty
+        if survey.dependsOnPrisma, !projectHasClient {
+            throw CodemodError.selection("the project \(project.displayPath) depends on Prisma, but none of its files "
                                          + "creates or imports a Prisma client this tool recognises; \(hint)")
         }
     }

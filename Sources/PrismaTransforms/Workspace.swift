@@ -139,7 +139,7 @@ public struct Workspace: Sendable {
     }
 
     /// `class PrismaService extends PrismaClient`: its values are clients too (NestJS).
-    static func clientSubclasses(in files: [LoadedFile], of clientClass: String) -> [String] {
+    public static func clientSubclasses(in files: [LoadedFile], of clientClass: String) -> [String] {
         guard let pattern = try? NSRegularExpression(pattern: "class\\s+([A-Za-z_$][\\w$]*)\\s+extends\\s+\(clientClass)\\b") else { return [] }
         var names: [String] = []
         for file in files {

@@ -48,11 +48,14 @@ struct InitCommand: ParsableCommand {
                 }
                 survey.clientModules = [chosen]
             }
-            guard !survey.clientModules.isEmpty else {
+            for name in survey.clientClasses {
+                Output.err("client class: \(name) extends the client class (its instances come from dependency injection)")
+            }
+            guard !survey.clientModules.isEmpty || !survey.clientClasses.isEmpty else {
                 throw CodemodError.selection("no module of \(project.displayPath) exports a Prisma client (new PrismaClient, a singleton, "
                                              + "$extends or a factory); set client.centralModule in \(shownTarget) by hand")
             }
-            guard survey.clientModules.count == 1 else {
+            guard survey.clientModules.count <= 1 else {
                 let paths = survey.clientModules.map(\.path)
                 let list = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? " and \(paths.count - 5) more" : "")
                 throw CodemodError.selection("several modules export a Prisma client (\(list)); pick one with --central-module PATH")

@@ -109,6 +109,11 @@ struct TransformArguments: ParsableArguments {
         }
         // A selector the user typed that names nothing is a typo, not a successful no-op; the
         // phase's own `only` may name calls a tree does not have.
+        let noFile = fileGlobs.filter { glob in !workspaces.contains { $0.files.contains { glob.matches($0.path) } } }
+        if !noFile.isEmpty {
+            throw CodemodError.selection("no file of the run matches \(noFile.map { "--only-files \($0.pattern)" }.joined(separator: ", ")); "
+                                         + "nothing was written")
+        }
         let unmatched = at.filter { typedAt[$0] != true }.map { "--at \($0)" } + only.filter { typedOnly[$0] != true }.map { "--only \($0)" }
         if !unmatched.isEmpty {
             let granularity = prepared.first.flatMap { TransformRegistry.entry($0.run.transformID) }?.granularity

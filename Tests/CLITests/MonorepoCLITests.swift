@@ -103,4 +103,48 @@ final class MonorepoCLITests: XCTestCase {
             XCTAssertEqual(try findings([path], in: repo).map(describe), whole.filter { $0["path"] as? String == path }.map(describe), path)
         }
     }
+
+    /// NestJS: the client is a class extending PrismaClient, injected; no module exports an
+    /// instance. A service file checked alone still sees it, and init records the class.
+    func testANestServiceCheckedAloneAndInit() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prisma-codemod-nest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = [
+            "package.json": #"{ "dependencies": { "@nestjs/common": "^10.0.0", "@prisma/client": "^5.0.0" } }"#,
+            "src/prisma/prisma.service.ts": "import { Injectable } from '@nestjs/common';\nimport { PrismaClient } from '@prisma/client';\n\n@Injectable()\nexport class PrismaService extends PrismaClient {}\n",
+            "src/retry.ts": "export async function withDbRetry<T>(operation: () => Promise<T>): Promise<T> {\n  return operation();\n}\n",
+            "src/users/users.service.ts": """
+                import { Injectable } from '@nestjs/common';
+                import { PrismaService } from '../prisma/prisma.service';
+                import { withDbRetry } from '../retry';
+
+                @Injectable()
+                export class UsersService {
+                  constructor(private readonly prisma: PrismaService) {}
+
+                  findOne(id: number) {
+                    return withDbRetry(() => this.prisma.user.findUnique({ where: { id } }));
+                  }
+                }
+
+                """,
+        ]
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try git(["init", "-q"], in: folder)
+        let alone = try tool(["check", "src/users/users.service.ts"], in: folder)
+        XCTAssertEqual(alone.status, 1, alone.stderr)
+        XCTAssertEqual(alone.stdout, try tool(["check", "."], in: folder).stdout)
+        XCTAssertTrue(alone.stdout.contains("src/users/users.service.ts:10:12: error[read-in-retry]: this.prisma.user.findUnique"), alone.stdout)
+        let initResult = try tool(["init", "--dry-run"], in: folder)
+        XCTAssertEqual(initResult.status, 0, initResult.stderr)
+        XCTAssertTrue(initResult.stdout.contains("types: [\"PrismaService\"]") && initResult.stdout.contains("helpers: [\"withDbRetry\"]"),
+                      initResult.stdout)
+        let typo = try tool(["diff", "unwrap-reads", "--only-files", "src/users/user.service.ts"], in: folder)
+        XCTAssertEqual(typo.status, 2, "an --only-files pattern that names no file is a typo")
+        XCTAssertTrue(typo.stderr.contains("no file of the run matches --only-files src/users/user.service.ts"), typo.stderr)
+    }
 }
