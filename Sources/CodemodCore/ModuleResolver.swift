@@ -52,6 +52,8 @@ public struct ModuleResolver: Sendable {
     /// The module keys of the project's files, when known: what lets an alias with several
     /// targets, or `baseUrl`, tell a module of the project from a package.
     public let knownKeys: Set<String>?
+    /// How most of the project's files spell local imports: what a file without any gets.
+    public var projectStyle: SpecifierStyle?
 
     public init(aliases: [PathAlias], importExtension: String? = nil, baseUrl: String? = nil, knownKeys: Set<String>? = nil) {
         self.aliases = aliases.sorted { $0.prefix.count > $1.prefix.count }  // the longest matching pattern wins
@@ -60,9 +62,26 @@ public struct ModuleResolver: Sendable {
         self.knownKeys = knownKeys
     }
 
-    /// The same resolver, knowing the project's files.
-    public func knowing(paths: [String]) -> ModuleResolver {
-        ModuleResolver(aliases: aliases, importExtension: importExtension, baseUrl: baseUrl, knownKeys: Set(paths.map(Self.key)))
+    /// The same resolver, knowing the project's files (their paths, and their texts for the
+    /// project's import style).
+    public func knowing(paths: [String], texts: [String] = []) -> ModuleResolver {
+        var resolver = ModuleResolver(aliases: aliases, importExtension: importExtension, baseUrl: baseUrl, knownKeys: Set(paths.map(Self.key)))
+        resolver.projectStyle = resolver.dominantStyle(in: texts)
+        return resolver
+    }
+
+    /// `.alias` when the project's files import through aliases more often than relatively.
+    func dominantStyle(in texts: [String]) -> SpecifierStyle? {
+        guard !aliases.isEmpty else { return nil }
+        var aliased = 0
+        var relative = 0
+        for text in texts where text.contains("from ") {
+            for quote in ["'", "\""] {
+                relative += text.components(separatedBy: "from \(quote).").count - 1
+                for alias in aliases { aliased += text.components(separatedBy: "from \(quote)\(alias.prefix)").count - 1 }
+            }
+        }
+        return aliased > relative ? .alias : nil
     }
 
     private func known(_ key: String) -> Bool { knownKeys?.contains(key) ?? true }
@@ -104,6 +123,7 @@ public struct ModuleResolver: Sendable {
         if local.contains(where: isAlias) { return .alias }
         for suffix in [".ts", ".js"] where local.contains(where: { $0.hasSuffix(suffix) }) { return .relative(extension: suffix) }
         if !local.isEmpty { return .relative(extension: nil) }
+        if let projectStyle { return projectStyle }
         if file.hasSuffix(".cts") { return .relative(extension: nil) }
         if file.hasSuffix(".mts") { return .relative(extension: importExtension ?? ".js") }
         return .relative(extension: importExtension)

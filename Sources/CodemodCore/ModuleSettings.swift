@@ -18,13 +18,16 @@ public struct ModuleSettings: Sendable {
         var settings = ModuleSettings()
         let options = CompilerOptions.load(root.appendingPathComponent("tsconfig.json"))
         let rootPath = root.standardizedFileURL.path
-        func relative(_ url: URL) -> String { Project.relative(url.standardizedFileURL.path, to: rootPath) }
+        func relative(_ url: URL) -> String {
+            let path = url.standardizedFileURL.path
+            return path == rootPath ? "" : Project.relative(path, to: rootPath)
+        }
         if let baseUrl = options.baseUrl { settings.baseUrl = relative(baseUrl) }
         if let (paths, declaredIn) = options.paths {
             // Targets are relative to baseUrl when there is one, else to the config that declared them.
             let base = options.baseUrl ?? declaredIn
             settings.aliases += paths.keys.sorted().compactMap { pattern in
-                let targets = (paths[pattern] ?? []).map { relative(base.appendingPathComponent($0)) }
+                let targets = (paths[pattern] ?? []).map { relative($0.hasPrefix("/") ? URL(fileURLWithPath: $0) : base.appendingPathComponent($0)) }
                 return PathAlias(pattern: pattern, targets: targets)
             }
         }
@@ -138,10 +141,17 @@ struct CompilerOptions {
             }
         }
         var merged = CompilerOptions()
+        // `${configDir}` (TypeScript 5.5) is the folder of the config being used, not of the one that says it.
+        let configDir = url.deletingLastPathComponent().standardizedFileURL.path
+        func expand(_ text: String) -> String { text.replacingOccurrences(of: "${configDir}", with: configDir) }
+        func locate(_ text: String, in folder: URL) -> URL {
+            let expanded = expand(text)
+            return (expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : folder.appendingPathComponent(expanded)).standardizedFileURL
+        }
         for (file, folder) in chain.reversed() {
             guard let options = file.compilerOptions else { continue }
-            if let baseUrl = options.baseUrl { merged.baseUrl = folder.appendingPathComponent(baseUrl).standardizedFileURL }
-            if let paths = options.paths { merged.paths = (paths, folder) }
+            if let baseUrl = options.baseUrl { merged.baseUrl = locate(baseUrl, in: folder) }
+            if let paths = options.paths { merged.paths = (paths.mapValues { $0.map(expand) }, folder) }
             merged.module = options.module ?? merged.module
             merged.moduleResolution = options.moduleResolution ?? merged.moduleResolution
             merged.allowImportingTsExtensions = options.allowImportingTsExtensions ?? merged.allowImportingTsExtensions

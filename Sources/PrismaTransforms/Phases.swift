@@ -110,7 +110,9 @@ public struct RevertPlan: Sendable {
         guard let record = try PhaseNotes.read(on: commit.commit, project: project) else {
             throw CodemodError.selection("commit \(commit.commit.prefix(12)) applied phase \(phase) (run \(commit.run)), but it has no note in "
                                          + "\(PhaseNotes.ref) naming its sites, and this clone has no journal of that run. Fetch the notes: "
-                                         + "git fetch origin \(PhaseNotes.ref):\(PhaseNotes.ref)")
+                                         + "git fetch origin \(PhaseNotes.ref):\(PhaseNotes.ref). If they are fetched, the commit was rewritten "
+                                         + "(amend, rebase) after the note was made; git carries notes across rewrites only with "
+                                         + "`git config notes.rewriteRef \(PhaseNotes.ref)`")
         }
         return try RevertPlan(record: record, source: .notes(commit: commit.commit), root: project.root)
     }

@@ -187,9 +187,17 @@ enum HelperUses {
 
     static func find(in file: ParsedFile, resolver: ModuleResolver, configuration: PrismaConfiguration) -> [Use] {
         var imported: [String: (name: String, module: String)] = [:]
-        for statement in file.imports where !statement.isTypeOnly && resolver.resolve(statement.module, from: file.path) != nil {
-            for specifier in statement.named where !specifier.isType { imported[specifier.localName] = (specifier.name, statement.module) }
-            if let name = statement.defaultName { imported[name] = ("default", statement.module) }
+        // From the project's own modules any function counts; from packages (p-retry, async-retry)
+        // only one whose name says it retries, so that caches and loaders wrapping a query do not.
+        func counts(_ name: String, fromPackage: Bool) -> Bool {
+            !fromPackage || name.range(of: "retry|backoff", options: [.regularExpression, .caseInsensitive]) != nil
+        }
+        for statement in file.imports where !statement.isTypeOnly {
+            let fromPackage = resolver.resolve(statement.module, from: file.path) == nil
+            for specifier in statement.named where !specifier.isType && counts(specifier.localName, fromPackage: fromPackage) {
+                imported[specifier.localName] = (specifier.name, statement.module)
+            }
+            if let name = statement.defaultName, counts(name, fromPackage: fromPackage) { imported[name] = (name, statement.module) }
         }
         guard !imported.isEmpty else { return [] }
         var uses: [Use] = []

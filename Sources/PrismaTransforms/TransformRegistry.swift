@@ -6,10 +6,14 @@ public struct TransformOptions: Sendable {
     public var force = false
     /// Unwrap even when retry arguments or type arguments would be lost.
     public var allowLossy = false
+    /// A revert: put back exactly what a run changed, also where the transform would leave
+    /// such a site on its own (a retry inside a transaction that the run took off).
+    public var restoring = false
 
-    public init(force: Bool = false, allowLossy: Bool = false) {
+    public init(force: Bool = false, allowLossy: Bool = false, restoring: Bool = false) {
         self.force = force
         self.allowLossy = allowLossy
+        self.restoring = restoring
     }
 }
 

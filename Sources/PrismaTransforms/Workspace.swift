@@ -115,7 +115,12 @@ public struct Workspace: Sendable {
             .filter { !configuration.clientTypes.contains($0) }
         let modules = ClientModuleIndex.build(files: whole, configuration: configuration)
         let central = try modules.central(explicit: centralModule ?? configuration.centralModule, project: project)
-        let resolver = project.resolver.knowing(paths: whole.map(\.path))
+        // The project's import habit only matters where it has aliases to choose between.
+        let texts = project.resolver.aliases.isEmpty ? [] : whole.compactMap { file -> String? in
+            guard case .success(let bytes) = file.content else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let resolver = project.resolver.knowing(paths: whole.map(\.path), texts: texts)
         var context = PrismaContext(configuration: configuration, resolver: resolver, centralModulePath: central?.path)
         if let central, !central.exports.isEmpty { context.clientExports = central.exports }
         context.reexportingKeys = modules.reexporters(of: context.centralModuleKey, resolver: resolver)

@@ -39,7 +39,7 @@ struct InitCommand: ParsableCommand {
                 Output.err("client module: \(shown(module.path)):\(module.line) exports the client as \(module.exports.joined(separator: ", "))")
             }
             for helper in survey.helpers {
-                Output.err("retry helper: \(helper.name) from \(helper.modulePath.map(shown) ?? "an unresolved module"), "
+                Output.err("retry helper: \(helper.name) from \(helper.modulePath.map(shown) ?? "a package"), "
                            + "\(helper.uses) call(s) around Prisma calls, first at \(shown(helper.firstUse.path)):\(helper.firstUse.line)")
             }
             if let centralModule {

@@ -41,10 +41,11 @@ struct RevertCommand: ParsableCommand {
                 // again; the keys select the files.
                 let workspace = try Workspace.open(paths: [project.root.path], currentDirectory: Output.currentDirectory)
                 Output.scope(files: workspace.files.count)
-                run = TransformRun.run(plan.inverse, workspace: workspace, options: TransformOptions(), selection: plan.selection)
+                run = TransformRun.run(plan.inverse, workspace: workspace, options: TransformOptions(restoring: true), selection: plan.selection)
             }
             let lost = report(run, plan: plan, project: project)
-            let record = JournalRun(kind: .revert, transform: run.transformID, phase: phase, undoes: plan.record.run,
+            // A revert that left sites does not undo the run: running it again retries them.
+            let record = JournalRun(kind: .revert, transform: run.transformID, phase: phase, undoes: lost == 0 ? plan.record.run : nil,
                                     toolVersion: PrismaCodemod.version)
             let writes = Applier.writes(from: run.changed)
             let request = commit ? CommitRequest(

@@ -242,6 +242,30 @@ final class RevertCLITests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), edited, "nothing guessed, the new call least of all")
     }
 
+    /// Phase 1 takes a retry off a read inside a transaction; wrap-reads would never put one
+    /// there on its own, but the revert restores exactly what the phase changed.
+    func testRevertRestoresARetryTheTransformWouldNotAddOnItsOwn() throws {
+        let transfer = """
+            import { prisma, executeWithRetry } from '../utils/prisma';
+
+            export async function rename(id: number, name: string) {
+              return prisma.$transaction(async (tx) => {
+                const user = await executeWithRetry(() => tx.user.findUnique({ where: { id } }));
+                return tx.user.update({ where: { id }, data: { name: user?.name ?? name } });
+              });
+            }
+
+            """
+        let repo = try repository(["src/controllers/rename.ts": Data(transfer.utf8)])
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let start = try snapshot(repo)
+        XCTAssertEqual(try codemod(["apply", "--phase", "1", "--commit"], in: repo).status, 0)
+        XCTAssertEqual(try codemod(["diff", "wrap-reads"], in: repo).stdout, "", "wrap-reads alone leaves reads in a transaction")
+        let revert = try codemod(["revert", "--phase", "1"], in: repo)
+        XCTAssertEqual(revert.status, 0, revert.stderr)
+        XCTAssertEqual(try snapshot(repo), start)
+    }
+
     func testAtIsIdempotentAndATypoIsAnError() throws {
         let repo = try repository(["src/controllers/a.ts": Self.controller("\n")])
         defer { try? FileManager.default.removeItem(at: repo) }

@@ -195,7 +195,9 @@ extension TransformCLITests {
     func testOnlyFilesNarrowsIncludes() throws {
         let both = try tool(["diff", "unwrap-reads", "Fixtures/backend", "--include", "src/utils/**", "--only-files", "src/services/**"],
                             in: repositoryRoot)
-        XCTAssertTrue(both.stderr.contains("unwrap-reads: 0 file(s) would change"), both.stderr)
+        XCTAssertEqual(both.status, 2, "the services are outside what --include selects: nothing to narrow to")
+        XCTAssertTrue(both.stderr.contains("no file of the run matches --only-files src/services/**"), both.stderr)
+        XCTAssertEqual(both.stdout, "")
         let plan = try tool(["plan", "Fixtures/backend", "--cpus", "0"], in: repositoryRoot)
         XCTAssertEqual(plan.status, 2, "plan validates its budget options like inventory")
     }

@@ -59,4 +59,26 @@ final class ModuleSettingsTests: XCTestCase {
         XCTAssertEqual(resolver.specifier(for: "src/lib/db", from: "src/routes/a.ts", style: .relative(extension: ".ts")), "../lib/db.ts")
         XCTAssertEqual(resolver.specifier(for: "app/utils/db.server", from: "app/routes/x.tsx", style: .alias), "#app/utils/db.server")
     }
+
+    /// `${configDir}` in a shared base config means the folder of the project's own tsconfig.
+    func testConfigDirInASharedBaseConfig() throws {
+        let root = try project([
+            "tsconfig.json": #"{ "extends": "@acme/tsconfig/base.json" }"#,
+            "node_modules/@acme/tsconfig/base.json": #"{ "compilerOptions": { "baseUrl": "${configDir}", "paths": { "~server/*": ["${configDir}/src/server/*"] } } }"#,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let settings = ModuleSettings.read(root: root)
+        XCTAssertEqual(settings.baseUrl, "")
+        XCTAssertEqual(settings.resolver.resolve("~server/db", from: "src/app.ts"), "src/server/db")
+    }
+
+    /// A file without local imports gets the project's habit: its alias, when most files use it.
+    func testAFileWithoutLocalImportsFollowsTheProjectsAliasHabit() {
+        let alias = ModuleResolver(aliases: [PathAlias(prefix: "@/", target: "src/", wildcard: true)])
+        let habit = alias.knowing(paths: ["src/lib/prisma.ts"], texts: ["import prisma from '@/lib/prisma';", "import { x } from \"@/x\";\nimport y from './y';"])
+        XCTAssertEqual(habit.style(of: ["next/server"], in: "src/app/api/users/route.ts"), .alias)
+        XCTAssertEqual(habit.specifier(for: "src/lib/prisma", from: "src/app/api/users/route.ts", style: .alias), "@/lib/prisma")
+        let relativeHabit = alias.knowing(paths: [], texts: ["import a from './a';", "import b from '../b';"])
+        XCTAssertEqual(relativeHabit.style(of: [], in: "src/x.ts"), .relative(extension: nil))
+    }
 }

@@ -83,4 +83,25 @@ final class ClientModulesTests: XCTestCase {
         XCTAssertFalse(ClientModules.isTestFile("src/lib/db.ts"))
         XCTAssertFalse(ClientModules.isTestFile("src/testing-utils.ts"))
     }
+
+    /// A retry helper from a package counts when its name says it retries; a cache does not.
+    func testPackageRetryHelpersAreFoundAndCachesAreNot() throws {
+        let root = try temporaryProject([
+            "src/db.ts": "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
+            "src/users.ts": """
+                import pRetry from 'p-retry';
+                import { unstable_cache } from 'next/cache';
+                import { prisma } from './db';
+                export const list = () => pRetry(() => prisma.user.findMany(), { retries: 3 });
+                export const cached = unstable_cache(() => prisma.user.count());
+
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let project = Project(root: root)
+        let survey = ProjectSurvey.make(files: try Workspace.projectFiles(project), project: project, configuration: try defaultConfiguration())
+        XCTAssertEqual(survey.helpers.map(\.name), ["pRetry"])
+        XCTAssertEqual(survey.helpers.first?.firstUse, SiteAddress(path: "src/users.ts", line: 4))
+        XCTAssertEqual(survey.clientModules.map(\.path), ["src/db.ts"])
+    }
 }

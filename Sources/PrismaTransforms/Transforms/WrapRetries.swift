@@ -39,6 +39,9 @@ public struct WrapRetries<Target: RetryTarget>: PrismaTransform {
     }
 
     private func leaveReason(_ call: PrismaCall, in prisma: PrismaFile) -> String? {
+        if options.restoring {
+            return nil  // the run being undone took this very retry off
+        }
         if call.onTransactionClient {
             return "runs on the transaction client \(call.client); retrying one statement of a transaction is wrong, retry the whole $transaction call"
         }
