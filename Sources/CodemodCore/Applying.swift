@@ -6,7 +6,7 @@ public enum Applier {
     public static func writes(from outcomes: [FileOutcome]) -> [PlannedWrite] {
         outcomes.filter(\.isChanged).map { outcome in
             PlannedWrite(path: outcome.path, original: outcome.original, updated: outcome.updated, sites: outcome.sites.map {
-                JournalSite(key: $0.key, label: $0.label, line: $0.after.line, column: $0.after.column)
+                JournalSite(key: $0.key, label: $0.label, line: $0.after.line, column: $0.after.column, restore: $0.restoreHint)
             })
         }
     }

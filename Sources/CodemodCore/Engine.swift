@@ -7,6 +7,7 @@ public struct ChangedSite: Equatable, Sendable {
     public var label: String
     public var before: SourcePosition
     public var after: SourcePosition
+    public var restoreHint: RestoreHint?
 }
 
 /// What happened to one file in one run.
@@ -124,7 +125,7 @@ public struct Engine {
         let afterOffsets = edits.map(selected.map(\.range.lowerBound))
         outcome.sites = zip(selected, afterOffsets).map { candidate, after in
             ChangedSite(key: candidate.key, label: candidate.label, before: file.position(candidate.range.lowerBound),
-                        after: reparsed.position(after))
+                        after: reparsed.position(after), restoreHint: candidate.restoreHint)
         }
         return outcome
     }

@@ -76,12 +76,15 @@ public struct JournalSite: Codable, Equatable, Sendable {
     public var label: String
     public var line: Int
     public var column: Int
+    /// What the inverse needs to put the site back exactly (say, the retry helper taken off).
+    public var restore: RestoreHint?
 
-    public init(key: SiteKey?, label: String, line: Int, column: Int) {
+    public init(key: SiteKey?, label: String, line: Int, column: Int, restore: RestoreHint? = nil) {
         self.key = key
         self.label = label
         self.line = line
         self.column = column
+        self.restore = restore
     }
 }
 

@@ -48,6 +48,19 @@ public struct SiteKey: Hashable, Codable, Sendable, Comparable, CustomStringConv
     public static func < (lhs: SiteKey, rhs: SiteKey) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
+/// What the inverse needs to put a site back exactly that the code no longer says once the
+/// site is changed: the name of the wrapper taken off and the module it was imported from.
+public struct RestoreHint: Codable, Equatable, Sendable {
+    public var name: String
+    /// The import specifier as the file wrote it; nil when the file did not import the name.
+    public var module: String?
+
+    public init(name: String, module: String?) {
+        self.name = name
+        self.module = module
+    }
+}
+
 /// A site a transform could change.
 public struct Candidate: Sendable {
     public var key: SiteKey
@@ -61,8 +74,12 @@ public struct Candidate: Sendable {
     public var operation: String?
     /// Set when the transform would leave this site as it is, with the reason.
     public var leaveReason: String?
+    /// Recorded with the changed site, for a later revert.
+    public var restoreHint: RestoreHint?
 
-    public init(key: SiteKey, range: Range<Int>, lines: ClosedRange<Int>, label: String, operation: String?, leaveReason: String? = nil) {
+    public init(key: SiteKey, range: Range<Int>, lines: ClosedRange<Int>, label: String, operation: String?, leaveReason: String? = nil,
+                restoreHint: RestoreHint? = nil) {
+        self.restoreHint = restoreHint
         self.key = key
         self.range = range
         self.lines = lines

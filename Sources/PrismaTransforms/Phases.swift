@@ -84,6 +84,11 @@ public struct RevertPlan: Sendable {
         }))
     }
 
+    /// What the run recorded to put each file's sites back exactly, by root-relative path.
+    public var restoreHints: [String: [RestoreHint]] {
+        Dictionary(uniqueKeysWithValues: record.files.map { ($0.path, $0.sites.compactMap(\.restore)) }.filter { !$0.1.isEmpty })
+    }
+
     /// What people call a key of this phase: the site's label where the record has it.
     public func label(of key: SiteKey, in path: String) -> String {
         record.files.first { $0.path == path }?.sites.first { $0.key == key }?.label ?? key.rawValue

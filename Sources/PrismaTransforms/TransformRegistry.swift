@@ -9,11 +9,14 @@ public struct TransformOptions: Sendable {
     /// A revert: put back exactly what a run changed, also where the transform would leave
     /// such a site on its own (a retry inside a transaction that the run took off).
     public var restoring = false
+    /// For a revert: what the run recorded to put each file's sites back (root-relative path → hints).
+    public var restoreHints: [String: [RestoreHint]] = [:]
 
-    public init(force: Bool = false, allowLossy: Bool = false, restoring: Bool = false) {
+    public init(force: Bool = false, allowLossy: Bool = false, restoring: Bool = false, restoreHints: [String: [RestoreHint]] = [:]) {
         self.force = force
         self.allowLossy = allowLossy
         self.restoring = restoring
+        self.restoreHints = restoreHints
     }
 }
 

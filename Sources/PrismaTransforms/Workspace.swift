@@ -125,6 +125,11 @@ public struct Workspace: Sendable {
         if let central, !central.exports.isEmpty { context.clientExports = central.exports }
         context.reexportingKeys = modules.reexporters(of: context.centralModuleKey, resolver: resolver)
         context.projectClientInstances = modules.clientInstances
+        // Without retry.module, new retries are imported the way the project already imports them.
+        if configuration.retryModule == nil, let habit = retryImportHabit(in: whole, helpers: configuration.retryHelpers, resolver: resolver) {
+            context.retryHelperName = habit.name
+            context.retryModuleKey = habit.moduleKey
+        }
         return Workspace(project: project, context: context, files: files)
     }
 
@@ -141,6 +146,42 @@ public struct Workspace: Sendable {
         return Parallel.map(count: own.count) { index, _ in
             known[own[index]] ?? LoadedFile(path: own[index], content: SourceLoader.load(project.url(of: own[index]), displayPath: own[index]))
         }
+    }
+
+    /// The configured helper name and module the project's files import most often.
+    static func retryImportHabit(in files: [LoadedFile], helpers: [String], resolver: ModuleResolver) -> (name: String, moduleKey: String)? {
+        guard let pattern = try? NSRegularExpression(pattern: #"import\s*(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]"#) else { return nil }
+        var counts: [String: (name: String, moduleKey: String, uses: Int)] = [:]
+        for file in files {
+            guard case .success(let bytes) = file.content else { continue }
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard helpers.contains(where: text.contains) else { continue }
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let namesRange = Range(match.range(at: 1), in: text), let moduleRange = Range(match.range(at: 2), in: text),
+                      let key = resolver.resolve(String(text[moduleRange]), from: file.path) else { continue }
+                let names = text[namesRange].split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) }
+                for name in names where helpers.contains(name) {
+                    let id = "\(name)\u{0}\(key)"
+                    counts[id] = (name, key, (counts[id]?.uses ?? 0) + 1)
+                }
+            }
+        }
+        if let habit = counts.values.max(by: { ($0.uses, $1.name, $1.moduleKey) < ($1.uses, $0.name, $0.moduleKey) }) {
+            return (habit.name, habit.moduleKey)
+        }
+        // Nothing imports a helper (say, every retry was just taken off): the module that defines one.
+        for name in helpers {
+            let escaped = NSRegularExpression.escapedPattern(for: name)
+            let definition = #"export\s+(?:async\s+)?(?:function\s*\*?\s*|(?:const|let|var)\s+)"# + escaped + #"\b"#
+            for file in files {
+                guard case .success(let bytes) = file.content else { continue }
+                let text = String(decoding: bytes, as: UTF8.self)
+                if text.contains(name), text.range(of: definition, options: .regularExpression) != nil {
+                    return (name, ModuleResolver.key(file.path))
+                }
+            }
+        }
+        return nil
     }
 
     /// `class PrismaService extends PrismaClient`: its values are clients too (NestJS).

@@ -41,7 +41,8 @@ struct RevertCommand: ParsableCommand {
                 // again; the keys select the files.
                 let workspace = try Workspace.open(paths: [project.root.path], currentDirectory: Output.currentDirectory)
                 Output.scope(files: workspace.files.count)
-                run = TransformRun.run(plan.inverse, workspace: workspace, options: TransformOptions(restoring: true), selection: plan.selection)
+                run = TransformRun.run(plan.inverse, workspace: workspace, options: TransformOptions(restoring: true, restoreHints: plan.restoreHints),
+                                       selection: plan.selection)
             }
             let lost = report(run, plan: plan, project: project)
             // A revert that left sites does not undo the run: running it again retries them.

@@ -266,6 +266,30 @@ final class RevertCLITests: XCTestCase {
         XCTAssertEqual(try snapshot(repo), start)
     }
 
+    /// The helper lives in its own module under another configured name; phase 1 takes its last
+    /// import away, and the revert brings back that name from that module, not a guess.
+    func testRevertBringsBackTheProjectsOwnHelperAndModule() throws {
+        let files = [
+            "src/lib/retry.ts": "export async function retryDatabaseOperation<T>(fn: () => Promise<T>): Promise<T> {\n  return fn();\n}\n",
+            "src/controllers/invoices.ts": """
+                import { prisma } from '../utils/prisma';
+                import { retryDatabaseOperation } from '../lib/retry';
+
+                export async function getInvoice(id: string) {
+                  return retryDatabaseOperation(() => prisma.invoice.findFirst({ where: { id } }));
+                }
+
+                """,
+        ]
+        let repo = try repository(files.mapValues { Data($0.utf8) })
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let start = try snapshot(repo)
+        XCTAssertEqual(try codemod(["apply", "--phase", "1", "--commit"], in: repo).status, 0)
+        let revert = try codemod(["revert", "--phase", "1"], in: repo)
+        XCTAssertEqual(revert.status, 0, revert.stderr)
+        XCTAssertEqual(try snapshot(repo), start)
+    }
+
     func testAtIsIdempotentAndATypoIsAnError() throws {
         let repo = try repository(["src/controllers/a.ts": Self.controller("\n")])
         defer { try? FileManager.default.removeItem(at: repo) }

@@ -13,6 +13,8 @@ public struct PrismaContext: Sendable {
     public var centralModulePath: String?
     /// Module key of the module exporting the retry helper (the central one by default).
     public var retryModuleKey: String?
+    /// The helper name new retries are written with: the one the project imports most, else the first configured.
+    public var retryHelperName: String
     /// Modules that re-export the central one (`export * from './prisma'` in an index file):
     /// importing the client through them is importing it from the central module.
     public var reexportingKeys: Set<String> = []
@@ -35,6 +37,7 @@ public struct PrismaContext: Sendable {
         self.centralModulePath = centralModulePath
         self.centralModuleKey = centralModulePath.map(ModuleResolver.key)
         self.retryModuleKey = (retryModulePath ?? configuration.retryModule).map(ModuleResolver.key) ?? centralModuleKey
+        retryHelperName = configuration.retryHelper
         clientExports = configuration.clientIsDefaultExport ? ["default"] : [configuration.clientExport]
     }
 

@@ -230,13 +230,15 @@ enum Reindent {
 enum RetryImports {
     /// The edit that imports the helper when the file lacks it: merged into a value
     /// import of the helper's module, else a new statement after the imports.
-    static func ensureImported(_ helper: String, in prisma: PrismaFile) throws -> Edit? {
+    /// `recordedModule`: the specifier a revert recorded, used as the file wrote it.
+    static func ensureImported(_ helper: String, in prisma: PrismaFile, from recordedModule: String? = nil) throws -> Edit? {
         let file = prisma.file
         let context = prisma.context
         // Bound already, by any import (even from another module) or a local declaration.
         if file.imports.contains(where: { $0.named.contains { $0.localName == helper } || $0.defaultName == helper }) { return nil }
         if declaresLocally(helper, in: file) || context.isCentralModule(file.path) { return nil }
-        guard let moduleKey = context.retryModuleKey else {
+        let recordedKey = recordedModule.flatMap { context.resolver.resolve($0, from: file.path) }
+        guard let moduleKey = recordedKey ?? context.retryModuleKey else {
             throw CodemodError.configuration("\(file.path): no module exporting \(helper) is known; set retry.module in prisma-codemod.yaml")
         }
         let editor = file.importEditor
@@ -248,7 +250,7 @@ enum RetryImports {
             return editor.addSpecifier(helper, to: statement, first: false)
         }
         let style = context.resolver.style(of: file.imports.map(\.module), in: file.path)
-        let module = context.resolver.specifier(for: moduleKey, from: file.path, style: style)
+        let module = recordedModule ?? context.resolver.specifier(for: moduleKey, from: file.path, style: style)
         return editor.insertAfterImports([editor.statementText(named: [helper], from: module)], imports: file.imports)
     }
 

@@ -74,8 +74,10 @@ public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
         return analysis.sites.map { site in
             let retryLine = file.lines.lineNumber(of: site.retry.call.byteRange.lowerBound)
             let callLine = file.lines.lineNumber(of: site.primary.call.byteRange.lowerBound)
+            let helperImport = analysis.prisma.retryImports.first { $0.specifier.localName == site.retry.helper }
             return Candidate(key: site.key, range: site.retry.call.byteRange, lines: retryLine...max(retryLine, callLine),
-                             label: site.primary.label, operation: site.primary.operationName, leaveReason: site.leaveReason)
+                             label: site.primary.label, operation: site.primary.operationName, leaveReason: site.leaveReason,
+                             restoreHint: RestoreHint(name: site.retry.helper, module: helperImport?.statement.module))
         }
     }
 

@@ -68,7 +68,9 @@ public struct WrapRetries<Target: RetryTarget>: PrismaTransform {
 
     public func edits(for selected: [Candidate], in analysis: SiteAnalysis<Site>) throws -> Rewrite {
         let prisma = analysis.prisma
-        let helper = prisma.retryImports.first?.specifier.localName ?? context.configuration.retryHelper
+        // A revert puts back the helper the run took off, imported from where it was.
+        let recorded = options.restoreHints[prisma.file.path]?.first
+        let helper = recorded?.name ?? prisma.retryImports.first?.specifier.localName ?? context.retryHelperName
         let keys = Set(selected.map(\.key))
         var rewrite = Rewrite()
         var templates: [Range<Int>]?
@@ -77,7 +79,7 @@ public struct WrapRetries<Target: RetryTarget>: PrismaTransform {
             rewrite.edits += RetryEdits.wrap(call.expressionRange, operation: call.operation, helper: helper, in: prisma.file,
                                        templates: templates ?? [])
         }
-        if !rewrite.edits.isEmpty, let importEdit = try RetryImports.ensureImported(helper, in: prisma) {
+        if !rewrite.edits.isEmpty, let importEdit = try RetryImports.ensureImported(helper, in: prisma, from: recorded?.module) {
             rewrite.edits.append(importEdit)
         }
         return rewrite
