@@ -21,3 +21,28 @@ public enum SourceLoader {
         return .success(bytes)
     }
 }
+
+/// Byte search for the cheap text tests that decide which files to parse: over the bytes,
+/// without building a `String` (Foundation's string search dominates otherwise).
+public enum ByteSearch {
+    public static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return true }
+        guard bytes.count >= pattern.count else { return false }
+        return bytes.withUnsafeBufferPointer { haystack in
+            pattern.withUnsafeBufferPointer { wanted in
+                guard let base = haystack.baseAddress, let first = wanted.first, let wantedBase = wanted.baseAddress else { return false }
+                var offset = 0
+                let last = haystack.count - wanted.count
+                while offset <= last {
+                    // memchr finds the first byte; memcmp checks the rest.
+                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                    let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + position, wantedBase, wanted.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            }
+        }
+    }
+}

@@ -36,8 +36,9 @@ public enum ClientModules {
 
     /// A cheap look at the text first: only files that may build, export or re-export a client are parsed.
     public static func mayConcernClient(_ bytes: [UInt8], configuration: PrismaConfiguration) -> Bool {
+        if ByteSearch.contains(bytes, configuration.clientClass) || ByteSearch.contains(bytes, "$extends") { return true }
+        guard ByteSearch.contains(bytes, "export") else { return false }
         let text = String(decoding: bytes, as: UTF8.self)
-        if text.contains(configuration.clientClass) || text.contains("$extends") { return true }
         return text.range(of: #"export\s*(\*|\{[^}]*\})\s*from"#, options: .regularExpression) != nil
     }
 

@@ -154,8 +154,8 @@ public struct Workspace: Sendable {
         var counts: [String: (name: String, moduleKey: String, uses: Int)] = [:]
         for file in files {
             guard case .success(let bytes) = file.content else { continue }
+            guard helpers.contains(where: { ByteSearch.contains(bytes, $0) }) else { continue }
             let text = String(decoding: bytes, as: UTF8.self)
-            guard helpers.contains(where: text.contains) else { continue }
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 guard let namesRange = Range(match.range(at: 1), in: text), let moduleRange = Range(match.range(at: 2), in: text),
                       let key = resolver.resolve(String(text[moduleRange]), from: file.path) else { continue }
@@ -175,8 +175,8 @@ public struct Workspace: Sendable {
             let definition = #"export\s+(?:async\s+)?(?:function\s*\*?\s*|(?:const|let|var)\s+)"# + escaped + #"\b"#
             for file in files {
                 guard case .success(let bytes) = file.content else { continue }
-                let text = String(decoding: bytes, as: UTF8.self)
-                if text.contains(name), text.range(of: definition, options: .regularExpression) != nil {
+                guard ByteSearch.contains(bytes, name) else { continue }
+                if String(decoding: bytes, as: UTF8.self).range(of: definition, options: .regularExpression) != nil {
                     return (name, ModuleResolver.key(file.path))
                 }
             }
@@ -190,8 +190,8 @@ public struct Workspace: Sendable {
         var names: [String] = []
         for file in files {
             guard case .success(let bytes) = file.content else { continue }
+            guard ByteSearch.contains(bytes, "extends \(clientClass)") else { continue }
             let text = String(decoding: bytes, as: UTF8.self)
-            guard text.contains("extends \(clientClass)") else { continue }
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 if let range = Range(match.range(at: 1), in: text), !names.contains(String(text[range])) {
                     names.append(String(text[range]))

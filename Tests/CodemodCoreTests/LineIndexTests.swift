@@ -33,3 +33,16 @@ final class LineIndexTests: XCTestCase {
         XCTAssertEqual(try parse("function f() {\r  g();\r}\r").style.indentUnit, "  ", "indentation is read on CR-only lines too")
     }
 }
+
+final class ByteSearchTests: XCTestCase {
+    func testFindsSubsequencesAtEveryPlace() {
+        let text = Array("export class PrismaService extends PrismaClient {}".utf8)
+        XCTAssertTrue(ByteSearch.contains(text, "export"))
+        XCTAssertTrue(ByteSearch.contains(text, "extends PrismaClient"))
+        XCTAssertTrue(ByteSearch.contains(text, "{}"))
+        XCTAssertFalse(ByteSearch.contains(text, "extends PrismaClientX"))
+        XCTAssertFalse(ByteSearch.contains(Array("Pri".utf8), "Prisma"))
+        XCTAssertTrue(ByteSearch.contains(Array("aaab".utf8), "aab"), "a near miss before the match")
+        XCTAssertTrue(ByteSearch.contains(Array("ä$extends".utf8), "$extends"))
+    }
+}
