@@ -145,9 +145,9 @@ enum HelperUses {
         }
         func skipBackSpaces(_ index: inout Int) { while index >= 0, isSpace(bytes[index]) { index -= 1 } }
         func matches(_ word: String, endingAt index: Int) -> Bool {
-            let word = Array(word.utf8)
+            let word = word.utf8
             guard index < bytes.count, index - word.count + 1 >= 0 else { return false }
-            return Array(bytes[(index - word.count + 1)...index]) == word && (index - word.count < 0 || !isName(bytes[index - word.count]))
+            return bytes[(index - word.count + 1)...index].elementsEqual(word) && (index - word.count < 0 || !isName(bytes[index - word.count]))
         }
         var names = Set<String>()
         var index = 0
@@ -162,7 +162,7 @@ enum HelperUses {
                     while after < bytes.count, isSpace(bytes[after]) { after += 1 }
                     if after + 1 < bytes.count, bytes[after] == UInt8(ascii: "="), bytes[after + 1] == UInt8(ascii: ">") { start = index }
                 }
-            } else if matches("function", endingAt: index + 7) {
+            } else if bytes[index] == UInt8(ascii: "f"), matches("function", endingAt: index + 7) {
                 start = index
             }
             if var back = start.map({ $0 - 1 }) {
