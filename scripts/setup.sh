@@ -34,28 +34,30 @@ else
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq node-typescript >/dev/null
 fi
 
-sdist_ok() {
-  [ -f "$SDIST" ] && echo "$GRAMMAR_SHA256  $SDIST" | sha256sum --check --status
+# A source distribution from PyPI into the cache, used only if its sha256 is the pinned one.
+# Arguments: package, version, sha256, the file pip writes.
+fetch_sdist() {
+  local package=$1 version=$2 sha256=$3 file=$4
+  if [ -f "$file" ] && echo "$sha256  $file" | sha256sum --check --status; then
+    say "using cached $file"
+    return
+  fi
+  say "downloading $package==$version (source distribution) from PyPI"
+  mkdir -p "$CACHE_DIR"
+  rm -f "$file"
+  python3 -m pip download --quiet --no-deps --no-binary "$package" "$package==$version" -d "$CACHE_DIR"
+  if ! echo "$sha256  $file" | sha256sum --check --status; then
+    say "sha256 mismatch for $file (expected $sha256); refusing to use it"
+    rm -f "$file"
+    exit 1
+  fi
 }
 
 if [ -f "$GRAMMAR_DIR/typescript/src/parser.c" ] && [ -f "$GRAMMAR_DIR/tsx/src/parser.c" ] \
    && [ -f "$GRAMMAR_DIR/VERSION" ] && [ "$(cat "$GRAMMAR_DIR/VERSION")" = "$GRAMMAR_VERSION" ]; then
   say "TypeScript grammar $GRAMMAR_VERSION already in $GRAMMAR_DIR"
 else
-  if sdist_ok; then
-    say "using cached $SDIST"
-  else
-    say "downloading $GRAMMAR_PACKAGE==$GRAMMAR_VERSION (source distribution) from PyPI"
-    mkdir -p "$CACHE_DIR"
-    rm -f "$SDIST"
-    python3 -m pip download --quiet --no-deps --no-binary "$GRAMMAR_PACKAGE" \
-      "$GRAMMAR_PACKAGE==$GRAMMAR_VERSION" -d "$CACHE_DIR"
-    if ! sdist_ok; then
-      say "sha256 mismatch for $SDIST (expected $GRAMMAR_SHA256); refusing to use it"
-      rm -f "$SDIST"
-      exit 1
-    fi
-  fi
+  fetch_sdist "$GRAMMAR_PACKAGE" "$GRAMMAR_VERSION" "$GRAMMAR_SHA256" "$SDIST"
   say "extracting the typescript and tsx grammars into $GRAMMAR_DIR"
   staging="$(mktemp -d)"
   trap 'rm -rf "$staging"' EXIT
@@ -81,28 +83,11 @@ JS_GRAMMAR_SHA256="b2059ce8b150162cda05a457ca3920450adbf915119c04b8c67b5241cd7fc
 JS_GRAMMAR_DIR="$GRAMMAR_DIR/javascript"
 JS_SDIST="$CACHE_DIR/tree_sitter_javascript-$JS_GRAMMAR_VERSION.tar.gz"
 
-js_sdist_ok() {
-  [ -f "$JS_SDIST" ] && echo "$JS_GRAMMAR_SHA256  $JS_SDIST" | sha256sum --check --status
-}
-
 if [ -f "$JS_GRAMMAR_DIR/src/parser.c" ] && [ -f "$JS_GRAMMAR_DIR/src/tree_sitter/parser.h" ] \
    && [ -f "$JS_GRAMMAR_DIR/VERSION" ] && [ "$(cat "$JS_GRAMMAR_DIR/VERSION")" = "$JS_GRAMMAR_VERSION" ]; then
   say "JavaScript grammar $JS_GRAMMAR_VERSION already in $JS_GRAMMAR_DIR"
 else
-  if js_sdist_ok; then
-    say "using cached $JS_SDIST"
-  else
-    say "downloading $JS_GRAMMAR_PACKAGE==$JS_GRAMMAR_VERSION (source distribution) from PyPI"
-    mkdir -p "$CACHE_DIR"
-    rm -f "$JS_SDIST"
-    python3 -m pip download --quiet --no-deps --no-binary "$JS_GRAMMAR_PACKAGE" \
-      "$JS_GRAMMAR_PACKAGE==$JS_GRAMMAR_VERSION" -d "$CACHE_DIR"
-    if ! js_sdist_ok; then
-      say "sha256 mismatch for $JS_SDIST (expected $JS_GRAMMAR_SHA256); refusing to use it"
-      rm -f "$JS_SDIST"
-      exit 1
-    fi
-  fi
+  fetch_sdist "$JS_GRAMMAR_PACKAGE" "$JS_GRAMMAR_VERSION" "$JS_GRAMMAR_SHA256" "$JS_SDIST"
   say "extracting the javascript grammar into $JS_GRAMMAR_DIR"
   js_staging="$(mktemp -d)"
   trap 'rm -rf "${staging:-}" "$js_staging"' EXIT
