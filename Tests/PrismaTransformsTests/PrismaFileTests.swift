@@ -12,6 +12,16 @@ final class PrismaFileTests: XCTestCase {
         return PrismaFile(file: file, context: context)
     }
 
+    /// JavaScript's bare parameters hide a client of their name, as TypeScript's do.
+    func testJavaScriptParametersShadowTheClient() throws {
+        let text = "import { prisma } from './utils/prisma';\nexport async function f(prisma, { db } = {}) {\n  return prisma.user.findMany();\n}\nexport const g = () => prisma.user.count();\n"
+        let file = try ParsedFile(path: "src/a.js", bytes: Array(text.utf8), parser: Parser(language: .javascript))
+        XCTAssertNil(file.tree.firstError)
+        let context = PrismaContext(configuration: try defaultConfiguration(), resolver: ModuleResolver(aliases: []),
+                                    centralModulePath: "src/utils/prisma.ts")
+        XCTAssertEqual(PrismaFile(file: file, context: context).calls.map(\.label), ["prisma.user.count"], "f's prisma is its parameter")
+    }
+
     /// A dynamic import of the central module cannot be followed: it is listed, never dropped.
     func testDynamicImportOfTheCentralModuleIsListed() throws {
         let prisma = try analyse("""

@@ -80,6 +80,9 @@ public struct PrismaFile {
                 if let name = node.child(field: "name"), name.kind == "identifier" { names.insert(file.text(name)) }
             case "required_parameter", "optional_parameter":
                 if let pattern = node.child(field: "pattern"), pattern.kind == "identifier" { names.insert(file.text(pattern)) }
+            case "formal_parameters":
+                // JavaScript's parameters stand bare in the list.
+                for parameter in node.namedChildren where parameter.kind == "identifier" { names.insert(file.text(parameter)) }
             default:
                 break
             }

@@ -128,6 +128,11 @@ public struct ScopeTree {
                         declarePattern(name, kind, in: kind == .var ? self[current].hoistTarget : current)
                     }
                 }
+            case "formal_parameters":
+                // JavaScript's parameters are bare patterns (TypeScript wraps them in required_parameter).
+                for parameter in node.namedChildren where !["required_parameter", "optional_parameter", "comment"].contains(parameter.kind) {
+                    declarePattern(parameter, .parameter, in: current)
+                }
             case "required_parameter", "optional_parameter":
                 guard let pattern = node.child(field: "pattern") else { break }
                 declarePattern(pattern, .parameter, in: current)
