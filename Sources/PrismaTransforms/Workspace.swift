@@ -133,6 +133,17 @@ public struct Workspace: Sendable {
         return Workspace(project: project, context: context, files: files)
     }
 
+    /// The projects that hold source files below a path (the path's own, and those nested in it).
+    public static func projects(under path: String, currentDirectory: URL) throws -> [Project] {
+        var layout = ProjectLayout()
+        let project = try Project.locate(for: path, currentDirectory: currentDirectory)
+        var roots = Set<String>()
+        for file in try FileDiscovery.files(in: [path], project: project, selection: FileSelection(), currentDirectory: currentDirectory) {
+            roots.insert(layout.owner(of: project.url(of: file), ceiling: project.root).path)
+        }
+        return roots.sorted().map { Project(root: URL(fileURLWithPath: $0, isDirectory: true)) }
+    }
+
     /// Every source file of the project (not of projects nested in it), read once.
     public static func projectFiles(_ project: Project) throws -> [LoadedFile] {
         var layout = ProjectLayout()

@@ -78,7 +78,12 @@ final class MonorepoCLITests: XCTestCase {
     func testCheckOfOneFileOrSomeProjectsEqualsTheWholeTreeVerdict() throws {
         let repo = try monorepo()
         defer { try? FileManager.default.removeItem(at: repo) }
-        for project in Self.projects { XCTAssertEqual(try tool(["init", project], in: repo).status, 0) }
+        // At the monorepo root (no Prisma project itself), init does each Prisma project below it.
+        let initAll = try tool(["init", "."], in: repo)
+        XCTAssertEqual(initAll.status, 0, initAll.stderr)
+        for project in Self.projects {
+            XCTAssertTrue(initAll.stderr.contains("wrote \(project)/prisma-codemod.yaml"), initAll.stderr)
+        }
         let whole = try findings(["."], in: repo)
         let sources = try git(["ls-files", "*.ts", "*.tsx"], in: repo).stdout.split(separator: "\n").map(String.init)
         XCTAssertGreaterThan(sources.count, 12)
