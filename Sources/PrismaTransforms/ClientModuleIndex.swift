@@ -37,7 +37,7 @@ struct ClientModuleIndex {
 
     /// The central client module: the one given (by flag or configuration), else the one
     /// module that exports a client. Several are an error that lists them and says how to choose.
-    func central(explicit: String?, project: Project) throws -> (path: String, exports: Set<String>)? {
+    func central(explicit: String?, project: Project) throws -> (path: String, exports: Set<String>, factories: Set<String>)? {
         if let explicit {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: project.url(of: explicit).path, isDirectory: &isDirectory) else {
@@ -46,7 +46,7 @@ struct ClientModuleIndex {
             guard !isDirectory.boolValue else {
                 throw CodemodError.configuration("client.centralModule: \(explicit) is a folder; name the module file (say \(explicit)/index.ts)")
             }
-            return (explicit, modules[explicit]?.clientExports ?? [])
+            return (explicit, modules[explicit]?.clientExports ?? [], modules[explicit]?.factoryExports ?? [])
         }
         let candidates = modules.filter { !$0.value.clientExports.isEmpty }.keys.sorted()
         guard let first = candidates.first else { return nil }
@@ -55,7 +55,7 @@ struct ClientModuleIndex {
             throw CodemodError.selection("several modules export a Prisma client (\(shown)); choose one with --central-module PATH "
                                          + "or client.centralModule in \(RulesLoader.overrideFileName)")
         }
-        return (first, modules[first]?.clientExports ?? [])
+        return (first, modules[first]?.clientExports ?? [], modules[first]?.factoryExports ?? [])
     }
 
     /// Module keys that pass the central module on (`export * from './prisma'` in an index

@@ -10,6 +10,8 @@ public struct ClientModuleExports: Equatable, Sendable {
     /// (`globalForPrisma.prisma ?? new PrismaClient()`), `$extends(…)` of a client, or
     /// what a local factory returns.
     public var clientExports: Set<String> = []
+    /// Those of `clientExports` that are functions returning a client (`getPrisma()`).
+    public var factoryExports: Set<String> = []
     /// One-based line of the first statement that exports a client: the evidence `init` shows.
     public var evidenceLine: Int?
     /// `export * from './db'` (names nil) and `export { prisma, default as db } from './db'`
@@ -19,7 +21,7 @@ public struct ClientModuleExports: Equatable, Sendable {
     public var isEmpty: Bool { clientExports.isEmpty && reexports.isEmpty }
 
     public static func == (lhs: ClientModuleExports, rhs: ClientModuleExports) -> Bool {
-        lhs.clientExports == rhs.clientExports && lhs.evidenceLine == rhs.evidenceLine && lhs.reexports.map(\.specifier) == rhs.reexports.map(\.specifier)
+        lhs.clientExports == rhs.clientExports && lhs.factoryExports == rhs.factoryExports && lhs.evidenceLine == rhs.evidenceLine && lhs.reexports.map(\.specifier) == rhs.reexports.map(\.specifier)
             && lhs.reexports.map(\.names) == rhs.reexports.map(\.names)
     }
 }
@@ -94,6 +96,7 @@ private struct ModuleReader {
             if let declaration, ["function_declaration", "generator_function_declaration"].contains(declaration.kind),
                let name = declaration.child(field: "name"), returnsClient(declaration) {
                 factories.insert(file.text(name))
+                if statement.kind == "export_statement" { exportFactory(file.text(name), at: statement) }
             }
             if let declaration, declaration.kind == "class_declaration", let name = declaration.child(field: "name"),
                let heritage = declaration.namedChildren.first(where: { $0.kind == "class_heritage" }),
@@ -111,8 +114,9 @@ private struct ModuleReader {
                 break
             }
         }
-        for (local, exported, line) in pendingLocalExports where clientNames.contains(local) {
+        for (local, exported, line) in pendingLocalExports where clientNames.contains(local) || factories.contains(local) {
             result.clientExports.insert(exported)
+            if factories.contains(local) { result.factoryExports.insert(exported) }
             result.evidenceLine = min(result.evidenceLine ?? line, line)
         }
         return result
@@ -124,7 +128,10 @@ private struct ModuleReader {
             let local = file.text(name)
             guard let value = declarator.child(field: "value") else { continue }
             if ["arrow_function", "function_expression", "function"].contains(value.kind) {
-                if returnsClient(value) { factories.insert(local) }
+                if returnsClient(value) {
+                    factories.insert(local)
+                    if exported { exportFactory(local, at: declaration) }
+                }
                 continue
             }
             if isClient(value) {
@@ -168,6 +175,12 @@ private struct ModuleReader {
                                             file.lines.lineNumber(of: statement.byteRange.lowerBound)))
             }
         }
+    }
+
+    /// `export function getPrisma() { … return client }`: importers call it for the client.
+    private mutating func exportFactory(_ name: String, at node: Node) {
+        export(name, at: node)
+        result.factoryExports.insert(name)
     }
 
     private mutating func export(_ name: String, at node: Node) {
@@ -215,7 +228,7 @@ private struct ModuleReader {
     private func returnsClient(_ function: Node) -> Bool {
         guard let body = function.child(field: "body") else { return false }
         if body.kind != "statement_block" { return isClient(body) }
-        // `const client = new PrismaClient(); …; return client`: the function's own client names count.
+        // `const client = new PrismaClient(); …; return client`: the names the function gives a client count.
         var locals = Set<String>()
         var walk = body.preorder()
         while let node = walk.next() {
@@ -223,6 +236,11 @@ private struct ModuleReader {
             if node.kind == "variable_declarator", let name = node.child(field: "name"), name.kind == "identifier",
                let value = node.child(field: "value"), isClient(value, locals: locals) {
                 locals.insert(file.text(name))
+            }
+            // `if (!client) client = new PrismaClient()`: a lazy getter's cached client.
+            if node.kind == "assignment_expression", let left = node.child(field: "left"), left.kind == "identifier",
+               let right = node.child(field: "right"), isClient(right, locals: locals) {
+                locals.insert(file.text(left))
             }
             if node.kind == "return_statement", let value = node.namedChildren.first, isClient(value, locals: locals) { return true }
         }

@@ -122,7 +122,10 @@ public struct Workspace: Sendable {
         }
         let resolver = project.resolver.knowing(paths: whole.map(\.path), texts: texts)
         var context = PrismaContext(configuration: configuration, resolver: resolver, centralModulePath: central?.path)
-        if let central, !central.exports.isEmpty { context.clientExports = central.exports }
+        if let central, !central.exports.isEmpty {
+            context.clientExports = central.exports
+            context.clientFactoryExports = central.factories
+        }
         context.reexportingKeys = modules.reexporters(of: context.centralModuleKey, resolver: resolver)
         context.projectClientInstances = modules.clientInstances
         // Without retry.module, new retries are imported the way the project already imports them.

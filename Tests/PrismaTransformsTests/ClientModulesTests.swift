@@ -104,4 +104,36 @@ final class ClientModulesTests: XCTestCase {
         XCTAssertEqual(survey.helpers.first?.firstUse, SiteAddress(path: "src/users.ts", line: 4))
         XCTAssertEqual(survey.clientModules.map(\.path), ["src/db.ts"])
     }
+
+    /// A lazy getter the module exports is a client factory: `getPrisma().user.findMany()` is a call on the client.
+    func testAnExportedLazyFactoryIsFollowed() throws {
+        let root = try temporaryProject([
+            "package.json": #"{ "dependencies": { "@prisma/client": "5" } }"#,
+            "src/db/client.ts": """
+                import { PrismaClient } from '@prisma/client';
+                let client: PrismaClient | undefined;
+                export function getPrisma() {
+                  if (!client) client = new PrismaClient();
+                  return client;
+                }
+
+                """,
+            "src/users.ts": """
+                import { getPrisma } from './db/client';
+                import { executeWithRetry } from './retry';
+                export const list = () => executeWithRetry(() => getPrisma().user.findMany());
+
+                """,
+            "src/retry.ts": "export async function executeWithRetry<T>(f: () => Promise<T>): Promise<T> { return f(); }\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = try Workspace.open(paths: ["."], currentDirectory: root)
+        XCTAssertEqual(workspace.context.centralModulePath, "src/db/client.ts")
+        XCTAssertEqual(workspace.context.clientFactoryExports, ["getPrisma"])
+        let report = Checker.run(workspace)
+        XCTAssertEqual(report.findings.map(\.rule), ["read-in-retry"], "\(report.findings)")
+        XCTAssertTrue(report.findings.first?.message.hasPrefix("getPrisma().user.findMany is a read") == true, report.findings.first?.message ?? "")
+        let localize = TransformRun.run(try XCTUnwrap(TransformRegistry.entry("localize-client")), workspace: workspace, options: TransformOptions())
+        XCTAssertEqual(localize.skippedFiles.compactMap(\.skipReason), ["imports the client factory getPrisma(); a local client would change how every call reaches it; left as it is"])
+    }
 }

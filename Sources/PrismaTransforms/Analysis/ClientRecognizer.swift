@@ -60,6 +60,8 @@ struct ClientRecognizer {
     private(set) var clientPackageImports: [ImportStatement] = []
     /// Starts of `import * as db from '<central module>'` statements: calls through them are not followed.
     private(set) var namespaceImports: Set<Int> = []
+    /// Local names of imported client factories (`getPrisma`): the client is what calling them gives.
+    private(set) var factoryImports: Set<String> = []
     private(set) var instances: [ClientInstance] = []
     private var clients: [ScopeTree.DeclarationID: ClientBinding.Kind] = [:]
     /// Names assigned a client that the file never declares (a global, or `this.x` outside a class).
@@ -78,6 +80,12 @@ struct ClientRecognizer {
     /// The client a client expression (`prisma`, `this.prisma`) refers to at its place;
     /// nil when the name is not a client there, for instance hidden by a parameter.
     func binding(for expression: Node) -> ClientBinding? {
+        // `getPrisma()`: a call of a factory the central module exports gives the client.
+        if expression.kind == "call_expression", let function = expression.child(field: "function"), function.kind == "identifier",
+           (expression.child(field: "arguments")?.namedChildCount ?? 0) == 0,
+           let factory = binding(for: function), factory.kind == .centralImport, factoryImports.contains(factory.name) {
+            return ClientBinding(name: factory.name + "()", kind: .centralImport, declaration: factory.declaration)
+        }
         guard let name = Self.clientName(of: expression, in: file) else { return nil }
         if let declaration = scopes.resolve(expression) {
             return clients[declaration].map { ClientBinding(name: name, kind: $0, declaration: scopes[declaration].node) }
@@ -128,6 +136,7 @@ struct ClientRecognizer {
             for specifier in statement.named where context.clientExports.contains(specifier.name) && !specifier.isType {
                 centralImports.append(CentralImport(statement: statement, specifier: specifier, localName: specifier.localName))
                 markImport(specifier.localName)
+                if context.clientFactoryExports.contains(specifier.name) { factoryImports.insert(specifier.localName) }
             }
         }
     }

@@ -21,6 +21,8 @@ public struct PrismaContext: Sendable {
     /// The names the central module exports its client under (`default` for a default
     /// export): detected from its syntax tree, else the configured ones.
     public var clientExports: Set<String>
+    /// Those of `clientExports` that are functions returning the client: importers write `getPrisma().user…`.
+    public var clientFactoryExports: Set<String> = []
     /// `new PrismaClient(…)` sites in the whole project (nil when not counted).
     public var projectClientInstances: Int?
 
@@ -42,7 +44,9 @@ public struct PrismaContext: Sendable {
     }
 
     /// The name a file imports the central client by: a named export if there is one.
-    public var importedClientName: String? { clientExports.filter { $0 != "default" }.sorted().first }
+    public var importedClientName: String? {
+        clientExports.filter { $0 != "default" && !clientFactoryExports.contains($0) }.sorted().first
+    }
 
     public func isCentralModule(_ path: String) -> Bool {
         centralModuleKey != nil && ModuleResolver.key(path) == centralModuleKey

@@ -56,6 +56,10 @@ public struct CentralizeClient: PrismaTransform {
             throw FileChange.Skip("no central client module found; set client.centralModule or pass --central-module")
         }
         let configuration = context.configuration
+        if context.importedClientName == nil, !context.clientExports.contains("default"), !context.clientFactoryExports.isEmpty {
+            let factories = context.clientFactoryExports.sorted().joined(separator: ", ")
+            throw FileChange.Skip("the central module gives its client only through a factory (\(factories)); import it by hand")
+        }
         // The central module's named export, or its default export when it has no named one.
         let exportName = context.importedClientName ?? configuration.clientExport
         if !prisma.centralImports.isEmpty {

@@ -55,6 +55,9 @@ public struct LocalizeClient: PrismaTransform {
             let line = file.lines.lineNumber(of: instance.expression.byteRange.lowerBound)
             throw FileChange.Skip("half-migrated: already creates a \(configuration.clientClass) at line \(line)")
         }
+        if let name = central.specifier?.name, context.clientFactoryExports.contains(name) {
+            throw FileChange.Skip("imports the client factory \(name)(); a local client would change how every call reaches it; left as it is")
+        }
 
         let typeOnlyClass = prisma.clientPackageImports.contains { statement in
             statement.named.contains { $0.name == configuration.clientClass && (statement.isTypeOnly || $0.isType) }
