@@ -79,6 +79,4 @@ public struct Selection: Sendable {
         at.map(Selector.at) + only.map(Selector.only)
             + (keys ?? [:]).sorted { $0.key < $1.key }.flatMap { path, keys in keys.sorted().map { Selector.key(path: path, key: $0) } }
     }
-
-    public var isEmpty: Bool { at.isEmpty && only.isEmpty && files.isEmpty && keys == nil }
 }

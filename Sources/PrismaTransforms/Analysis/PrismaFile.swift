@@ -59,15 +59,6 @@ public struct PrismaFile {
         transaction(enclosing: node) != nil
     }
 
-    static func clientName(of expression: Node, in file: ParsedFile) -> String? {
-        ClientRecognizer.clientName(of: expression, in: file)
-    }
-
-    /// Extends a call through fluent relation calls: `prisma.user.findUnique(...).posts()`.
-    static func operation(of call: Node, in file: ParsedFile) -> Node {
-        PrismaCallRecognizer.operation(of: call, in: file)
-    }
-
     /// Node kinds that start a function: a new scope for parameters and `await`.
     static var functionKinds: Set<String> { ScopeTree.functionKinds }
 
