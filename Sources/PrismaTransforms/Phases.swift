@@ -38,6 +38,8 @@ public enum Phases {
     public struct Preview: Sendable {
         public var phase: Phase
         public var run: TransformRun?
+        /// Why the phase's transform cannot run on this project (its preflight failed).
+        public var problem: String?
     }
 
     /// The budget once the phase that localizes clients has run: one more instance per file it changes.
@@ -53,8 +55,12 @@ public enum Phases {
         try workspace.configuration.phases.map { phase in
             guard phase.transform != nil else { return Preview(phase: phase, run: nil) }
             let entry = try transform(of: phase)
-            return Preview(phase: phase, run: TransformRun.run(entry, workspace: workspace, options: TransformOptions(),
-                                                               selection: Selection(only: phase.only)))
+            do {
+                return Preview(phase: phase, run: try TransformRun.run(entry, workspace: workspace, options: TransformOptions(),
+                                                                       selection: Selection(only: phase.only)))
+            } catch let error as CodemodError {
+                return Preview(phase: phase, run: nil, problem: error.message)
+            }
         }
     }
 }

@@ -23,6 +23,13 @@ public struct TransformOptions: Sendable {
 /// A transform over Prisma code: made for one project's context.
 public protocol PrismaTransform: Transform {
     init(context: PrismaContext, options: TransformOptions)
+    /// What the project must offer before any file is changed (say, the retry helper a
+    /// wrap will call); throws a configuration error naming what is missing.
+    static func preflight(_ context: PrismaContext, options: TransformOptions) throws
+}
+
+extension PrismaTransform {
+    public static func preflight(_ context: PrismaContext, options: TransformOptions) throws {}
 }
 
 /// Every transform, declared once: the CLI's list, help, phases and reverts come from here.
@@ -37,6 +44,10 @@ public enum TransformRegistry {
 
         public func make(_ context: PrismaContext, _ options: TransformOptions) -> any PrismaTransform {
             type.init(context: context, options: options)
+        }
+
+        public func preflight(_ context: PrismaContext, _ options: TransformOptions) throws {
+            try type.preflight(context, options: options)
         }
     }
 

@@ -15,7 +15,8 @@ public struct TransformRun: Sendable {
     }
 
     public static func run(_ entry: TransformRegistry.Entry, workspace: Workspace, options: TransformOptions,
-                           selection: Selection = Selection()) -> TransformRun {
+                           selection: Selection = Selection()) throws -> TransformRun {
+        try entry.preflight(workspace.context, options)
         let transform = entry.make(workspace.context, options)
         let inverse = TransformRegistry.entry(entry.inverse)?.make(workspace.context, options)
         let engine = Engine()

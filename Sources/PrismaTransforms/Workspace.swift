@@ -133,6 +133,10 @@ public struct Workspace: Sendable {
             context.retryHelperName = habit.name
             context.retryModuleKey = habit.moduleKey
         }
+        if let moduleKey = context.retryModuleKey {
+            context.retryHelperSource = RetryHelperSource.locate(helper: context.retryHelperName, moduleKey: moduleKey,
+                                                                 files: whole, resolver: resolver)
+        }
         return Workspace(project: project, context: context, files: files)
     }
 

@@ -45,6 +45,10 @@ struct PlanCommand: ParsableCommand {
                 out += "  apply:   prisma-codemod apply --phase \(phase.id) --commit \(target)\n"
                 failed = failed || !run.failed.isEmpty
             }
+            if let problem = preview.problem {
+                out += "  cannot run: \(problem)\n"
+                failed = true
+            }
             if let manual = phase.manual {
                 out += "  manual step (not a code rewrite):\n"
                 for line in manual.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {

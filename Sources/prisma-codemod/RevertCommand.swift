@@ -41,7 +41,7 @@ struct RevertCommand: ParsableCommand {
                 // again; the keys select the files.
                 let workspace = try Workspace.open(paths: [project.root.path], currentDirectory: Output.currentDirectory)
                 Output.scope(files: workspace.files.count)
-                run = TransformRun.run(plan.inverse, workspace: workspace, options: TransformOptions(restoring: true, restoreHints: plan.restoreHints),
+                run = try TransformRun.run(plan.inverse, workspace: workspace, options: TransformOptions(restoring: true, restoreHints: plan.restoreHints),
                                        selection: plan.selection)
             }
             let lost = report(run, plan: plan, project: project)

@@ -94,8 +94,8 @@ struct TransformArguments: ParsableArguments {
             }
             let options = TransformOptions(force: force, allowLossy: allowLossy)
             let siteSelection = Selection(at: addresses.map(\.1), only: filters, files: fileGlobs)
-            let run = Progress.around(count: workspace.files.count, verb: entry.id) {
-                TransformRun.run(entry, workspace: workspace, options: options, selection: siteSelection)
+            let run = try Progress.around(count: workspace.files.count, verb: entry.id) {
+                try TransformRun.run(entry, workspace: workspace, options: options, selection: siteSelection)
             }
             let named = run.pendingSelectors.union(run.doneSelectors)
             for (raw, address) in addresses where named.contains(.at(address)) { typedAt[raw] = true }
@@ -159,12 +159,11 @@ struct TransformArguments: ParsableArguments {
 
 /// A line on a terminal while a long run works; nothing when stderr is not a terminal.
 enum Progress {
-    static func around<T>(count: Int, verb: String, _ work: () -> T) -> T {
+    static func around<T>(count: Int, verb: String, _ work: () throws -> T) rethrows -> T {
         let show = Output.stderrIsTerminal && count >= 500
         if show { Output.errRaw("\(verb): \(count) files…") }
-        let result = work()
-        if show { Output.errRaw("\r\u{1B}[K") }
-        return result
+        defer { if show { Output.errRaw("\r\u{1B}[K") } }
+        return try work()
     }
 }
 

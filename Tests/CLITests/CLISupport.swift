@@ -88,3 +88,17 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
     }
     return files
 }
+
+/// A temporary project from path → text, committed in a fresh git repository.
+func temporaryProject(_ files: [String: String], prefix: String = "prisma-codemod-project") throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    for (path, text) in files {
+        let url = folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+    try git(["init", "-q", "-b", "main"], in: folder)
+    try git(["add", "-A"], in: folder)
+    try git(["commit", "-q", "-m", "start"], in: folder)
+    return folder
+}

@@ -133,7 +133,7 @@ final class ClientModulesTests: XCTestCase {
         let report = Checker.run(workspace)
         XCTAssertEqual(report.findings.map(\.rule), ["read-in-retry"], "\(report.findings)")
         XCTAssertTrue(report.findings.first?.message.hasPrefix("getPrisma().user.findMany is a read") == true, report.findings.first?.message ?? "")
-        let localize = TransformRun.run(try XCTUnwrap(TransformRegistry.entry("localize-client")), workspace: workspace, options: TransformOptions())
+        let localize = try TransformRun.run(try XCTUnwrap(TransformRegistry.entry("localize-client")), workspace: workspace, options: TransformOptions())
         XCTAssertEqual(localize.skippedFiles.compactMap(\.skipReason), ["imports the client factory getPrisma(); a local client would change how every call reaches it; left as it is"])
     }
 }

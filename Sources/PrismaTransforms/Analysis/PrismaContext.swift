@@ -15,6 +15,8 @@ public struct PrismaContext: Sendable {
     public var retryModuleKey: String?
     /// The helper name new retries are written with: the one the project imports most, else the first configured.
     public var retryHelperName: String
+    /// Where `retryHelperName` is defined, followed from `retryModuleKey` (nil when not looked up).
+    public var retryHelperSource: RetryHelperSource?
     /// Modules that re-export the central one (`export * from './prisma'` in an index file):
     /// importing the client through them is importing it from the central module.
     public var reexportingKeys: Set<String> = []

@@ -236,10 +236,16 @@ enum RetryImports {
         let context = prisma.context
         // Bound already, by any import (even from another module) or a local declaration.
         if file.imports.contains(where: { $0.named.contains { $0.localName == helper } || $0.defaultName == helper }) { return nil }
-        if declaresLocally(helper, in: file) || context.isCentralModule(file.path) { return nil }
+        // The module that defines the helper calls it by its own name.
+        if declaresLocally(helper, in: file) { return nil }
         let recordedKey = recordedModule.flatMap { context.resolver.resolve($0, from: file.path) }
-        guard let moduleKey = recordedKey ?? context.retryModuleKey else {
+        let plannedKey = context.retryHelperSource.flatMap { $0.importPlan(for: file.path).moduleKey }
+        guard let moduleKey = recordedKey ?? plannedKey ?? context.retryModuleKey else {
             throw CodemodError.configuration("\(file.path): no module exporting \(helper) is known; set retry.module in prisma-codemod.yaml")
+        }
+        guard moduleKey != ModuleResolver.key(file.path) else {
+            throw CodemodError.configuration("\(file.path): exports \(helper) but declares no function of that name to call; "
+                                             + "declare it as a function or const before wrapping calls in this file")
         }
         let editor = file.importEditor
         if let statement = file.imports.first(where: {

@@ -29,6 +29,17 @@ public struct WrapRetries<Target: RetryTarget>: PrismaTransform {
 
     public typealias Site = (call: PrismaCall, key: SiteKey, leaveReason: String?)
 
+    /// A wrap writes calls of the helper: its module must export it. A revert puts back
+    /// the helper and module it recorded instead.
+    public static func preflight(_ context: PrismaContext, options: TransformOptions) throws {
+        guard !options.restoring, let source = context.retryHelperSource,
+              case .missing(let modulePath) = source.status else { return }
+        throw CodemodError.configuration(
+            "\(id) would call \(source.helper), but \(modulePath) does not export it (followed through its re-exports); "
+                + "export it there, or name the module that does in prisma-codemod.yaml (retry.module, retry.helpers); nothing was changed",
+            file: modulePath)
+    }
+
     public func analyze(_ file: ParsedFile) throws -> SiteAnalysis<Site> {
         let prisma = PrismaFile(file: file, context: context)
         let keys = SiteKeys(prisma)
@@ -70,7 +81,8 @@ public struct WrapRetries<Target: RetryTarget>: PrismaTransform {
         let prisma = analysis.prisma
         // A revert puts back the helper the run took off, imported from where it was.
         let recorded = options.restoreHints[prisma.file.path]?.first
-        let helper = recorded?.name ?? prisma.retryImports.first?.specifier.localName ?? context.retryHelperName
+        let planned = context.retryHelperSource?.importPlan(for: prisma.file.path).name
+        let helper = recorded?.name ?? prisma.retryImports.first?.specifier.localName ?? planned ?? context.retryHelperName
         let keys = Set(selected.map(\.key))
         var rewrite = Rewrite()
         var templates: [Range<Int>]?
