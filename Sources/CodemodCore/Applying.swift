@@ -12,51 +12,89 @@ public enum Applier {
     }
 
     /// Takes the project lock, journals the run and writes every file, or none. With a
-    /// commit request, checks the repository and the targets first, then commits exactly
-    /// the written files; returns the commit's id.
+    /// commit request, checks the repository, the git identity, the index lock and the
+    /// targets before anything is written, then commits exactly the written files and
+    /// returns the commit's id; if the commit still fails, the files are put back and the
+    /// run rolled back. `completes`: for a rollback of a run, whether it restores all of it.
     @discardableResult
     public static func apply(_ writes: [PlannedWrite], run: JournalRun, journal: Journal,
-                             commit: CommitRequest? = nil) throws -> (run: JournalRun, commit: String?) {
+                             commit: CommitRequest? = nil, completes: Bool = true) throws -> (run: JournalRun, commit: String?) {
         var run = run
-        if let commit {
-            _ = try PhaseCommit.repository(of: commit.project)
-            if !commit.allowDirty { try PhaseCommit.requireClean(writes.map(\.path), project: commit.project) }
+        if let commit { try PhaseCommit.preflight(writes.map(\.path), request: commit) }
+        let lock = try ProjectLock(root: journal.root)
+        defer { withExtendedLifetime(lock) {} }
+        if run.kind != .rollback { try refuseAfterInterruptedRun(journal) }
+        let undone = run.kind == .rollback && completes ? run.undoes : nil
+        guard !writes.isEmpty else {
+            // Every file is back already (say, an interrupted rollback restored them all): the run is undone.
+            if let undone { try journal.settle(undoing: undone, by: nil) }
+            return (run, nil)
         }
-        guard !writes.isEmpty else { return (run, nil) }
-        do {
-            let lock = try RunLock(journal: journal)
-            defer { withExtendedLifetime(lock) {} }
-            if run.kind != .rollback { try refuseAfterInterruptedRun(journal) }
-            try ignoreJournalInGit(journal)
-            try ChangeWriter(journal: journal).write(writes, run: &run)
+        try ignoreJournalInGit(journal)
+        let interrupts = InterruptGuard()
+        try ChangeWriter(journal: journal).write(writes, run: &run, interrupts: interrupts)
+        if let undone { try journal.settle(undoing: undone, by: run.id) }
+        if let signal = interrupts.received(settle: commit == nil) {
+            let name = InterruptGuard.name(of: signal)
+            if commit != nil {
+                try restore(writes, of: run, journal: journal)
+                throw CodemodError.interrupted(signal: signal, "interrupted by \(name) before the commit; every file was put back as it was "
+                                               + "and run \(run.id) rolled back: nothing changed")
+            }
+            throw CodemodError.interrupted(signal: signal, "interrupted by \(name) while files were replaced; all \(writes.count) file(s) "
+                                           + "were written first and journaled as run \(run.id) (`prisma-codemod rollback --run \(run.id)` undoes it)")
         }
         guard let commit else { return (run, nil) }
         let message = PhaseCommit.message(subject: commit.subject, summary: commit.summary, phase: run.phase, transform: run.transform,
                                           runID: run.id, undoes: run.undoes, toolVersion: run.toolVersion)
-        let id = try PhaseCommit.commit(writes.map(\.path), message: message, project: commit.project)
+        let id: String
+        do {
+            id = try PhaseCommit.commit(writes.map(\.path), message: message, project: commit.project)
+        } catch {
+            PhaseCommit.unstage(writes.map(\.path), project: commit.project)
+            do {
+                try restore(writes, of: run, journal: journal)
+            } catch let restoreError {
+                throw CodemodError.git("\(CodemodError(error, path: "git").message); putting the files back failed too "
+                                       + "(\(CodemodError(restoreError, path: "journal").message)): `prisma-codemod rollback --run \(run.id)`")
+            }
+            throw CodemodError.git("\(CodemodError(error, path: "git").message); every file was put back as it was and run \(run.id) "
+                                   + "rolled back: nothing changed")
+        }
         // A phase's sites go with its commit, so a clone without the journal can revert it.
         if run.kind == .apply, run.phase != nil { try PhaseNotes.write(PhaseRecord(run: run), on: id, project: commit.project) }
+        if let signal = interrupts.received(settle: true) {
+            throw CodemodError.interrupted(signal: signal, "interrupted by \(InterruptGuard.name(of: signal)) after the commit \(id.prefix(12)); "
+                                           + "run \(run.id) is complete")
+        }
         return (run, id)
     }
 
+    /// Puts back the files of a run that was just written (its commit failed, or it was
+    /// interrupted before it), as a journaled rollback of it.
+    private static func restore(_ writes: [PlannedWrite], of run: JournalRun, journal: Journal) throws {
+        var undo = JournalRun(kind: .rollback, undoes: run.id, toolVersion: run.toolVersion)
+        let back = writes.map { PlannedWrite(path: $0.path, original: $0.updated, updated: $0.original, sites: []) }
+        try ChangeWriter(journal: journal).write(back, run: &undo)
+        try journal.settle(undoing: run.id, by: undo.id)
+    }
+
     /// A run that died part-way left files half-applied: writing over them would bury that.
+    /// A damaged journal entry says nothing of its run: it is set aside first.
     static func refuseAfterInterruptedRun(_ journal: Journal) throws {
-        let runs = try journal.runs()
-        let undone = Set(runs.filter { $0.kind == .rollback && $0.status == .completed }.compactMap(\.undoes))
-        // Superseded: every file it touched was written again by a later completed run.
-        func superseded(_ run: JournalRun) -> Bool {
-            run.files.allSatisfy { file in
-                runs.contains { $0.id > run.id && $0.status == .completed && $0.files.contains { $0.path == file.path } }
-            }
-        }
-        if let interrupted = runs.last(where: { $0.status == .started && !undone.contains($0.id) && !superseded($0) }) {
-            throw CodemodError.journal("run \(interrupted.id) was interrupted part-way; restore its files with "
-                                             + "`prisma-codemod rollback --run \(interrupted.id)` before applying anything else")
-        }
+        if let problem = journal.readableRuns().problems.first { throw problem }
+        guard let interrupted = try journal.interruptedRuns().last else { return }
+        let replaced = interrupted.files.filter { file in
+            let current = FileManager.default.contents(atPath: journal.root.appendingPathComponent(file.path).path).map { sha256Hex([UInt8]($0)) }
+            return current == file.after && file.after != file.before
+        }.count
+        throw CodemodError.journal("run \(interrupted.id) was interrupted part-way (\(replaced) of \(interrupted.files.count) file(s) replaced); "
+                                   + "restore its files with `prisma-codemod rollback --run \(interrupted.id)` before applying anything else")
     }
 
     /// The journal is the tool's state, not the project's: keep it out of `git status`.
     static func ignoreJournalInGit(_ journal: Journal) throws {
+        try Journal.createPrivateFolder(journal.folder)
         let ignore = journal.folder.appendingPathComponent(".gitignore")
         if !FileManager.default.fileExists(atPath: ignore.path) {
             try Data("*\n".utf8).write(to: ignore)
@@ -87,6 +125,32 @@ public enum PhaseCommit {
             throw CodemodError.git("\(project.root.path) is not inside a git repository; --commit needs one (nothing was written)")
         }
         return top
+    }
+
+    /// Everything a commit needs, checked before any file is written: a repository, an
+    /// identity git will commit with, no other git process holding the index, clean targets.
+    public static func preflight(_ paths: [String], request: CommitRequest) throws {
+        let top = try repository(of: request.project)
+        let identity = try Git.run(["var", "GIT_COMMITTER_IDENT"], in: top)
+        let author = try Git.run(["var", "GIT_AUTHOR_IDENT"], in: top)
+        guard identity.status == 0, author.status == 0 else {
+            let reason = (identity.status != 0 ? identity.errorText : author.errorText).split(separator: "\n").last.map(String.init) ?? ""
+            throw CodemodError.git("--commit needs a git identity, and git has none here (\(reason.trimmingCharacters(in: .whitespaces))); "
+                                   + "set user.name and user.email (git config) first. Nothing was written.")
+        }
+        let gitDirectory = try Git.run(["rev-parse", "--absolute-git-dir"], in: top)
+        let indexLock = gitDirectory.text.trimmingCharacters(in: .whitespacesAndNewlines) + "/index.lock"
+        if gitDirectory.status == 0, FileManager.default.fileExists(atPath: indexLock) {
+            throw CodemodError.git("\(indexLock) exists: another git process is running, or one crashed; when none is running, "
+                                   + "remove that file. Nothing was written.")
+        }
+        if !request.allowDirty { try requireClean(paths, project: request.project) }
+    }
+
+    /// Takes the files back out of the index after a failed commit.
+    static func unstage(_ paths: [String], project: Project) {
+        guard let top = project.gitTopLevel else { return }
+        _ = try? Git.run(["reset", "-q", "--"] + paths.map { project.repositoryPath(of: $0) }, in: top)
     }
 
     /// The files among `paths` (root-relative) with uncommitted changes.

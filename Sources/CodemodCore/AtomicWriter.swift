@@ -7,17 +7,21 @@ import Glibc
 /// never a mix: a temporary file in the same folder, fsync, then rename over the
 /// original, keeping its permissions. Symbolic links are never written through.
 public enum AtomicWriter {
-    public static func write(_ bytes: [UInt8], to url: URL, displayPath: String) throws {
+    /// `mode`: the new file's permissions; nil keeps the existing file's (0644 for a new one).
+    /// An existing file's owner and group are kept too.
+    public static func write(_ bytes: [UInt8], to url: URL, displayPath: String, mode requestedMode: mode_t? = nil) throws {
         let path = url.path
         var info = stat()
-        var mode: mode_t = 0o644
+        var mode: mode_t = requestedMode ?? 0o644
+        var owner: (uid_t, gid_t)?
         if lstat(path, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFLNK { throw CodemodError.symlink(path: displayPath) }
-            mode = info.st_mode & 0o7777
+            mode = requestedMode ?? info.st_mode & 0o7777
+            owner = (info.st_uid, info.st_gid)
         }
         let directory = url.deletingLastPathComponent().path
         let temporary = temporaryPath(beside: path)
-        try writeNewFile(bytes, at: temporary, mode: mode, displayPath: displayPath)
+        try writeNewFile(bytes, at: temporary, mode: mode, displayPath: displayPath, owner: owner)
         if rename(temporary, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -34,7 +38,8 @@ public enum AtomicWriter {
     }
 
     /// Creates a new file (never an existing one) with the bytes and mode, flushed to disk.
-    static func writeNewFile(_ bytes: [UInt8], at path: String, mode: mode_t, displayPath: String) throws {
+    /// `owner`: the uid and gid to give it (a file rewritten by root stays its owner's).
+    static func writeNewFile(_ bytes: [UInt8], at path: String, mode: mode_t, displayPath: String, owner: (uid_t, gid_t)? = nil) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else { throw CodemodError.write(path: displayPath, reason: String(cString: strerror(errno))) }
         var failure: String?
@@ -49,6 +54,10 @@ public enum AtomicWriter {
                 }
                 written += result
             }
+        }
+        if failure == nil, let (uid, gid) = owner, uid != geteuid() || gid != getegid(), fchown(descriptor, uid, gid) != 0,
+           geteuid() == 0 {
+            failure = "cannot keep its owner \(uid):\(gid): \(String(cString: strerror(errno)))"
         }
         if failure == nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }

@@ -29,14 +29,19 @@ public struct ChangeWriter {
     /// Test hooks: fail (and restore) or die after this many files are in place.
     public var failAfter: Int?
     public var crashAfter: Int?
+    private let environment: [String: String]
 
     public init(journal: Journal, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.journal = journal
+        self.environment = environment
         failAfter = environment["PRISMA_CODEMOD_TEST_FAIL_AFTER"].flatMap(Int.init)
         crashAfter = environment["PRISMA_CODEMOD_TEST_CRASH_AFTER"].flatMap(Int.init)
     }
 
-    public func write(_ writes: [PlannedWrite], run: inout JournalRun) throws {
+    /// `interrupts`: signals noted while writing; one that arrived before the first rename
+    /// stops the run with nothing changed, one that arrives later lets the renames finish
+    /// (the caller decides what then).
+    public func write(_ writes: [PlannedWrite], run: inout JournalRun, interrupts: InterruptGuard? = nil) throws {
         run.files = writes.map { JournalFile(path: $0.path, original: $0.original, updated: $0.updated, sites: $0.sites) }
         run.status = .started
         try journal.record(run)
@@ -48,6 +53,14 @@ public struct ChangeWriter {
                 let target = journal.root.appendingPathComponent(write.path).path
                 try checkUnchanged(write, at: target)
                 staged.append((write, try stage(write, next: target), target))
+            }
+            if let pause = environment["PRISMA_CODEMOD_TEST_PAUSE_STAGED"].flatMap(Double.init) {
+                _ = FileManager.default.createFile(atPath: journal.folder.appendingPathComponent("paused").path, contents: nil)
+                Thread.sleep(forTimeInterval: pause)
+            }
+            if let signal = interrupts?.received() {
+                throw CodemodError.interrupted(signal: signal, "interrupted by \(InterruptGuard.name(of: signal)) before any file was replaced; "
+                                               + "nothing was changed (run \(run.id) recorded as restored)")
             }
         } catch {
             discardStaged()
@@ -66,6 +79,10 @@ public struct ChangeWriter {
                 }
                 replaced.append(entry.write)
                 AtomicWriter.syncDirectory((entry.target as NSString).deletingLastPathComponent)
+                if let pause = environment["PRISMA_CODEMOD_TEST_PAUSE_AFTER"].flatMap(Int.init), replaced.count == pause {
+                    _ = FileManager.default.createFile(atPath: journal.folder.appendingPathComponent("paused").path, contents: nil)
+                    Thread.sleep(forTimeInterval: 2)
+                }
             } catch {
                 for pending in staged[index...] { unlink(pending.temporary) }
                 var unrestored: [String] = []
@@ -86,7 +103,22 @@ public struct ChangeWriter {
         }
         if let crashAfter, replaced.count == crashAfter { _exit(99) }
         run.status = .completed
-        try journal.record(run)
+        do {
+            if environment["PRISMA_CODEMOD_TEST_FAIL_JOURNAL_COMPLETION"] != nil { throw CodemodError.journal("injected failure") }
+            try journal.record(run)
+        } catch {
+            run.status = .started
+            var reason = "\(error)"
+            switch error as? CodemodError {
+            case .write(_, let why)?: reason = why
+            case let other?: reason = other.message
+            case nil: break
+            }
+            throw CodemodError.journal(
+                "all \(replaced.count) file(s) were written, but the journal could not record run \(run.id) as completed "
+                    + "(\(reason)); the run stays 'started', so nothing else is applied until "
+                    + "`prisma-codemod rollback --run \(run.id)` puts the files back as they were (free space first)")
+        }
     }
 
     /// The file must still hold what was read: never overwrite a concurrent edit, and
@@ -107,48 +139,14 @@ public struct ChangeWriter {
     /// Writes the new bytes to a temporary file beside the target, with its permissions, and checks them.
     private func stage(_ write: PlannedWrite, next target: String) throws -> String {
         var info = stat()
-        let mode: mode_t = stat(target, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+        let exists = stat(target, &info) == 0
         let temporary = AtomicWriter.temporaryPath(beside: target)
-        try AtomicWriter.writeNewFile(write.updated, at: temporary, mode: mode, displayPath: write.path)
+        try AtomicWriter.writeNewFile(write.updated, at: temporary, mode: exists ? info.st_mode & 0o7777 : 0o644, displayPath: write.path,
+                                      owner: exists ? (info.st_uid, info.st_gid) : nil)
         if FileManager.default.contents(atPath: temporary).map([UInt8].init) != write.updated {
             unlink(temporary)
             throw CodemodError.write(path: write.path, reason: "the staged copy does not read back as written")
         }
         return temporary
     }
-}
-
-/// One writer per project root at a time: `.prisma-codemod/lock` holds the pid.
-public final class RunLock {
-    private let url: URL
-    /// Only the process that took the lock removes it: a refused run must not.
-    private var owned = false
-
-    public init(journal: Journal) throws {
-        url = journal.folder.appendingPathComponent("lock")
-        try FileManager.default.createDirectory(at: journal.folder, withIntermediateDirectories: true)
-        for _ in 0..<2 {
-            let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-            if descriptor >= 0 {
-                let pid = Array("\(getpid())\n".utf8)
-                _ = pid.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-                close(descriptor)
-                owned = true
-                if let seconds = ProcessInfo.processInfo.environment["PRISMA_CODEMOD_TEST_HOLD_LOCK"].flatMap(Double.init) {
-                    Thread.sleep(forTimeInterval: seconds)
-                }
-                return
-            }
-            let holder = (try? String(contentsOf: url, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
-            if let holder, let pid = Int32(holder), kill(pid, 0) == 0 || errno == EPERM {
-                throw CodemodError.journal("another prisma-codemod run (pid \(pid)) is writing to this project (\(url.path)); "
-                                                 + "try again when it has finished, or delete that file if pid \(pid) is not prisma-codemod")
-            }
-            // The holder is gone: a stale lock from a crashed run.
-            unlink(url.path)
-        }
-        throw CodemodError.journal("cannot take the lock \(url.path)")
-    }
-
-    deinit { if owned { unlink(url.path) } }
 }

@@ -24,6 +24,8 @@ public enum CodemodError: Error, Equatable, Sendable {
     case git(String)
     /// The journal (or its lock) stands in the way.
     case journal(String)
+    /// SIGINT, SIGTERM or SIGHUP arrived while files were written; the message says what was left.
+    case interrupted(signal: Int32, String)
 
     public var path: String? {
         switch self {
@@ -33,7 +35,7 @@ public enum CodemodError: Error, Equatable, Sendable {
             return path
         case .configuration(_, let file, _):
             return file
-        case .selection, .git, .journal:
+        case .selection, .git, .journal, .interrupted:
             return nil
         }
     }
@@ -68,7 +70,7 @@ public enum CodemodError: Error, Equatable, Sendable {
             case (let file?, nil): return "\(file): \(message)"
             default: return message
             }
-        case .selection(let message), .git(let message), .journal(let message):
+        case .selection(let message), .git(let message), .journal(let message), .interrupted(_, let message):
             return message
         }
     }
@@ -83,7 +85,7 @@ public enum CodemodError: Error, Equatable, Sendable {
         case .overlappingEdits(let path, let transform, let first, let second):
             return .overlappingEdits(path: display(path), transform: transform, first: first, second: second)
         case .internalError(let path, let transform, let detail): return .internalError(path: display(path), transform: transform, detail: detail)
-        case .missingPath, .configuration, .selection, .git, .journal: return self
+        case .missingPath, .configuration, .selection, .git, .journal, .interrupted: return self
         case .unreadable(let path, let reason): return .unreadable(path: display(path), reason: reason)
         case .notUTF8(let path): return .notUTF8(path: display(path))
         case .binary(let path): return .binary(path: display(path))

@@ -9,8 +9,23 @@ public func sha256Hex(_ bytes: [UInt8]) -> String {
 /// One recorded run: everything needed to undo it, written before any file is replaced.
 public struct JournalRun: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable { case apply, rollback, revert }
-    /// `started` until every file is in place; a run still `started` was interrupted.
-    public enum Status: String, Codable, Sendable { case started, completed, restored }
+
+    /// Where a run stands. Each state is entered in one place:
+    /// - `started`: recorded before the first file is replaced (`ChangeWriter`); a run still
+    ///   `started` afterwards was interrupted, and `rollback --run` is the one way out.
+    /// - `completed`: every file replaced (`ChangeWriter`).
+    /// - `restored`: it failed part-way and put every file back itself (`ChangeWriter`); no effect.
+    /// - `rolledBack`: a later rollback restored all its files (`Journal.settle`).
+    /// - `superseded`: interrupted, and a later run finished the same job (`Journal.settle`):
+    ///   a rollback of the same run that completed.
+    public enum Status: String, Codable, Sendable {
+        case started, completed, restored
+        case rolledBack = "rolled-back"
+        case superseded
+
+        /// Its edits are in the tree (all of them, or some: interrupted).
+        public var isInEffect: Bool { self == .started || self == .completed }
+    }
 
     public var version = 1
     public var id: String
@@ -100,14 +115,83 @@ public struct Journal: Sendable {
     }
 
     var runsFolder: URL { folder.appendingPathComponent("runs") }
+    var damagedFolder: URL { folder.appendingPathComponent("damaged") }
+
+    /// The journal holds copies of source files: only their owner may read it (0700 folders, 0600 files).
+    public static func createPrivateFolder(_ url: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw CodemodError.journal("cannot create the journal folder \(url.path): \((error as NSError).localizedDescription); nothing was written")
+        }
+        _ = chmod(url.path, 0o700)
+    }
 
     /// Writes (or rewrites) a run durably: temp file, fsync, rename.
     public func record(_ run: JournalRun) throws {
-        try FileManager.default.createDirectory(at: runsFolder, withIntermediateDirectories: true)
+        guard Self.isRunID(run.id) else { throw CodemodError.journal("'\(run.id)' is not a run id") }
+        try Self.createPrivateFolder(folder)
+        try Self.createPrivateFolder(runsFolder)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(run)
-        try AtomicWriter.write([UInt8](data), to: runsFolder.appendingPathComponent("\(run.id).json"), displayPath: "journal \(run.id)")
+        try AtomicWriter.write([UInt8](data), to: runsFolder.appendingPathComponent("\(run.id).json"), displayPath: "journal \(run.id)",
+                               mode: 0o600)
+    }
+
+    /// What a finished rollback changes in the runs before it: a completed rollback of run A
+    /// rolls A back (and puts the run A itself undid back in effect), and supersedes every
+    /// interrupted rollback of A, whose job it finished. Called under the project lock.
+    /// `by`: the completed rollback (nil when there was nothing left to restore).
+    public func settle(undoing undone: String, by rollback: String?) throws {
+        var runs = try self.runs()
+        guard let target = runs.firstIndex(where: { $0.id == undone }) else { return }
+        var changed: [Int] = []
+        if runs[target].status.isInEffect {
+            runs[target].status = .rolledBack
+            changed.append(target)
+        }
+        if runs[target].kind == .rollback, let earlier = runs[target].undoes,
+           let index = runs.firstIndex(where: { $0.id == earlier }), runs[index].status == .rolledBack {
+            runs[index].status = .completed
+            changed.append(index)
+        }
+        for index in runs.indices where runs[index].id != rollback && runs[index].kind == .rollback
+            && runs[index].undoes == undone && runs[index].status == .started {
+            runs[index].status = .superseded
+            changed.append(index)
+        }
+        for index in changed { try record(runs[index]) }
+    }
+
+    /// The runs still `started` that nothing finished: each was interrupted part-way.
+    public func interruptedRuns() throws -> [JournalRun] {
+        let runs = try self.runs()
+        // Legacy journals: a run whose every file a later completed run wrote again is done with.
+        func rewritten(_ run: JournalRun) -> Bool {
+            run.files.allSatisfy { file in
+                runs.contains { $0.id > run.id && $0.status == .completed && $0.files.contains { $0.path == file.path } }
+            }
+        }
+        return runs.filter { $0.status == .started && !rewritten($0) }
+    }
+
+    /// Moves damaged entries (unreadable, truncated, unknown version) out of the way into
+    /// `damaged/`, so they block nothing; returns the names moved.
+    public func setAsideDamaged() throws -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: runsFolder.path) else { return [] }
+        var moved: [String] = []
+        for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
+            let url = runsFolder.appendingPathComponent(name)
+            guard (try? load(url, name: name)) == nil else { continue }
+            try Self.createPrivateFolder(damagedFolder)
+            let destination = damagedFolder.appendingPathComponent(name)
+            if rename(url.path, destination.path) != 0 {
+                throw CodemodError.journal("cannot move \(url.path) to \(destination.path): \(String(cString: strerror(errno)))")
+            }
+            moved.append(name)
+        }
+        return moved
     }
 
     /// Every run, oldest first. A run with an unknown version or a path outside the root is an error.
@@ -135,6 +219,9 @@ public struct Journal: Sendable {
     }
 
     public func run(id: String) throws -> JournalRun {
+        guard Self.isRunID(id) else {
+            throw CodemodError.selection("'\(id)' is not a run id (like 20261201T113345482Z-b640e7); see `prisma-codemod history`")
+        }
         guard let run = try runs().first(where: { $0.id == id }) else {
             throw CodemodError.selection("no run \(id) in \(folder.path); see `prisma-codemod history`")
         }
@@ -143,10 +230,13 @@ public struct Journal: Sendable {
 
     func load(_ url: URL, name: String) throws -> JournalRun {
         let display = "journal \(name)"
-        guard let data = try? Data(contentsOf: url) else { throw CodemodError.journal("\(display): cannot be read") }
+        guard let data = try? Data(contentsOf: url) else {
+            throw CodemodError.journal("\(display) (\(url.path)): cannot be read; `prisma-codemod history --repair` sets it aside")
+        }
         struct Versioned: Decodable { var version: Int }
         guard let versioned = try? JSONDecoder().decode(Versioned.self, from: data) else {
-            throw CodemodError.journal("\(display): not a prisma-codemod journal entry")
+            throw CodemodError.journal("\(display) (\(url.path)): damaged or not a prisma-codemod journal entry; "
+                                       + "`prisma-codemod history --repair` sets it aside")
         }
         guard versioned.version == 1 else {
             throw CodemodError.journal("\(display): journal version \(versioned.version) is not supported (expected 1)")
@@ -155,12 +245,23 @@ public struct Journal: Sendable {
         do {
             run = try JSONDecoder().decode(JournalRun.self, from: data)
         } catch {
-            throw CodemodError.journal("\(display): malformed (\(error.localizedDescription))")
+            throw CodemodError.journal("\(display) (\(url.path)): damaged (\(error.localizedDescription)); "
+                                       + "`prisma-codemod history --repair` sets it aside")
+        }
+        guard Self.isRunID(run.id), name == run.id + ".json" else {
+            throw CodemodError.journal("\(display) (\(url.path)): its run id '\(run.id)' does not name this entry; refusing to use it")
         }
         for file in run.files where !Self.isInsidePath(file.path) {
             throw CodemodError.journal("\(display): path '\(file.path)' is outside the project root; refusing to use this entry")
         }
         return run
+    }
+
+    /// A run id is one plain name: letters, digits, `-`, `_`, `.` (never `..`), so it can
+    /// name a file in `runs/` and nothing else.
+    public static func isRunID(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 100 && !id.hasPrefix(".")
+            && id.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) && $0.isASCII || "-_.".unicodeScalars.contains($0) }
     }
 
     public static func isInsidePath(_ path: String) -> Bool {

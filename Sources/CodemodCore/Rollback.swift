@@ -12,7 +12,7 @@ public struct RollbackPlan: Sendable {
 public enum Rollback {
     /// Each file back to its content before the most recent run that changed it.
     public static func files(_ paths: [String], journal: Journal, force: Bool) throws -> RollbackPlan {
-        let runs = try journal.runs().reversed().filter { $0.status != .restored }
+        let runs = try journal.runs().reversed().filter(\.status.isInEffect)
         var plan = RollbackPlan()
         for path in paths {
             guard let current = FileManager.default.contents(atPath: journal.root.appendingPathComponent(path).path).map([UInt8].init) else {
@@ -28,8 +28,12 @@ public enum Rollback {
                 chosen = (run, file)
                 break
             }
-            guard let (run, file) = chosen, let original = file.originalBytes else {
+            guard let (run, file) = chosen else {
                 plan.refused.append((path, "no run in the journal changed it"))
+                continue
+            }
+            guard let original = file.originalBytes else {
+                plan.refused.append((path, Self.damagedCopy(run)))
                 continue
             }
             if hash != file.after && !force {
@@ -48,8 +52,12 @@ public enum Rollback {
         var plan = RollbackPlan(undoes: run.id)
         for file in run.files {
             let url = journal.root.appendingPathComponent(file.path)
-            guard let current = FileManager.default.contents(atPath: url.path).map([UInt8].init), let original = file.originalBytes else {
+            guard let current = FileManager.default.contents(atPath: url.path).map([UInt8].init) else {
                 plan.refused.append((file.path, "cannot be read"))
+                continue
+            }
+            guard let original = file.originalBytes else {
+                plan.refused.append((file.path, Self.damagedCopy(run)))
                 continue
             }
             let hash = sha256Hex(current)
@@ -63,11 +71,9 @@ public enum Rollback {
         return plan
     }
 
-    /// Every file of the run is back: it no longer counts as interrupted or in effect.
-    public static func markRestored(_ id: String, journal: Journal) throws {
-        var run = try journal.run(id: id)
-        run.status = .restored
-        try journal.record(run)
+    private static func damagedCopy(_ run: JournalRun) -> String {
+        "the journal's copy of its content before run \(run.id) is damaged (not valid base64), so it cannot be restored from the journal; "
+            + "restore it from git (git checkout) or by hand"
     }
 
     /// Temporary files a crashed run left beside its targets.

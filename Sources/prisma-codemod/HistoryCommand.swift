@@ -8,6 +8,9 @@ struct HistoryCommand: ParsableCommand {
     @Argument(help: "The project (default: the current folder).")
     var path: String = "."
 
+    @Flag(help: "Move damaged journal entries (unreadable, truncated, unknown version) into the journal's damaged/ folder, so they block nothing.")
+    var repair = false
+
     @OptionGroup var journalOption: JournalOption
 
     func run() throws {
@@ -15,7 +18,15 @@ struct HistoryCommand: ParsableCommand {
         let problems: [CodemodError]
         do {
             let project = try Project.locate(for: path, currentDirectory: Output.currentDirectory)
-            (runs, problems) = journalOption.journal(for: project).readableRuns()
+            let journal = journalOption.journal(for: project)
+            if repair {
+                let lock = try ProjectLock(root: project.root)
+                defer { withExtendedLifetime(lock) {} }
+                let moved = try journal.setAsideDamaged()
+                for name in moved { Output.err("set aside damaged entry \(name) into \(journal.folder.path)/damaged/") }
+                if moved.isEmpty { Output.err("no damaged entries") }
+            }
+            (runs, problems) = journal.readableRuns()
         } catch {
             throw Exit.fail(error)
         }

@@ -36,10 +36,11 @@ enum Exit {
     static let changesOrFindings = ExitCode(1)
     static let usageOrFailure = ExitCode(2)
 
-    /// Prints a typed error and exits 2.
+    /// Prints a typed error and exits 2 (128 + the signal's number for an interrupted write, as shells do).
     static func fail(_ error: Error) -> ExitCode {
         if let error = error as? CodemodError {
             Output.err("error: \(error.message)")
+            if case .interrupted(let signal, _) = error { return ExitCode(128 + signal) }
         } else {
             Output.err("error: \(error)")
         }

@@ -40,8 +40,7 @@ struct RollbackCommand: ParsableCommand {
                 plan = try Rollback.files(paths, journal: journal, force: force)
             }
             let record = JournalRun(kind: .rollback, undoes: plan.undoes, toolVersion: PrismaCodemod.version)
-            let (written, _) = try Applier.apply(plan.writes, run: record, journal: journal)
-            if let runID, plan.refused.isEmpty { try Rollback.markRestored(runID, journal: journal) }
+            let (written, _) = try Applier.apply(plan.writes, run: record, journal: journal, completes: plan.refused.isEmpty)
             for write in plan.writes { Output.out("restored \(project.repositoryPath(of: write.path))\n") }
             if !plan.writes.isEmpty { Output.err("journaled as run \(written.id) (roll it back to undo this)") }
         } catch {

@@ -125,7 +125,7 @@ final class PhaseCLITests: XCTestCase {
             let id = String(interrupted.prefix { $0 != " " })
             let refused = try codemod(["apply", "localize-client"], in: repo)
             XCTAssertEqual(refused.status, 2, "nothing more is written over a half-applied run")
-            XCTAssertTrue(refused.stderr.contains("run \(id) was interrupted part-way; restore its files with `prisma-codemod rollback --run \(id)`"),
+            XCTAssertTrue(refused.stderr.contains("run \(id) was interrupted part-way (\(k) of 7 file(s) replaced); restore its files with `prisma-codemod rollback --run \(id)`"),
                           refused.stderr)
             let rollback = try codemod(["rollback", "--run", id], in: repo)
             XCTAssertEqual(rollback.status, 0, "k = \(k): \(rollback.stderr)")
@@ -157,17 +157,19 @@ final class PhaseCLITests: XCTestCase {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let lock = repo.appendingPathComponent(".prisma-codemod/lock")
+        // One lock per work tree, under .git, whatever the journal folder: it names its holder while held.
+        let lock = repo.appendingPathComponent(".git/prisma-codemod.lock")
+        let holder = { (try? String(contentsOf: lock, encoding: .utf8)) ?? "" }
         let deadline = Date().addingTimeInterval(20)
-        while !FileManager.default.fileExists(atPath: lock.path) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        let second = try codemod(["apply", "unwrap-reads"], in: repo)
+        while holder().isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let second = try codemod(["apply", "unwrap-reads", "--journal", "elsewhere"], in: repo)
         XCTAssertEqual(second.status, 2)
-        XCTAssertTrue(second.stderr.contains("another prisma-codemod run (pid \(process.processIdentifier))"), second.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: lock.path), "a refused run leaves the holder's lock alone")
+        XCTAssertTrue(second.stderr.contains("another prisma-codemod run (pid \(process.processIdentifier)) is writing in this work tree"), second.stderr)
+        XCTAssertEqual(holder(), "\(process.processIdentifier)\n", "a refused run leaves the holder's lock alone")
         XCTAssertEqual(try codemod(["rollback", "src/services/userCache.ts"], in: repo).status, 2, "so a third run is refused too")
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: lock.path), "the lock goes with its run")
+        XCTAssertEqual(holder(), "", "the lock goes with its run")
     }
 
     func testCommitNeedsARepositoryAndACleanTarget() throws {
@@ -318,7 +320,7 @@ final class PhaseCLITests: XCTestCase {
         let deadRollback = String(try XCTUnwrap(try runs(in: repo).last).prefix { $0 != " " })
         XCTAssertEqual(try codemod(["rollback", "--run", applyRun], in: repo).status, 0)
         XCTAssertEqual(try snapshot(repo), start)
-        XCTAssertTrue(try runs(in: repo).contains { $0.hasPrefix(deadRollback) && $0.hasSuffix("started") })
+        XCTAssertTrue(try runs(in: repo).contains { $0.hasPrefix(deadRollback) && $0.hasSuffix("superseded") })
         XCTAssertEqual(try codemod(["apply", "--phase", "3"], in: repo).status, 0, "the superseded dead run does not block")
     }
 
