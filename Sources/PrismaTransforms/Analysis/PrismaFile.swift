@@ -126,9 +126,14 @@ public struct PrismaFile {
                         if let client = transaction.client { clients.markTransactionClient(client) }
                     }
                     calls.append(call)
+                } else if let reason = UnfollowedShapes.unfollowedCall(node, in: self, schemaModels: context.schemaModels) {
+                    unanalysable.append(Unanalysable(node: node, reason: reason))
                 }
             case "member_expression":
                 recordDelegateUse(node)
+                if let reason = UnfollowedShapes.methodReference(node, in: self) {
+                    unanalysable.append(Unanalysable(node: node, reason: reason))
+                }
             default:
                 break
             }
@@ -153,6 +158,7 @@ public struct PrismaFile {
         guard let object = node.child(field: "object"), let property = node.child(field: "property"),
               binding(for: object) != nil, !file.text(property).hasPrefix("$") else { return }
         if let parent = node.parent, parent.kind == "member_expression", parent.child(field: "object") == node { return }
+        guard !UnfollowedShapes.isInType(node) else { return }
         unanalysable.append(Unanalysable(
             node: node,
             reason: "model delegate \(file.text(node)) is used as a value; calls through it are not analysed"))
