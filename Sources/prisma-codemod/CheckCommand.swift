@@ -67,6 +67,11 @@ struct CheckCommand: ParsableCommand {
         var summary = "check: \(report.errorCount) error(s), \(report.warningCount) warning(s)"
         if report.baselined > 0 { summary += ", \(report.baselined) known from the baseline" }
         Output.err(summary)
+        // Never a silent "0 findings" over code the checks could not see.
+        if !report.unchecked.isEmpty {
+            Output.err("note: \(report.unchecked.count) Prisma-like site(s) the analysis cannot follow were not checked:")
+            for site in report.unchecked { Output.err("  \(site.path):\(site.line):\(site.column): \(site.reason)") }
+        }
         if format != .github {
             for error in report.failed { Output.err("error: \(error.message)") }
         }
@@ -118,12 +123,15 @@ enum CheckOutput {
             var warnings: Int
             var baselined: Int
             var failedFiles: Int
+            /// Prisma-like sites the analysis cannot follow, which no check judged.
+            var unchecked: Int
         }
 
         var version = 1
         var findings: [Finding]
         var failed: [Failure]
         var summary: Summary
+        var unchecked: [UncheckedSite]
 
         init(_ report: CheckReport) {
             findings = report.findings
@@ -136,7 +144,8 @@ enum CheckOutput {
                 return failure
             }
             summary = Summary(errors: report.errorCount, warnings: report.warningCount, baselined: report.baselined,
-                              failedFiles: report.failed.count)
+                              failedFiles: report.failed.count, unchecked: report.unchecked.count)
+            unchecked = report.unchecked
         }
     }
 }

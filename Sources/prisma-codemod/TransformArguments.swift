@@ -188,6 +188,9 @@ enum RunSummary {
         for outcome in run.skippedFiles { lines.append("skipped \(shown(outcome.path)): \(outcome.skipReason ?? "")") }
         for (path, note) in run.skippedSites { lines.append("left \(shown(path)):\(note.position): \(note.message)") }
         for outcome in run.outcomes {
+            for note in outcome.unfollowed { lines.append("not analysable \(shown(outcome.path)):\(note.position): \(note.message)") }
+        }
+        for outcome in run.outcomes {
             for note in outcome.notes { lines.append("note \(shown(outcome.path)):\(note.position): \(note.message)") }
         }
         for outcome in run.failed {

@@ -77,6 +77,8 @@ struct GoldenCase {
         var configuration = try defaultConfiguration()
         if let defaultExport = fields["defaultExport"] as? Bool { configuration.clientIsDefaultExport = defaultExport }
         if let helpers = fields["retryHelpers"] as? [String] { configuration.retryHelpers = helpers }
+        // What a workspace learns from `class PrismaService extends PrismaClient` elsewhere in the project.
+        if let types = fields["clientTypes"] as? [String] { configuration.clientTypes = types }
         let aliases = (fields["tsconfigPaths"] as? [String: String] ?? [:]).sorted { $0.key < $1.key }.map { pattern, target in
             pattern.hasSuffix("*")
                 ? PathAlias(prefix: String(pattern.dropLast()), target: String(target.dropLast()), wildcard: true)

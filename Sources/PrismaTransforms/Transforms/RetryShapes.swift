@@ -38,6 +38,13 @@ public struct SiteAnalysis<Site> {
     let sites: [Site]
 }
 
+extension SiteAnalysis: ListsUnfollowed {
+    /// The file's `unanalysable` sites: the call-site transforms list what they cannot see.
+    public var unfollowed: [Note] {
+        prisma.unanalysable.map { Note(position: prisma.file.position($0.node.byteRange.lowerBound), message: $0.reason) }
+    }
+}
+
 /// Shapes of the callback handed to the retry helper.
 enum CallbackShape {
     /// Why taking `retry` off its `body` would unbind a name or lose something, or nil when
