@@ -222,7 +222,7 @@ public struct Workspace: Sendable {
 
     /// The model delegates (`user` for `model User {`) of the Prisma schema where Prisma puts it:
     /// `schema.prisma`, `prisma/schema.prisma`, or the files of a `prisma/schema/` folder.
-    static func schemaModels(root: URL) -> Set<String> {
+    public static func schemaModels(root: URL) -> Set<String> {
         let manager = FileManager.default
         var schemas = ["schema.prisma", "prisma/schema.prisma"].map { root.appendingPathComponent($0) }
         let folder = root.appendingPathComponent("prisma/schema")

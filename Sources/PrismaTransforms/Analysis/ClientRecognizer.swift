@@ -1,4 +1,5 @@
 import CodemodCore
+import Foundation
 import PrismaRules
 import SyntaxTree
 
@@ -323,9 +324,13 @@ struct ClientRecognizer {
     /// such as NestJS's `PrismaService`), or `Prisma.TransactionClient` anywhere in it.
     private func typeKind(_ annotation: Node) -> ClientBinding.Kind? {
         let text = String(file.text(annotation).drop { $0 == ":" || $0 == " " })
-        if clientClassNames.contains(text) || configuration.clientTypes.contains(text) { return .parameter }
         // `tx: Prisma.TransactionClient` (also `| PrismaClient`): a transaction's client, whatever its name.
-        return text.contains("TransactionClient") ? .transactionClient : nil
+        if text.contains("TransactionClient") { return .transactionClient }
+        // `PrismaClient`, `PrismaService | undefined`: a client type, maybe absent.
+        let members = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !["undefined", "null"].contains($0) }
+        let isClient = !members.isEmpty && members.allSatisfy { clientClassNames.contains($0) || configuration.clientTypes.contains($0) }
+        return isClient ? .parameter : nil
     }
 
     private mutating func recordInstance(_ expression: Node) {
