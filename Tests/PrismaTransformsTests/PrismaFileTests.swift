@@ -47,6 +47,7 @@ final class PrismaFileTests: XCTestCase {
             let o;
             o = db;
             export const p = () => o.user.findMany();
+            export async function q(tx?: Prisma.TransactionClient) { let r = prisma; if (tx) { r = tx; } return r.user.findMany(); }
             """)
         XCTAssertEqual(reached(prisma), [
             "reader.user.findMany centralImport",
@@ -58,6 +59,7 @@ final class PrismaFileTests: XCTestCase {
             "m.user.create transactionClient",
             "(x || prisma).user.findMany alias",
             "o.user.findMany centralImport",
+            "r.user.findMany transactionClient",
         ])
         XCTAssertEqual(listed(prisma), [
             "10 i.user.findMany(…) looks like a Prisma call, but i is not known to be a client; calls through it are not analysed",

@@ -297,11 +297,16 @@ struct ClientRecognizer {
         }
     }
 
-    /// `this.db = prisma` or `db = tx ?? prisma` for a name not yet known as a client;
+    /// `this.db = prisma` or `db = tx ?? prisma` for a name not yet known as a client, or
+    /// a transaction client assigned to one (`db = tx`: its calls may run in the transaction);
     /// `new PrismaClient()` assignments are recorded with the instance.
     private mutating func recordAssignment(_ assignment: Node) {
         guard let left = assignment.child(field: "left"), let value = assignment.child(field: "right"), value.kind != "new_expression",
-              let declaration = scopes.resolve(left), clients[declaration] == nil, let kind = valueKind(of: value) else { return }
+              let declaration = scopes.resolve(left), let kind = valueKind(of: value) else { return }
+        if let known = clients[declaration] {
+            if kind == .transactionClient, known != .transactionClient { clients[declaration] = .transactionClient }
+            return
+        }
         let isProperty = [.property, .assignedProperty].contains(scopes[declaration].kind)
         clients[declaration] = isProperty && kind != .transactionClient ? .classProperty : kind
     }
