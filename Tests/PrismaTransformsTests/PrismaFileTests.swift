@@ -114,6 +114,28 @@ final class PrismaFileTests: XCTestCase {
         XCTAssertEqual(listed(prisma), [])
     }
 
+    /// Inside a class extending the client (NestJS's `PrismaService`), `this` is the client.
+    func testThisInAClientSubclassIsTheClient() throws {
+        let prisma = try analyse("""
+            import { PrismaClient } from '@prisma/client';
+            import { Base } from './base';
+            export class PrismaService extends PrismaClient {
+              async onModuleInit() { await this.$connect(); }
+              activeUsers() { return this.user.findMany({ where: { active: true } }); }
+            }
+            export class AuditedPrisma extends PrismaService {
+              log() { return this.$queryRaw`SELECT 1`; }
+            }
+            export class Other extends Base {
+              run() { return this.repo.findMany(); }
+            }
+            """, clientTypes: ["PrismaService"])
+        XCTAssertEqual(reached(prisma), [
+            "this.$connect classProperty", "this.user.findMany classProperty", "this.$queryRaw classProperty",
+        ])
+        XCTAssertEqual(listed(prisma), [])
+    }
+
     /// A destructured parameter typed with a client or `Prisma.TransactionClient` is one;
     /// untyped (an app's `withTransaction(async ({ tx }) => …)`), its calls are listed.
     func testDestructuredClients() throws {

@@ -91,6 +91,11 @@ struct ClientRecognizer {
            let factory = binding(for: function), factory.kind == .centralImport, factoryImports.contains(factory.name) {
             return ClientBinding(name: factory.name + "()", kind: .centralImport, declaration: factory.declaration)
         }
+        if expression.kind == "this" {
+            // `this.user.findMany()` in `class PrismaService extends PrismaClient`: the instance is the client.
+            guard let body = scopes.enclosingClassBody(of: scopes.scope(containing: expression)), extendsClient(scopes[body].node) else { return nil }
+            return ClientBinding(name: "this", kind: .classProperty, declaration: nil)
+        }
         if expression.kind == "member_expression", let object = expression.child(field: "object"), object.kind == "identifier" {
             // `Repo.prisma`: a static member; any other `a.b` is not a client this file declares.
             guard let declaration = scopes.resolve(expression), let property = expression.child(field: "property") else { return nil }
@@ -323,6 +328,15 @@ struct ClientRecognizer {
         if let name = parameter.flatMap({ $0.kind == "identifier" ? $0 : $0.child(field: "pattern") }), name.kind == "identifier" {
             markTransactionClient(name)
         }
+    }
+
+    /// Whether a class body's class extends the client class or a client type (a subclass of it).
+    private func extendsClient(_ body: Node) -> Bool {
+        guard let heritage = body.parent?.namedChildren.first(where: { $0.kind == "class_heritage" }),
+              let clause = heritage.namedChildren.first(where: { $0.kind == "extends_clause" }),
+              let base = clause.namedChildren.first else { return false }
+        let name = file.text(base)
+        return clientClassNames.contains(name) || configuration.clientTypes.contains(name)
     }
 
     /// The client kind a type annotation names: a client type (`PrismaClient`, a subclass
