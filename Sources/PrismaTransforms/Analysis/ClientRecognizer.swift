@@ -22,7 +22,7 @@ public struct ClientBinding: Equatable {
         case alias
     }
 
-    /// `prisma`, `db`, or `this.prisma`.
+    /// `prisma`, `db`, `this.prisma`, `Repo.prisma`, or an inline `(tx ?? prisma)`.
     public var name: String
     public var kind: Kind
     /// The name node that declares it; nil for a global assigned a client without a declaration.
@@ -51,10 +51,11 @@ public struct CentralImport: Sendable {
 }
 
 /// Which declarations of a file are Prisma clients, and of which kind: the client
-/// imported from the central module, variables holding `new PrismaClient()` or a
-/// client's `$extends(…)`, class properties and parameters typed with a client type,
-/// parameters typed `Prisma.TransactionClient`, and (marked by the caller while it
-/// meets them) the parameters of `$transaction` callbacks.
+/// imported from the central module, names holding a client expression (`new PrismaClient()`,
+/// `prisma.$extends(…)`, another client, `tx ?? prisma`) as variables, parameter defaults,
+/// class fields or assignments, class properties and parameters typed with a client type
+/// or `Prisma.TransactionClient` (destructured too), static members, `this` in a client
+/// subclass, and the parameters of `$transaction` callbacks.
 struct ClientRecognizer {
     let scopes: ScopeTree
     let context: PrismaContext
