@@ -76,7 +76,7 @@ final class CheckCLITests: XCTestCase {
         let unknown = try tool(["check", "."], in: root)
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("prisma-codemod.yaml:4: unknown check 'nope' (known: read-in-retry, retry-inside-transaction, "
-                                              + "write-without-retry, multiple-client-instances, unused-suppression)"), unknown.stderr)
+                                              + "write-without-retry, mixed-retry-block, unclassified-raw-query, multiple-client-instances, unused-suppression)"), unknown.stderr)
 
         try Data("checks:\n  - id: multiple-client-instances\n    severity: error\n".utf8).write(to: root.appendingPathComponent("prisma-codemod.yaml"))
         let regraded = try tool(["check", "."], in: root)
