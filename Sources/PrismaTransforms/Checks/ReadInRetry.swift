@@ -2,8 +2,9 @@ import PrismaRules
 
 /// Flags a retry whose callback only reads (a read query, a read-only `$transaction`, a raw
 /// `SELECT`): under a full connection pool a retried read only adds load. A callback that
-/// also writes is a write retry, not flagged (`mixed-retry-block` lists those). Fixed by
-/// `apply unwrap-reads`.
+/// also writes is a write retry, not flagged (`mixed-retry-block` lists those). Reported at
+/// the retry call, the line a suppression names; fixed by `apply unwrap-reads`, which leaves
+/// the sites suppressed here.
 public enum ReadInRetry: Check {
     public static let id = "read-in-retry"
     public static let summary = "A Prisma read is wrapped in the retry helper."

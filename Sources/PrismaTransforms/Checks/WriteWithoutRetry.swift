@@ -1,8 +1,9 @@
 import PrismaRules
+import SyntaxTree
 
 /// Flags a Prisma write outside the retry helper (and outside a transaction, which is
 /// retried as a whole). A `$transaction` that only reads is no write. Off by default; fixed by
-/// `apply wrap-writes`.
+/// `apply wrap-writes`, which leaves the calls suppressed here.
 public enum WriteWithoutRetry: Check {
     public static let id = "write-without-retry"
     public static let summary = "A Prisma write is not wrapped in the retry helper."
@@ -34,12 +35,15 @@ public enum WriteWithoutRetry: Check {
             """),
     ]
 
+    /// Where a finding is reported, the line a suppression names: the call.
+    static func reportedNode(_ call: PrismaCall) -> Node { call.call }
+
     public static func violations(in file: PrismaFile) -> [Violation] {
         let helper = file.context.configuration.retryHelper
         return file.calls.compactMap { call in
             guard call.methodClass == .write, call.retry == nil, !call.onTransactionClient,
                   !file.isInsideTransaction(call.call) else { return nil }
-            return Violation(at: call.call, in: file.file, message: "\(call.label) is a write without \(helper); wrap it "
+            return Violation(at: reportedNode(call), in: file.file, message: "\(call.label) is a write without \(helper); wrap it "
                              + "(prisma-codemod apply wrap-writes --only \(call.model ?? call.client).\(call.method))")
         }
     }

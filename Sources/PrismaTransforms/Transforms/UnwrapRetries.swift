@@ -13,9 +13,10 @@ import SyntaxTree
 /// `await prisma.x.findFirst(…)`, the inner lines de-indented by the depth the wrapper
 /// added; the helper's import goes when nothing uses it any more. Left, with the reason:
 /// callbacks with more than one operation or using their parameters, a read retry that also
-/// writes (a write retry: `unwrap-reads` never takes it), a raw query whose SQL is not
-/// literal, and (unless `--allow-lossy`) extra retry arguments, comments in the callback, a
-/// result stored un-awaited.
+/// writes (a write retry: `unwrap-reads` never takes it), a raw query whose SQL is not literal,
+/// a retry call on a line that a suppression comment of the check the transform fixes
+/// silences (`read-in-retry` for `unwrap-reads`), and (unless `--allow-lossy`) extra retry
+/// arguments, comments in the callback, a result stored un-awaited.
 public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
     public static var id: String { Target.unwrapID }
     public static var summary: String { Target.unwrapSummary }
@@ -43,6 +44,7 @@ public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
         let prisma = PrismaFile(file: file, context: context)
         guard !prisma.retryBlocks.isEmpty else { return SiteAnalysis(prisma: prisma, sites: []) }
         let keys = SiteKeys(prisma)
+        let suppressions = options.restoring ? [] : Suppression.read(file)
         var sites: [Site] = []
         for block in prisma.retryBlocks {
             // A block of the other class is not this transform's; one that mixes reads and writes,
@@ -52,7 +54,9 @@ public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
             else { continue }
             let retry = block.retry
             let body = retry.callback.flatMap(CallbackShape.singleExpression)
-            let reason = leaveReason(block, primary: primary, body: body, file: file)
+            let line = file.lines.lineNumber(of: retry.reportedNode.byteRange.lowerBound)
+            let reason = Suppression.leaveReason(Target.unwrapFixes, onLine: line, in: suppressions)
+                ?? leaveReason(block, primary: primary, body: body, file: file)
             sites.append(Site(retry: retry, primary: primary, body: body, key: keys[primary], leaveReason: reason))
         }
         return SiteAnalysis(prisma: prisma, sites: sites)
