@@ -50,6 +50,8 @@ public struct InventoryReport: Codable, Equatable, Sendable {
         public var retry: String?
         public var transactionClient: Bool
         public var arrayTransaction: Bool
+        /// Why a raw query's kind is `other`: "raw SQL not literal; read or write unknown".
+        public var reason: String?
     }
 
     public struct Note: Codable, Equatable, Sendable {
@@ -232,7 +234,8 @@ public enum Inventory {
             calls: prisma.calls.map {
                 InventoryReport.Call(position: position($0.codeStart), client: $0.client, clientKind: $0.clientKind,
                                      model: $0.model, method: $0.method, kind: $0.methodClass, retry: $0.retry?.helper,
-                                     transactionClient: $0.onTransactionClient, arrayTransaction: $0.inArrayTransaction)
+                                     transactionClient: $0.onTransactionClient, arrayTransaction: $0.inArrayTransaction,
+                                     reason: $0.classReason)
             },
             unanalysable: prisma.unanalysable.map {
                 InventoryReport.Note(position: position($0.node.byteRange.lowerBound), message: $0.reason)

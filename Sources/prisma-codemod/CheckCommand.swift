@@ -8,7 +8,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Run the checks (as Rules/checks.yaml switches them), for CI: exit 1 on findings at error severity.",
         discussion: """
-            Suppress one finding with `// prisma-codemod-ignore-next-line <rule-id>` on the line above it. \
+            Suppress findings with `// prisma-codemod-ignore-next-line [rule-id, …] [-- reason]` on the line above \
+            (no rule id: every rule) or `// prisma-codemod-ignore-line …` after the code; the transform fixing a rule leaves \
+            the sites suppressed for it. \
             Exit codes: 0 clean (warnings allowed), 1 findings at error severity, 2 usage errors or files that failed to parse.
             """)
 

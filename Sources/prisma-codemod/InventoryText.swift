@@ -32,6 +32,13 @@ enum InventoryText {
         for (path, call) in wrappedReads {
             out += "  \(path):\(call.position.line):\(call.position.column)  \(label(call))  in \(call.retry ?? "")\n"
         }
+        let unknown = report.files.flatMap { file in file.calls.compactMap { call in call.reason.map { (file.path, call, $0) } } }
+        if !unknown.isEmpty {
+            out += "\nraw queries neither read nor write: \(unknown.count)\n"
+            for (path, call, reason) in unknown {
+                out += "  \(path):\(call.position.line):\(call.position.column)  \(label(call))  \(reason)\n"
+            }
+        }
         let instances = report.files.flatMap { file in file.instances.map { (file.path, $0) } }
         out += "\nclient instances (new PrismaClient): \(instances.count)\n"
         for (path, instance) in instances {

@@ -299,6 +299,7 @@ final class AnalysisAccuracyTests: XCTestCase {
         let findings = Checker.run(workspace).findings.map { "\($0.path):\($0.line) \($0.rule)" }
         XCTAssertEqual(findings, [
             "src/barrel.ts:2 read-in-retry",
+            "src/shapes.ts:4 read-in-retry",  // the whole retried transaction only reads
             "src/shapes.ts:9 read-in-retry",
             "src/users.repository.ts:6 read-in-retry",
         ], "no retry-inside-transaction for a function that merely takes a tx, none for a whole retried transaction")

@@ -261,6 +261,41 @@ final class PrismaFileTests: XCTestCase {
         XCTAssertEqual(prisma.calls.map(\.clientKind), [.centralImport, .centralImport, .classProperty, .centralImport, .transactionClient])
     }
 
+    /// Raw queries are what their SQL does, transactions what they run, retries what their callbacks do.
+    func testCallsAreClassedByWhatTheyDo() throws {
+        let prisma = try analyse("""
+            import { Prisma } from '@prisma/client';
+            import { prisma, executeWithRetry } from './utils/prisma';
+            import { report } from '@prisma/client/sql';
+            export async function f(id: number, q: string) {
+              await prisma.$queryRaw`SELECT * FROM "User" WHERE id = ${id}`;
+              await prisma.$queryRaw`INSERT INTO "Log" DEFAULT VALUES RETURNING id`;
+              await prisma.$queryRawUnsafe('DELETE FROM "Log"');
+              await prisma.$queryRaw(Prisma.sql`WITH x AS (SELECT 1) SELECT * FROM x`);
+              await prisma.$queryRaw(Prisma.raw(q));
+              await prisma.$queryRawTyped(report());
+              await prisma.$executeRaw`SELECT 1`;
+              await prisma.$transaction([prisma.a.findMany(), prisma.a.count()]);
+              await prisma.$transaction([prisma.a.findMany(), prisma.a.create({ data: {} })]);
+              await prisma.$transaction(async (tx) => tx.a.count());
+              await prisma.$transaction(async (tx) => { await tx.a.count(); await tx.a.delete({ where: { id } }); });
+              await prisma.$transaction(async (tx) => { await tx.a.count(); await audit(tx); });
+              await prisma.$transaction(async (tx) => prisma.$transaction([tx.a.count(), tx.b.count()]));
+              await executeWithRetry(async () => { await prisma.a.findMany(); await prisma.a.count(); });
+              await executeWithRetry(async () => { await prisma.a.findMany(); await prisma.b.create({ data: {} }); });
+              await executeWithRetry(() => prisma.$queryRaw(Prisma.raw(q)));
+            }
+            """)
+        let transactions = prisma.calls.filter { $0.method == "$transaction" }.map(\.methodClass)
+        XCTAssertEqual(transactions, [.read, .write, .read, .write, .write, .read, .read])
+        let raw = prisma.calls.filter { $0.method.hasPrefix("$queryRaw") || $0.method == "$executeRaw" }
+        let unknown = "raw SQL not literal; read or write unknown"
+        XCTAssertEqual(raw.map(\.methodClass), [.read, .write, .write, .read, .other, .other, .write, .other])
+        XCTAssertEqual(raw.map(\.classReason), [nil, nil, nil, nil, unknown, unknown, nil, unknown])
+        XCTAssertEqual(prisma.retryBlocks.map(\.methodClass), [.read, .write, .other])
+        XCTAssertEqual(prisma.retryBlocks.map(\.isMixed), [false, true, false])
+    }
+
     func testDeepNestingThroughTheAnalysis() throws {
         let depth = 5_000
         let prisma = try analyse("import { prisma } from './utils/prisma';\nexport const f = () => prisma.$transaction(async (tx) => "
