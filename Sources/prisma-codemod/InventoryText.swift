@@ -50,6 +50,13 @@ enum InventoryText {
             out += "  \(path):\(instance.position.line):\(instance.position.column)\(name)"
             out += traits.isEmpty ? "\n" : " (\(traits.joined(separator: ", ")))\n"
         }
+        let providers = report.files.flatMap { file in file.providers.map { (file.path, $0) } }
+        if !providers.isEmpty {
+            out += "\nclient classes a container instantiates (one instance each in the budget): \(providers.count)\n"
+            for (path, provider) in providers {
+                out += "  \(path):\(provider.position.line):\(provider.position.column) \(provider.name) extends \(provider.extends)\n"
+            }
+        }
         let half = report.files.filter { !$0.halfMigrated.isEmpty }
         out += "\nhalf-migrated files: \(half.count)\n"
         for file in half { out += "  \(file.path): \(file.halfMigrated.joined(separator: "; "))\n" }

@@ -83,10 +83,18 @@ final class InventoryCLITests: XCTestCase {
 
             """), result.stdout)
 
+        XCTAssertTrue(result.stdout.contains("""
+            client classes a container instantiates (one instance each in the budget): 1
+              src/prisma/prisma.service.ts:4:8 PrismaService extends PrismaClient
+            """), result.stdout)
+        XCTAssertTrue(result.stdout.contains("connection budget: 1 client instance(s)"), "the injected service is a pool: \(result.stdout)")
+
         let json = try tool(["inventory", ".", "--format", "json"], in: folder)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         XCTAssertEqual((report["totals"] as? [String: Int])?["unanalysable"], 1)
         XCTAssertEqual((report["totals"] as? [String: Int])?["calls"], 3)
+        XCTAssertEqual((report["totals"] as? [String: Int])?["providers"], 1)
+        XCTAssertEqual((report["budget"] as? [String: Any])?["instances"] as? Int, 1)
 
         let check = try tool(["check", "."], in: folder)
         XCTAssertTrue(check.stderr.contains("""
