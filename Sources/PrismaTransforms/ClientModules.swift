@@ -17,12 +17,14 @@ public struct ClientModuleExports: Equatable, Sendable {
     /// `export * from './db'` (names nil) and `export { prisma, default as db } from './db'`
     /// (exported name → name in the source module).
     public var reexports: [(specifier: String, names: [String: String]?)] = []
+    /// How each client export is built (factories have none).
+    public var constructions: [String: ClientConstruction] = [:]
 
     public var isEmpty: Bool { clientExports.isEmpty && reexports.isEmpty }
 
     public static func == (lhs: ClientModuleExports, rhs: ClientModuleExports) -> Bool {
         lhs.clientExports == rhs.clientExports && lhs.factoryExports == rhs.factoryExports && lhs.evidenceLine == rhs.evidenceLine && lhs.reexports.map(\.specifier) == rhs.reexports.map(\.specifier)
-            && lhs.reexports.map(\.names) == rhs.reexports.map(\.names)
+            && lhs.reexports.map(\.names) == rhs.reexports.map(\.names) && lhs.constructions == rhs.constructions
     }
 }
 
@@ -73,6 +75,11 @@ private struct ModuleReader {
     var classNames: Set<String>
     var clientNames: Set<String> = []
     var factories: Set<String> = []
+    /// The values of `clientNames` and the function nodes of `factories`, for reading constructions.
+    var clientValues: [String: Node] = [:]
+    var factoryNodes: [String: Node] = [:]
+    /// Export name → the expression it exports (a client's value, or the name holding it).
+    var exportedValues: [String: Node] = [:]
     var result = ClientModuleExports()
     /// `export { prisma as db }`: settled at the end, since it may come before the declaration.
     var pendingLocalExports: [(local: String, exported: String, line: Int)] = []
@@ -96,6 +103,7 @@ private struct ModuleReader {
             if let declaration, ["function_declaration", "generator_function_declaration"].contains(declaration.kind),
                let name = declaration.child(field: "name"), returnsClient(declaration) {
                 factories.insert(file.text(name))
+                factoryNodes[file.text(name)] = declaration
                 if statement.kind == "export_statement" { exportFactory(file.text(name), at: statement) }
             }
             if let declaration, declaration.kind == "class_declaration", let name = declaration.child(field: "name"),
@@ -116,10 +124,22 @@ private struct ModuleReader {
         }
         for (local, exported, line) in pendingLocalExports where clientNames.contains(local) || factories.contains(local) {
             result.clientExports.insert(exported)
-            if factories.contains(local) { result.factoryExports.insert(exported) }
+            if factories.contains(local) { result.factoryExports.insert(exported) } else { exportedValues[exported] = clientValues[local] }
             result.evidenceLine = min(result.evidenceLine ?? line, line)
         }
+        readConstructions()
         return result
+    }
+
+    /// How each exported client is built: only for modules that export one, since it needs the scopes.
+    private mutating func readConstructions() {
+        guard !exportedValues.isEmpty else { return }
+        var reader = ConstructionReader(file: file, classNames: classNames)
+        reader.clientValues = clientValues
+        reader.factories = factoryNodes
+        for (name, value) in exportedValues {
+            if let construction = reader.construction(of: value, declaredIn: file.path) { result.constructions[name] = construction }
+        }
     }
 
     private mutating func readDeclaration(_ declaration: Node, exported: Bool) {
@@ -130,13 +150,18 @@ private struct ModuleReader {
             if ["arrow_function", "function_expression", "function"].contains(value.kind) {
                 if returnsClient(value) {
                     factories.insert(local)
+                    factoryNodes[local] = value
                     if exported { exportFactory(local, at: declaration) }
                 }
                 continue
             }
             if isClient(value) {
                 clientNames.insert(local)
-                if exported { export(local, at: declaration) }
+                clientValues[local] = value
+                if exported {
+                    export(local, at: declaration)
+                    exportedValues[local] = value
+                }
             }
         }
     }
@@ -164,7 +189,10 @@ private struct ModuleReader {
             return
         }
         if let value = statement.child(field: "value") {
-            if isClient(value) { export("default", at: statement) }
+            if isClient(value) {
+                export("default", at: statement)
+                exportedValues["default"] = value
+            }
             return
         }
         if let clause = statement.namedChildren.first(where: { $0.kind == "export_clause" }) {

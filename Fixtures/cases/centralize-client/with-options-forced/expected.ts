@@ -1,3 +1,0 @@
-import { prisma } from '../utils/prisma';
-
-export const all = () => prisma.user.findMany();
