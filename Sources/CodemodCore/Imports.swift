@@ -103,7 +103,7 @@ public struct ImportEditor: Sendable {
     /// Deletes a range; when it fills its lines, the lines go with it.
     public func removeLines(_ range: Range<Int>) -> Edit {
         if lines.isFirstOnLine(range.lowerBound) && lines.isLastOnLine(range.upperBound) {
-            return .delete(lines.lineStart(of: range.lowerBound)..<lines.lineEnd(of: range.upperBound))
+            return .delete(lines.contentStart(of: range.lowerBound)..<lines.lineEnd(of: range.upperBound))
         }
         var end = range.upperBound
         while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
@@ -175,7 +175,7 @@ public struct ImportEditor: Sendable {
                     let previous = statement.named[index - 1].range
                     return .delete(previous.upperBound..<lines.lineContentEnd(of: range.upperBound))
                 }
-                return .delete(lines.lineStart(of: range.lowerBound)..<lines.lineEnd(of: end))
+                return .delete(lines.contentStart(of: range.lowerBound)..<lines.lineEnd(of: end))
             }
         }
         if index < statement.named.count - 1 {
@@ -236,7 +236,7 @@ public struct ImportEditor: Sendable {
 
     /// Inserts a whole statement on its own line before another statement.
     public func insertLine(_ text: String, before statement: ImportStatement) -> Edit {
-        .insert(text + style.lineEnding, at: lines.lineStart(of: statement.range.lowerBound))
+        .insert(text + style.lineEnding, at: lines.contentStart(of: statement.range.lowerBound))
     }
 
     /// Inserts a whole statement on its own line after another statement.

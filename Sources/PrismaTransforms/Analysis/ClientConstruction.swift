@@ -58,7 +58,7 @@ public struct ClientConstruction: Equatable, Sendable {
         }
         if let arguments {
             let adapter = arguments.range(of: #"\badapter\b"#, options: .regularExpression) != nil
-            features.append(adapter ? "an adapter (\(Self.short(arguments)))" : "options \(Self.short(arguments))")
+            features.append((adapter ? "an adapter" : "options") + " (\(Self.short(arguments)))")
         }
         features += extensions.map(Self.short)
         return features
@@ -218,8 +218,13 @@ struct ConstructionReader {
             }
             constructor = object
         }
-        guard constructor.kind == "new_expression", let classNode = constructor.child(field: "constructor") else { return nil }
         var obstacles = initial
+        guard constructor.kind == "new_expression", let classNode = constructor.child(field: "constructor") else {
+            // Made by a client or function of the module: what stops a copy is known, the rest is not needed.
+            guard !obstacles.isEmpty else { return nil }
+            return ClientConstruction(expression: dedented(builder), line: file.lines.lineNumber(of: builder.byteRange.lowerBound),
+                                      imports: [], className: "", arguments: nil, extensions: extensions, obstacles: obstacles)
+        }
         var imports: [ClientConstruction.Import] = []
         var walk = builder.preorder()
         while let node = walk.next() {

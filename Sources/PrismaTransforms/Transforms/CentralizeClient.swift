@@ -70,13 +70,14 @@ public struct CentralizeClient: PrismaTransform {
         // A client built otherwise than the central one stays, even with --force: options,
         // `$extends` or another class module are behaviour the shared client would not have.
         let reader = ConstructionReader(file: file, classNames: prisma.clientClassNames, scopes: prisma.scopes)
+        let constructionKey = context.importedClientName == nil && context.clientExports.contains("default") ? "default" : exportName
         var locals: [ClientInstance] = []
         var constructions: [ClientConstruction] = []
         for original in prisma.instances {
             let instance = Self.extendedInstance(original, in: file)
             let line = file.lines.lineNumber(of: instance.expression.byteRange.lowerBound)
             if let local = reader.construction(ofInstance: original.expression, declaredIn: file.path) {
-                if let difference = difference(local, line: line, exportName: exportName, in: file) {
+                if let difference = difference(local, line: line, exportName: constructionKey, in: file) {
                     throw FileChange.Skip("\(difference); left as it is (--force does not drop a client's configuration)")
                 }
                 constructions.append(local)
@@ -157,12 +158,13 @@ public struct CentralizeClient: PrismaTransform {
             if let classImport, !stillUsesClass { edits.append(editor.removeSpecifier(classImport.specifier, from: classImport.statement)) }
         } else if let classImport, !stillUsesClass, classOnlyImport {
             edits.append(Edit(range: classImport.statement.range, replacement: newStatement))
+        } else if let first = emptied {
+            if let classImport, !stillUsesClass { edits.append(editor.removeSpecifier(classImport.specifier, from: classImport.statement)) }
+            edits.append(Edit(range: first.range, replacement: newStatement))
+            emptied = nil
         } else if let classImport {
             if !stillUsesClass { edits.append(editor.removeSpecifier(classImport.specifier, from: classImport.statement)) }
             edits.append(editor.insertLine(newStatement, after: classImport.statement))
-        } else if let first = emptied {
-            edits.append(Edit(range: first.range, replacement: newStatement))
-            emptied = nil
         } else {
             edits.append(editor.insertAfterImports([newStatement], imports: file.imports))
         }
@@ -170,19 +172,11 @@ public struct CentralizeClient: PrismaTransform {
         return edits
     }
 
-    /// `new PrismaClient().$extends(…)` declared at the top level: the instance seen as the
-    /// whole chain, with the variable it is declared as.
+    /// The instance seen as the whole `new PrismaClient().$extends(…)` chain: what a forced
+    /// centralization replaces.
     static func extendedInstance(_ instance: ClientInstance, in file: ParsedFile) -> ClientInstance {
-        let chain = ConstructionReader.extended(instance.expression)
-        guard chain != instance.expression else { return instance }
         var extended = instance
-        extended.expression = chain
-        guard let declarator = chain.parent, declarator.kind == "variable_declarator", declarator.child(field: "value") == chain,
-              let name = declarator.child(field: "name"), name.kind == "identifier", let statement = declarator.parent else { return extended }
-        extended.variable = file.text(name)
-        extended.isExported = statement.parent?.kind == "export_statement"
-        extended.isTopLevel = (extended.isExported ? statement.parent?.parent : statement.parent)?.kind == "program"
-        extended.declaration = extended.isTopLevel && !extended.isExported && statement.namedChildCount == 1 ? statement : nil
+        extended.expression = ConstructionReader.extended(instance.expression)
         return extended
     }
 

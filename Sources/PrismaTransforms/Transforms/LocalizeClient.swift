@@ -274,8 +274,8 @@ public struct LocalizeClient: PrismaTransform {
             edit = editor.insertAfterImports([declaration], imports: [imported])
             offset = precedingImport.byteRange.upperBound
         } else if let firstUse {
-            offset = lines.isFirstOnLine(firstUse.byteRange.lowerBound) ? lines.lineStart(of: firstUse.byteRange.lowerBound) : firstUse.byteRange.lowerBound
-            edit = .insert(declaration + file.style.lineEnding, at: max(offset, file.style.hasBOM ? 3 : 0))
+            offset = lines.isFirstOnLine(firstUse.byteRange.lowerBound) ? lines.contentStart(of: firstUse.byteRange.lowerBound) : firstUse.byteRange.lowerBound
+            edit = .insert(declaration + file.style.lineEnding, at: offset)
         } else {
             edit = editor.insertAfterImports([declaration], imports: [])
             offset = 0

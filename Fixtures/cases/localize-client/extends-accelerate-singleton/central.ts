@@ -1,0 +1,16 @@
+import { PrismaClient } from '@prisma/client';
+import { withAccelerate } from '@prisma/extension-accelerate';
+
+const globalForPrisma = globalThis as unknown as { prisma: ReturnType<typeof makeClient> };
+
+function makeClient() {
+  return new PrismaClient().$extends(withAccelerate());
+}
+
+export const prisma =
+  globalForPrisma.prisma ??
+  new PrismaClient({
+    log: ['error'],
+  }).$extends(withAccelerate());
+
+if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma;
