@@ -10,8 +10,13 @@ import SyntaxTree
 /// Rewrites: the client specifier goes (other specifiers such as the retry helper
 /// stay), `PrismaClient` is imported from `@prisma/client` (merged into a value
 /// import there, else in place of the emptied statement, else on a line of its own
-/// before it), and `const <name> = new PrismaClient();` follows the last import.
-/// The central module itself is left alone. Inverse: `centralize-client`.
+/// before it), and `const <name> = new PrismaClient();` follows the last import, or
+/// the last import before the first top-level statement that uses the client. A
+/// central client built otherwise (options, `$extends`, an adapter, another class
+/// module) is repeated with the imports it needs, or, when it cannot be, the file is
+/// left with what would be lost (`--force` does not change that). `'use client'`
+/// files and files reaching the client through a Remix/React Router `.server`
+/// module are left. The central module itself is left alone. Inverse: `centralize-client`.
 public struct LocalizeClient: PrismaTransform {
     public static let id = "localize-client"
     public static let summary = "Replace the central client import with a local `new PrismaClient()`."
