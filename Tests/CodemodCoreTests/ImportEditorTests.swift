@@ -43,6 +43,12 @@ final class ImportEditorTests: XCTestCase {
         }, bom + "import 'polyfill';\nimport { a } from 'm';\n")
     }
 
+    func testRemovingALastLineWithoutTerminatorTakesTheTerminatorBeforeIt() throws {
+        for ending in ["\n", "\r\n", "\r"] {
+            XCTAssertEqual(try remove("a", from: "import x from 'x';" + ending + "import { a } from 'm';"), "import x from 'x';", ending.debugDescription)
+        }
+    }
+
     func testRemovingTheLastSpecifierRemovesTheLine() throws {
         XCTAssertEqual(try remove("a", from: "import x from 'x';\nimport { a } from 'm';\nconst y = 1;\n"),
                        "import x from 'x';\nconst y = 1;\n")
