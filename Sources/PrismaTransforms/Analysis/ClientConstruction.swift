@@ -22,6 +22,9 @@ public struct ClientConstruction: Equatable, Sendable {
     public var line: Int
     /// The imports the expression needs, the class's first.
     public var imports: [Import]
+    /// Names the expression takes from the global scope (`process`): a file that declares one
+    /// of them would give the copy another meaning.
+    public var globals: [String]
     /// The local name of the client class in `expression`.
     public var className: String
     /// The constructor's arguments as written (`{ log: ['query'] }`); nil when there are none.
@@ -35,7 +38,7 @@ public struct ClientConstruction: Equatable, Sendable {
     /// `new PrismaClient()` of the configured package's class.
     public static func plain(_ configuration: PrismaConfiguration) -> ClientConstruction {
         ClientConstruction(expression: "new \(configuration.clientClass)()", line: 1,
-                           imports: [Import(module: configuration.clientPackage, name: configuration.clientClass, localName: configuration.clientClass)],
+                           imports: [Import(module: configuration.clientPackage, name: configuration.clientClass, localName: configuration.clientClass)], globals: [],
                            className: configuration.clientClass, arguments: nil, extensions: [], obstacles: [])
     }
 
@@ -219,18 +222,22 @@ struct ConstructionReader {
             constructor = object
         }
         var obstacles = initial
+        var globals: [String] = []
         guard constructor.kind == "new_expression", let classNode = constructor.child(field: "constructor") else {
             // Made by a client or function of the module: what stops a copy is known, the rest is not needed.
             guard !obstacles.isEmpty else { return nil }
             return ClientConstruction(expression: dedented(builder), line: file.lines.lineNumber(of: builder.byteRange.lowerBound),
-                                      imports: [], className: "", arguments: nil, extensions: extensions, obstacles: obstacles)
+                                      imports: [], globals: [], className: "", arguments: nil, extensions: extensions, obstacles: obstacles)
         }
         var imports: [ClientConstruction.Import] = []
         var walk = builder.preorder()
         while let node = walk.next() {
             guard ["identifier", "shorthand_property_identifier", "type_identifier"].contains(node.kind) else { continue }
             let name = file.text(node)
-            guard let id = scopes.lookup(name, from: scopes.scope(containing: node)) else { continue }  // a global
+            guard let id = scopes.lookup(name, from: scopes.scope(containing: node)) else {
+                if node.kind != "type_identifier", !globals.contains(name) { globals.append(name) }
+                continue
+            }
             let declaration = scopes[id]
             if builder.byteRange.contains(declaration.node.byteRange.lowerBound) { continue }  // a parameter inside
             if let found = declaration.kind == .import ? importOf(name) : requireOf(declaration.node) {
@@ -249,7 +256,7 @@ struct ConstructionReader {
         imports.sort { ($0.localName == className ? 0 : 1) < ($1.localName == className ? 0 : 1) }
         let arguments = constructor.child(field: "arguments").flatMap { $0.namedChildCount == 0 ? nil : file.text($0) }
         return ClientConstruction(
-            expression: dedented(builder), line: file.lines.lineNumber(of: builder.byteRange.lowerBound), imports: imports,
+            expression: dedented(builder), line: file.lines.lineNumber(of: builder.byteRange.lowerBound), imports: imports, globals: globals,
             className: className, arguments: arguments.map { String($0.dropFirst().dropLast()) }, extensions: extensions,
             obstacles: obstacles)
     }
@@ -276,9 +283,18 @@ struct ConstructionReader {
         }
         guard let pattern = property.parent?.kind == "pair_pattern" ? property.parent?.parent : property.parent, pattern.kind == "object_pattern",
               let declarator = pattern.parent, declarator.kind == "variable_declarator", declarator.parent?.parent?.kind == "program",
-              let call = declarator.child(field: "value"), call.kind == "call_expression", call.child(field: "function")?.text == "require",
-              let argument = call.child(field: "arguments")?.namedChildren.first, argument.kind == "string" else { return nil }
-        return .init(module: String(file.text(argument).dropFirst().dropLast()), name: file.text(property), localName: file.text(name))
+              let value = declarator.child(field: "value") else { return nil }
+        let module: String
+        if value.kind == "call_expression", value.child(field: "function")?.text == "require",
+           let argument = value.child(field: "arguments")?.namedChildren.first, argument.kind == "string" {
+            module = String(file.text(argument).dropFirst().dropLast())
+        } else if value.kind == "identifier", let whole = importOf(file.text(value)), whole.name == "default" || whole.name == "*" {
+            // `import pkg from '@prisma/client'; const { PrismaClient } = pkg` (CommonJS interop in ESM).
+            module = whole.module
+        } else {
+            return nil
+        }
+        return .init(module: module, name: file.text(property), localName: file.text(name))
     }
 
     /// The node's text with `\n` line breaks, continuation lines losing the indentation of its first line.

@@ -170,6 +170,10 @@ public struct LocalizeClient: PrismaTransform {
         var anchors: [ImportStatement] = []
         var newStatements: [String] = []
         let declared = PrismaFile.declaredNames(in: file)
+        if let shadowed = construction.globals.first(where: declared.contains) {
+            throw FileChange.Skip("the central client is built as \(ClientConstruction.short(construction.expression)), which uses the global "
+                                  + "\(shadowed), but this file declares a \(shadowed) of its own; left as it is")
+        }
         for needed in construction.imports {
             let module = specifier(needed.module, from: file.path)
             let existing = file.imports.first { statement in
