@@ -73,7 +73,13 @@ final class ClientConstructionCLITests: XCTestCase {
             import { PrismaClient } from '@prisma/client'
             import { withAccelerate } from '@prisma/extension-accelerate'
 
-            const adapter = new PrismaNeon({ connectionString: process.env.DATABASE_URL })
+            function createAdapter() {
+              const adapter = new PrismaNeon({ connectionString: process.env.DATABASE_URL })
+              console.log('adapter ready')
+              return adapter
+            }
+
+            const adapter = createAdapter()
             const globalForPrisma = globalThis as unknown as { prisma: ReturnType<typeof makeClient> }
             const makeClient = () => new PrismaClient({ adapter }).$extends(withAccelerate())
 
@@ -85,9 +91,10 @@ final class ClientConstructionCLITests: XCTestCase {
         XCTAssertEqual(diff.status, 0, diff.stderr)
         XCTAssertEqual(diff.stdout, "")
         XCTAssertTrue(diff.stderr.contains("""
-            skipped app/page.tsx: the central client is built with an adapter ({ adapter }) and $extends(withAccelerate()) \
-            at lib/prisma.ts:7, and it uses adapter, declared in lib/prisma.ts at line 5: it cannot be repeated here, \
-            and a local new PrismaClient() would lose it; left as it is (--force does not drop a client's configuration)
+            skipped app/page.tsx: the central client is built with an adapter ({ adapter: createAdapter() }) and \
+            $extends(withAccelerate()) at lib/prisma.ts:13, and it uses createAdapter, declared in lib/prisma.ts at line 5: \
+            it cannot be repeated here, and a local new PrismaClient() would lose it; left as it is (--force does not drop \
+            a client's configuration)
             """), diff.stderr)
 
         // The other way: a plain local client is not the adapter-backed, extended central one.
@@ -97,7 +104,7 @@ final class ClientConstructionCLITests: XCTestCase {
         let centralize = try tool(["diff", "centralize-client", ".", "--force"], in: repo)
         XCTAssertEqual(centralize.stdout, "")
         XCTAssertTrue(centralize.stderr.contains("skipped app/page.tsx: the client at line 2 is built as new PrismaClient(), the central one "
-                                                 + "(lib/prisma.ts:7) as new PrismaClient({ adapter }).$extends(withAccelerate()): "
+                                                 + "(lib/prisma.ts:13) as new PrismaClient({ adapter: createAdapter() }).$extends(w…: "
                                                  + "the central one has options, the central one is extended with $extends"), centralize.stderr)
     }
 }

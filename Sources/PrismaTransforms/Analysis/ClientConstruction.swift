@@ -16,7 +16,8 @@ public struct ClientConstruction: Equatable, Sendable {
         public var localName: String
     }
 
-    /// The expression as written, its continuation lines dedented, with `\n` line breaks.
+    /// The expression as another file must write it: as written, with the module constants it
+    /// uses once written in place, its continuation lines dedented, with `\n` line breaks.
     public var expression: String
     /// The one-based line of the expression in its module.
     public var line: Int
@@ -99,16 +100,30 @@ struct ConstructionReader {
     let scopes: ScopeTree
     let classNames: Set<String>
     let imports: [ImportStatement]
+    /// Types and interfaces the module declares at its top level: a copy could not name them.
+    let localTypes: Set<String>
     /// Module-level names holding a client, and their values (`const prisma = … ?? new PrismaClient()`).
     var clientValues: [String: Node] = [:]
     /// Module-level functions that return a client (`const prismaClientSingleton = () => …`).
     var factories: [String: Node] = [:]
+    /// Whether module constants are written in place (reading the central module), or are
+    /// obstacles (a local client: its file's constants would stay behind).
+    var inlinesConstants = true
 
     init(file: ParsedFile, classNames: Set<String>, scopes: ScopeTree? = nil) {
         self.file = file
         self.classNames = classNames
         self.scopes = scopes ?? ScopeTree(file: file)
         imports = file.imports
+        var types = Set<String>()
+        for statement in file.root.namedChildren {
+            let declaration = statement.kind == "export_statement" ? statement.child(field: "declaration") : statement
+            if let declaration, ["type_alias_declaration", "interface_declaration", "enum_declaration"].contains(declaration.kind),
+               let name = declaration.child(field: "name") {
+                types.insert(file.text(name))
+            }
+        }
+        localTypes = types
     }
 
     /// The construction of the client an expression evaluates to: through parentheses and
@@ -213,52 +228,107 @@ struct ConstructionReader {
 
     private func read(_ builder: Node, declaredIn modulePath: String, obstacles initial: [String]) -> ClientConstruction? {
         var constructor = builder
-        var extensions: [String] = []
+        var extensionArguments: [Node] = []
         while constructor.kind == "call_expression", let member = constructor.child(field: "function"),
               member.kind == "member_expression", let object = member.child(field: "object") {
-            if let arguments = constructor.child(field: "arguments") {
-                extensions.insert("$extends" + file.text(arguments), at: 0)
-            }
+            if let arguments = constructor.child(field: "arguments") { extensionArguments.insert(arguments, at: 0) }
             constructor = object
         }
-        var obstacles = initial
-        var globals: [String] = []
+        var state = RenderState(modulePath: modulePath, obstacles: initial)
+        let expression = dedented(render(builder, &state), indentation: file.lines.indentation(of: builder.byteRange.lowerBound))
+        // Arguments and extensions as they would be written, for comparing; rendered apart so uses are not counted twice.
+        var scratch = RenderState(modulePath: modulePath)
+        let extensions = extensionArguments.map { "$extends" + render($0, &scratch) }
+        let line = file.lines.lineNumber(of: builder.byteRange.lowerBound)
         guard constructor.kind == "new_expression", let classNode = constructor.child(field: "constructor") else {
             // Made by a client or function of the module: what stops a copy is known, the rest is not needed.
-            guard !obstacles.isEmpty else { return nil }
-            return ClientConstruction(expression: dedented(builder), line: file.lines.lineNumber(of: builder.byteRange.lowerBound),
-                                      imports: [], globals: [], className: "", arguments: nil, extensions: extensions, obstacles: obstacles)
+            guard !state.obstacles.isEmpty else { return nil }
+            return ClientConstruction(expression: expression, line: line, imports: [], globals: [], className: "", arguments: nil,
+                                      extensions: extensions, obstacles: state.obstacles)
         }
+        let className = file.text(classNode)
+        let imports = state.imports.sorted { ($0.localName == className ? 0 : 1) < ($1.localName == className ? 0 : 1) }
+        let arguments = constructor.child(field: "arguments").flatMap { $0.namedChildCount == 0 ? nil : render($0, &scratch) }
+        return ClientConstruction(expression: expression, line: line, imports: imports, globals: state.globals, className: className,
+                                  arguments: arguments.map { String($0.dropFirst().dropLast()) }, extensions: extensions,
+                                  obstacles: state.obstacles)
+    }
+
+    /// What rendering an expression for another file collects.
+    private struct RenderState {
+        let modulePath: String
+        var obstacles: [String] = []
         var imports: [ClientConstruction.Import] = []
-        var walk = builder.preorder()
-        while let node = walk.next() {
-            guard ["identifier", "shorthand_property_identifier", "type_identifier"].contains(node.kind) else { continue }
-            let name = file.text(node)
-            guard let id = scopes.lookup(name, from: scopes.scope(containing: node)) else {
-                if node.kind != "type_identifier", !globals.contains(name) { globals.append(name) }
+        var globals: [String] = []
+        /// Module constants written in place, by declaration offset: once each, or evaluation would repeat.
+        var inlined: [Int: Int] = [:]
+
+        init(modulePath: String, obstacles: [String] = []) {
+            self.modulePath = modulePath
+            self.obstacles = obstacles
+        }
+
+        mutating func add(_ obstacle: String) {
+            if !obstacles.contains(obstacle) { obstacles.append(obstacle) }
+        }
+    }
+
+    /// Expressions that need no parentheses wherever a constant's value is written in its place.
+    private static let primaryKinds: Set<String> = [
+        "identifier", "member_expression", "subscript_expression", "call_expression", "new_expression", "string", "number",
+        "template_string", "true", "false", "null", "undefined", "object", "array", "parenthesized_expression",
+    ]
+
+    /// The node's text as another file must write it: names it imports are collected, module
+    /// constants used once (`const adapter = new PrismaPg(…)`, `const enableLogging = …`) are
+    /// written in place (`{ adapter }` becomes `{ adapter: new PrismaPg(…) }`), and anything else
+    /// the module declares is an obstacle.
+    private func render(_ node: Node, _ state: inout RenderState, depth: Int = 0) -> String {
+        var replacements: [(range: Range<Int>, text: String)] = []
+        var walk = node.preorder()
+        while let current = walk.next() {
+            guard ["identifier", "shorthand_property_identifier", "type_identifier"].contains(current.kind) else { continue }
+            let name = file.text(current)
+            guard let id = scopes.lookup(name, from: scopes.scope(containing: current)) else {
+                if current.kind != "type_identifier", !state.globals.contains(name) { state.globals.append(name) }
+                if current.kind == "type_identifier", localTypes.contains(name) {
+                    state.add("it uses the type \(name), declared in \(state.modulePath)")
+                }
                 continue
             }
             let declaration = scopes[id]
-            if builder.byteRange.contains(declaration.node.byteRange.lowerBound) { continue }  // a parameter inside
+            if node.byteRange.contains(declaration.node.byteRange.lowerBound) { continue }  // a parameter inside
             if let found = declaration.kind == .import ? importOf(name) : requireOf(declaration.node) {
-                if !imports.contains(found) { imports.append(found) }
+                if !state.imports.contains(found) { state.imports.append(found) }
                 continue
             }
+            let line = file.lines.lineNumber(of: declaration.node.byteRange.lowerBound)
             if declaration.kind == .import {
-                obstacles.append("it uses \(name), imported as a type only")
+                state.add("it uses \(name), imported as a type only")
+            } else if inlinesConstants, depth < 8, clientValues[name] == nil, let value = moduleConstant(declaration) {
+                let key = declaration.node.byteRange.lowerBound
+                state.inlined[key, default: 0] += 1
+                if state.inlined[key] == 2 { state.add("it uses \(name), declared in \(state.modulePath) at line \(line), more than once") }
+                var text = render(value, &state, depth: depth + 1)
+                if !Self.primaryKinds.contains(value.kind) { text = "(\(text))" }
+                replacements.append((current.byteRange, current.kind == "shorthand_property_identifier" ? "\(name): \(text)" : text))
             } else {
-                let line = file.lines.lineNumber(of: declaration.node.byteRange.lowerBound)
-                let reason = "it uses \(name), declared in \(modulePath) at line \(line)"
-                if !obstacles.contains(reason) { obstacles.append(reason) }
+                state.add("it uses \(name), declared in \(state.modulePath) at line \(line)")
             }
         }
-        let className = file.text(classNode)
-        imports.sort { ($0.localName == className ? 0 : 1) < ($1.localName == className ? 0 : 1) }
-        let arguments = constructor.child(field: "arguments").flatMap { $0.namedChildCount == 0 ? nil : file.text($0) }
-        return ClientConstruction(
-            expression: dedented(builder), line: file.lines.lineNumber(of: builder.byteRange.lowerBound), imports: imports, globals: globals,
-            className: className, arguments: arguments.map { String($0.dropFirst().dropLast()) }, extensions: extensions,
-            obstacles: obstacles)
+        var bytes = Array(file.text(node).utf8)
+        let base = node.byteRange.lowerBound
+        for replacement in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            bytes.replaceSubrange((replacement.range.lowerBound - base)..<(replacement.range.upperBound - base), with: Array(replacement.text.utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The value of a module-level `const name = value` (not a destructuring).
+    private func moduleConstant(_ declaration: ScopeTree.Declaration) -> Node? {
+        guard declaration.kind == .const, declaration.scope == scopes.module, let declarator = declaration.node.parent,
+              declarator.kind == "variable_declarator", declarator.child(field: "name") == declaration.node else { return nil }
+        return declarator.child(field: "value")
     }
 
     /// The value import that declares a name, when it is one.
@@ -297,10 +367,9 @@ struct ConstructionReader {
         return .init(module: module, name: file.text(property), localName: file.text(name))
     }
 
-    /// The node's text with `\n` line breaks, continuation lines losing the indentation of its first line.
-    private func dedented(_ node: Node) -> String {
-        let indentation = file.lines.indentation(of: node.byteRange.lowerBound)
-        let lines = file.text(node).split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+    /// Text with `\n` line breaks, continuation lines losing the indentation of its first line.
+    private func dedented(_ text: String, indentation: String) -> String {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         return lines.enumerated().map { index, line in
             index > 0 && line.hasPrefix(indentation) ? String(line.dropFirst(indentation.count)) : String(line)
         }.joined(separator: "\n")

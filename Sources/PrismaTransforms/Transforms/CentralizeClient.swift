@@ -69,7 +69,8 @@ public struct CentralizeClient: PrismaTransform {
 
         // A client built otherwise than the central one stays, even with --force: options,
         // `$extends` or another class module are behaviour the shared client would not have.
-        let reader = ConstructionReader(file: file, classNames: prisma.clientClassNames, scopes: prisma.scopes)
+        var reader = ConstructionReader(file: file, classNames: prisma.clientClassNames, scopes: prisma.scopes)
+        reader.inlinesConstants = false
         let constructionKey = context.importedClientName == nil && context.clientExports.contains("default") ? "default" : exportName
         var locals: [ClientInstance] = []
         var constructions: [ClientConstruction] = []
