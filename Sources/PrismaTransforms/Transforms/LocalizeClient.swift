@@ -112,7 +112,7 @@ public struct LocalizeClient: PrismaTransform {
         let module = central.statement.module
         let throughServerModule = Self.isServerOnly(module) || context.centralModulePath.map(Self.isServerOnly) == true
         if throughServerModule, !Self.isServerOnly(file.path) {
-            return "the file gets its client through the server-only module '\(module)' (Remix/React Router), so it may be bundled for the browser"
+            return "the file gets its client through the server-only module '\(module)' (Remix/React Router) and may itself be bundled for the browser"
         }
         return nil
     }
