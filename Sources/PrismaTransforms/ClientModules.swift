@@ -119,7 +119,7 @@ private struct ModuleReader {
             case "export_statement":
                 readExport(statement)
             default:
-                break
+                readAssignments(statement)
             }
         }
         for (local, exported, line) in pendingLocalExports where clientNames.contains(local) || factories.contains(local) {
@@ -137,8 +137,38 @@ private struct ModuleReader {
         var reader = ConstructionReader(file: file, classNames: classNames)
         reader.clientValues = clientValues
         reader.factories = factoryNodes
+        // `if (production) prisma = new PrismaClient() else global.__db__ = new PrismaClient({ log })`:
+        // a module that builds clients in several ways has no one way a copy could repeat.
+        var shapes = Set<String>()
+        var walk = file.root.preorder()
+        while let node = walk.next() {
+            guard node.kind == "new_expression", let constructor = node.child(field: "constructor"), classNames.contains(file.text(constructor)),
+                  let construction = reader.construction(ofInstance: node, declaredIn: file.path) else { continue }
+            shapes.insert(ClientConstruction.normalized(construction.expression))
+        }
         for (name, value) in exportedValues {
-            if let construction = reader.construction(of: value, declaredIn: file.path) { result.constructions[name] = construction }
+            guard var construction = reader.construction(of: value, declaredIn: file.path) else { continue }
+            if shapes.count > 1 {
+                construction.obstacles.append("the module builds its clients in \(shapes.count) different ways")
+            }
+            result.constructions[name] = construction
+        }
+    }
+
+    /// `let prisma: PrismaClient; if (…) { prisma = new PrismaClient() } else { … }` at the top
+    /// level (Remix's `db.server.ts`): the variable holds a client. Functions are not entered.
+    private mutating func readAssignments(_ statement: Node) {
+        var walk = statement.preorder()
+        while let node = walk.next() {
+            if PrismaFile.functionKinds.contains(node.kind) || node.kind == "class_declaration" || node.kind == "class" {
+                walk.skipChildren()
+                continue
+            }
+            guard node.kind == "assignment_expression", let left = node.child(field: "left"), left.kind == "identifier",
+                  let right = node.child(field: "right"), isClient(right) else { continue }
+            let name = file.text(left)
+            clientNames.insert(name)
+            if clientValues[name] == nil { clientValues[name] = right }
         }
     }
 

@@ -1,1 +1,1 @@
-import { prisma } from '../utils/prisma'import { log } from '../utils/log'export const count = () => prisma.user.count().then(log)
+import { PrismaClient } from '@prisma/client'import { log } from '../utils/log'const prisma = new PrismaClient()export const count = () => prisma.user.count().then(log)

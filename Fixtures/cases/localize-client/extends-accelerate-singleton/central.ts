@@ -1,11 +1,7 @@
 import { PrismaClient } from '@prisma/client';
 import { withAccelerate } from '@prisma/extension-accelerate';
 
-const globalForPrisma = globalThis as unknown as { prisma: ReturnType<typeof makeClient> };
-
-function makeClient() {
-  return new PrismaClient().$extends(withAccelerate());
-}
+const globalForPrisma = globalThis as unknown as { prisma: any };
 
 export const prisma =
   globalForPrisma.prisma ??
