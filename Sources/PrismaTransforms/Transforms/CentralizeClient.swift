@@ -75,7 +75,7 @@ public struct CentralizeClient: PrismaTransform {
         var locals: [ClientInstance] = []
         var constructions: [ClientConstruction] = []
         for original in prisma.instances {
-            let instance = Self.extendedInstance(original, in: file)
+            let instance = Self.extendedInstance(original)
             let line = file.lines.lineNumber(of: instance.expression.byteRange.lowerBound)
             if let local = reader.construction(ofInstance: original.expression, declaredIn: file.path) {
                 if let difference = difference(local, line: line, exportName: constructionKey, in: file) {
@@ -175,7 +175,7 @@ public struct CentralizeClient: PrismaTransform {
 
     /// The instance seen as the whole `new PrismaClient().$extends(…)` chain: what a forced
     /// centralization replaces.
-    static func extendedInstance(_ instance: ClientInstance, in file: ParsedFile) -> ClientInstance {
+    static func extendedInstance(_ instance: ClientInstance) -> ClientInstance {
         var extended = instance
         extended.expression = ConstructionReader.extended(instance.expression)
         return extended
