@@ -125,6 +125,7 @@ public struct Workspace: Sendable {
         if let central, !central.exports.isEmpty {
             context.clientExports = central.exports
             context.clientFactoryExports = central.factories
+            context.clientConstructions = modules.modules[central.path]?.constructions ?? [:]
         }
         context.reexportingKeys = modules.reexporters(of: context.centralModuleKey, resolver: resolver)
         context.projectClientInstances = modules.clientInstances

@@ -357,7 +357,8 @@ struct ClientRecognizer {
         let hasOptions = (expression.child(field: "arguments")?.namedChildCount ?? 0) > 0
         var instance = ClientInstance(expression: expression, variable: nil, hasOptions: hasOptions,
                                       isTopLevel: false, isExported: false, declaration: nil)
-        guard let parent = expression.parent else { return }
+        // `new PrismaClient().$extends(…)`: the chain is what the variable holds.
+        guard let parent = ConstructionReader.extended(expression).parent else { return }
         switch parent.kind {
         case "variable_declarator":
             guard let name = parent.child(field: "name"), name.kind == "identifier" else { break }
