@@ -173,6 +173,7 @@ final class PrismaFileTests: XCTestCase {
             export const refs = [prisma.user.findMany, prisma.$queryRaw, prisma.post.findFirst.bind(null)];
             export const called = async () => await prisma.user.findMany<{ id: number }>();
             export const picked = (name: string) => (prisma as any)[name].findMany();
+            export const built = new PrismaClient().$extends({});
             """, schemaModels: ["order", "user"])
         XCTAssertEqual(reached(prisma), ["prisma.user.findMany centralImport"])
         let notAnalysed = "; calls through it are not analysed"

@@ -47,6 +47,11 @@ enum UnfollowedShapes {
         }
         // A name the analysis knows as a client but reached in a way it does not follow is reported elsewhere.
         guard prisma.binding(for: receiver) == nil else { return nil }
+        // `new PrismaClient().$extends(…)`: a client being built (a client module), not a call through an unknown.
+        if receiver.kind == "new_expression", let constructor = receiver.child(field: "constructor"),
+           prisma.clientClassNames.union(prisma.context.configuration.clientTypes).contains(file.text(constructor)) {
+            return nil
+        }
         let name = file.text(receiver)
         return "\(file.text(function))(…) looks like a Prisma call, but \(name) is \(describe(receiver, in: prisma)); "
             + "calls through it are not analysed"
