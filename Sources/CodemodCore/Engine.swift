@@ -23,6 +23,8 @@ public struct FileOutcome: Sendable {
     public var edits: [Edit] = []
     /// Selected sites left unchanged, with reasons.
     public var skipped: [Note] = []
+    /// What the transform's analysis cannot follow in the file (never changed).
+    public var unfollowed: [Note] = []
     public var notes: [Note] = []
     public var skipReason: String?
     public var error: CodemodError?
@@ -61,6 +63,7 @@ public struct Engine {
         } catch {
             return failed(outcome, CodemodError(error, path: path))
         }
+        outcome.unfollowed = (analysis as? any ListsUnfollowed)?.unfollowed ?? []
 
         var selected: [Candidate] = []
         for candidate in transform.candidates(in: analysis) {

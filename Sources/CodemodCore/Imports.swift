@@ -103,7 +103,14 @@ public struct ImportEditor: Sendable {
     /// Deletes a range; when it fills its lines, the lines go with it.
     public func removeLines(_ range: Range<Int>) -> Edit {
         if lines.isFirstOnLine(range.lowerBound) && lines.isLastOnLine(range.upperBound) {
-            return .delete(lines.lineStart(of: range.lowerBound)..<lines.lineEnd(of: range.upperBound))
+            var start = lines.contentStart(of: range.lowerBound)
+            let end = lines.lineEnd(of: range.upperBound)
+            // A last line without a terminator takes the one before it, so the file still ends as it did.
+            if end == bytes.count, lines.lineContentEnd(of: range.upperBound) == end, start > 0, lines.lineStart(of: start) == start {
+                start -= 1
+                if start > 0, bytes[start] == UInt8(ascii: "\n"), bytes[start - 1] == UInt8(ascii: "\r") { start -= 1 }
+            }
+            return .delete(start..<end)
         }
         var end = range.upperBound
         while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
@@ -175,7 +182,7 @@ public struct ImportEditor: Sendable {
                     let previous = statement.named[index - 1].range
                     return .delete(previous.upperBound..<lines.lineContentEnd(of: range.upperBound))
                 }
-                return .delete(lines.lineStart(of: range.lowerBound)..<lines.lineEnd(of: end))
+                return .delete(lines.contentStart(of: range.lowerBound)..<lines.lineEnd(of: end))
             }
         }
         if index < statement.named.count - 1 {
@@ -236,7 +243,7 @@ public struct ImportEditor: Sendable {
 
     /// Inserts a whole statement on its own line before another statement.
     public func insertLine(_ text: String, before statement: ImportStatement) -> Edit {
-        .insert(text + style.lineEnding, at: lines.lineStart(of: statement.range.lowerBound))
+        .insert(text + style.lineEnding, at: lines.contentStart(of: statement.range.lowerBound))
     }
 
     /// Inserts a whole statement on its own line after another statement.

@@ -90,9 +90,16 @@ public struct LineIndex: Sendable {
         return String(decoding: bytes[lineStart(of: offset)..<end], as: UTF8.self)
     }
 
-    /// True when only spaces and tabs stand between the line start and `offset`.
+    /// Where the text of the line holding `offset` starts: its start, past a byte order mark
+    /// on the first line, so that edits of whole lines keep the mark at byte 0.
+    public func contentStart(of offset: Int) -> Int {
+        let start = lineStart(of: offset)
+        return start == 0 && bytes.starts(with: Self.byteOrderMark) ? min(Self.byteOrderMark.count, max(offset, 0)) : start
+    }
+
+    /// True when only spaces and tabs (and a byte order mark) stand between the line start and `offset`.
     public func isFirstOnLine(_ offset: Int) -> Bool {
-        bytes[lineStart(of: offset)..<offset].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        bytes[contentStart(of: offset)..<offset].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
     /// True when only spaces, tabs and the terminator follow `offset` on its line.

@@ -25,6 +25,11 @@ enum ParseRepair {
         if view.starts(with: [0xEF, 0xBB, 0xBF]) {
             view.replaceSubrange(0..<3, with: [0x20, 0x20, 0x20])
         }
+        // A lone CR ends a line for TypeScript, but tree-sitter's automatic semicolons only see
+        // LF: a CR-only file reads as one line. LF in its place keeps every offset and line.
+        for index in view.indices where view[index] == carriageReturn && (index + 1 == view.count || view[index + 1] != newline) {
+            view[index] = newline
+        }
         let original = try parser.parse(view)
         // A typed tagged template can mis-parse without an error, as comparisons
         // (`tag<A>`x`` reads as `(tag < A) > `x``), so a clean tree is not proof; but

@@ -29,6 +29,12 @@ public protocol Transform: Sendable {
     func edits(for selected: [Candidate], in analysis: Analysis) throws -> Rewrite
 }
 
+/// An analysis that knows code looking like its transform's target that it cannot follow:
+/// never changed, and listed by the engine so that a run does not pass over it in silence.
+public protocol ListsUnfollowed {
+    var unfollowed: [Note] { get }
+}
+
 /// A stable name for a site: survives unrelated edits and moved lines, and is the same
 /// for a site before and after a transform and its inverse (say, a read wrapped and unwrapped).
 public struct SiteKey: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {

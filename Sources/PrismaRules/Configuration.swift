@@ -71,4 +71,8 @@ public struct Phase: Sendable, Equatable {
     public var commitMessage: String?
     public var manual: String?
     public var showsBudget: Bool
+    /// For `localize-client`: write a bare `new PrismaClient()`, as the team's files had it,
+    /// instead of repeating how the central module builds its client. A decision the
+    /// phase states, so the configuration it leaves out is never dropped silently.
+    public var bareClient: Bool = false
 }

@@ -120,10 +120,10 @@ public enum RulesLoader {
         if let phases = top["phases"] {
             var parsed: [Phase] = []
             for item in try reader.sequence(phases) {
-                let fields = try reader.mapping(item, allowed: ["id", "title", "why", "transform", "only", "commit", "manual", "budget"])
+                let fields = try reader.mapping(item, allowed: ["id", "title", "why", "transform", "only", "commit", "manual", "budget", "bareClient"])
                 guard let idNode = fields["id"], let id = reader.int(idNode) else { throw reader.error(item, "a phase needs a numeric id") }
                 guard let titleNode = fields["title"] else { throw reader.error(item, "phase \(id) needs a title") }
-                let phase = Phase(
+                var phase = Phase(
                     id: id,
                     title: try reader.string(titleNode),
                     why: try fields["why"].map(reader.string) ?? "",
@@ -132,6 +132,10 @@ public enum RulesLoader {
                     commitMessage: try fields["commit"].map(reader.string),
                     manual: try fields["manual"].map(reader.string),
                     showsBudget: try fields["budget"].map(reader.bool) ?? false)
+                if let node = fields["bareClient"] {
+                    phase.bareClient = try reader.bool(node)
+                    if phase.transform != "localize-client" { throw reader.error(node, "bareClient only goes with transform: localize-client") }
+                }
                 if phase.transform == nil && phase.manual == nil {
                     throw reader.error(item, "phase \(id) needs a transform or a manual text")
                 }

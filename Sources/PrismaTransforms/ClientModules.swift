@@ -17,12 +17,14 @@ public struct ClientModuleExports: Equatable, Sendable {
     /// `export * from './db'` (names nil) and `export { prisma, default as db } from './db'`
     /// (exported name → name in the source module).
     public var reexports: [(specifier: String, names: [String: String]?)] = []
+    /// How each client export is built (factories have none).
+    public var constructions: [String: ClientConstruction] = [:]
 
     public var isEmpty: Bool { clientExports.isEmpty && reexports.isEmpty }
 
     public static func == (lhs: ClientModuleExports, rhs: ClientModuleExports) -> Bool {
         lhs.clientExports == rhs.clientExports && lhs.factoryExports == rhs.factoryExports && lhs.evidenceLine == rhs.evidenceLine && lhs.reexports.map(\.specifier) == rhs.reexports.map(\.specifier)
-            && lhs.reexports.map(\.names) == rhs.reexports.map(\.names)
+            && lhs.reexports.map(\.names) == rhs.reexports.map(\.names) && lhs.constructions == rhs.constructions
     }
 }
 
@@ -73,6 +75,11 @@ private struct ModuleReader {
     var classNames: Set<String>
     var clientNames: Set<String> = []
     var factories: Set<String> = []
+    /// The values of `clientNames` and the function nodes of `factories`, for reading constructions.
+    var clientValues: [String: Node] = [:]
+    var factoryNodes: [String: Node] = [:]
+    /// Export name → the expression it exports (a client's value, or the name holding it).
+    var exportedValues: [String: Node] = [:]
     var result = ClientModuleExports()
     /// `export { prisma as db }`: settled at the end, since it may come before the declaration.
     var pendingLocalExports: [(local: String, exported: String, line: Int)] = []
@@ -96,6 +103,7 @@ private struct ModuleReader {
             if let declaration, ["function_declaration", "generator_function_declaration"].contains(declaration.kind),
                let name = declaration.child(field: "name"), returnsClient(declaration) {
                 factories.insert(file.text(name))
+                factoryNodes[file.text(name)] = declaration
                 if statement.kind == "export_statement" { exportFactory(file.text(name), at: statement) }
             }
             if let declaration, declaration.kind == "class_declaration", let name = declaration.child(field: "name"),
@@ -111,15 +119,57 @@ private struct ModuleReader {
             case "export_statement":
                 readExport(statement)
             default:
-                break
+                readAssignments(statement)
             }
         }
         for (local, exported, line) in pendingLocalExports where clientNames.contains(local) || factories.contains(local) {
             result.clientExports.insert(exported)
-            if factories.contains(local) { result.factoryExports.insert(exported) }
+            if factories.contains(local) { result.factoryExports.insert(exported) } else { exportedValues[exported] = clientValues[local] }
             result.evidenceLine = min(result.evidenceLine ?? line, line)
         }
+        readConstructions()
         return result
+    }
+
+    /// How each exported client is built: only for modules that export one, since it needs the scopes.
+    private mutating func readConstructions() {
+        guard !exportedValues.isEmpty else { return }
+        var reader = ConstructionReader(file: file, classNames: classNames)
+        reader.clientValues = clientValues
+        reader.factories = factoryNodes
+        // `if (production) prisma = new PrismaClient() else global.__db__ = new PrismaClient({ log })`:
+        // a module that builds clients in several ways has no one way a copy could repeat.
+        var shapes = Set<String>()
+        var walk = file.root.preorder()
+        while let node = walk.next() {
+            guard node.kind == "new_expression", let constructor = node.child(field: "constructor"), classNames.contains(file.text(constructor)),
+                  let construction = reader.construction(ofInstance: node, declaredIn: file.path) else { continue }
+            shapes.insert(ClientConstruction.normalized(construction.expression))
+        }
+        for (name, value) in exportedValues {
+            guard var construction = reader.construction(of: value, declaredIn: file.path) else { continue }
+            if shapes.count > 1 {
+                construction.obstacles.append("the module builds its clients in \(shapes.count) different ways")
+            }
+            result.constructions[name] = construction
+        }
+    }
+
+    /// `let prisma: PrismaClient; if (…) { prisma = new PrismaClient() } else { … }` at the top
+    /// level (Remix's `db.server.ts`): the variable holds a client. Functions are not entered.
+    private mutating func readAssignments(_ statement: Node) {
+        var walk = statement.preorder()
+        while let node = walk.next() {
+            if PrismaFile.functionKinds.contains(node.kind) || node.kind == "class_declaration" || node.kind == "class" {
+                walk.skipChildren()
+                continue
+            }
+            guard node.kind == "assignment_expression", let left = node.child(field: "left"), left.kind == "identifier",
+                  let right = node.child(field: "right"), isClient(right) else { continue }
+            let name = file.text(left)
+            clientNames.insert(name)
+            if clientValues[name] == nil { clientValues[name] = right }
+        }
     }
 
     private mutating func readDeclaration(_ declaration: Node, exported: Bool) {
@@ -130,13 +180,18 @@ private struct ModuleReader {
             if ["arrow_function", "function_expression", "function"].contains(value.kind) {
                 if returnsClient(value) {
                     factories.insert(local)
+                    factoryNodes[local] = value
                     if exported { exportFactory(local, at: declaration) }
                 }
                 continue
             }
             if isClient(value) {
                 clientNames.insert(local)
-                if exported { export(local, at: declaration) }
+                clientValues[local] = value
+                if exported {
+                    export(local, at: declaration)
+                    exportedValues[local] = value
+                }
             }
         }
     }
@@ -164,7 +219,10 @@ private struct ModuleReader {
             return
         }
         if let value = statement.child(field: "value") {
-            if isClient(value) { export("default", at: statement) }
+            if isClient(value) {
+                export("default", at: statement)
+                exportedValues["default"] = value
+            }
             return
         }
         if let clause = statement.namedChildren.first(where: { $0.kind == "export_clause" }) {

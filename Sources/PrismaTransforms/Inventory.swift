@@ -25,6 +25,14 @@ public struct InventoryReport: Codable, Equatable, Sendable {
         public var exported: Bool
     }
 
+    /// A class extending the client (NestJS's `PrismaService`): a dependency-injection
+    /// container makes it, one instance per provider, without a `new` in the code.
+    public struct Provider: Codable, Equatable, Sendable {
+        public var position: Position
+        public var name: String
+        public var extends: String
+    }
+
     public struct CentralImportEntry: Codable, Equatable, Sendable {
         public var position: Position
         public var name: String
@@ -50,6 +58,8 @@ public struct InventoryReport: Codable, Equatable, Sendable {
         public var retry: String?
         public var transactionClient: Bool
         public var arrayTransaction: Bool
+        /// Why a raw query's kind is `other`: "raw SQL not literal; read or write unknown".
+        public var reason: String?
     }
 
     public struct Note: Codable, Equatable, Sendable {
@@ -60,6 +70,7 @@ public struct InventoryReport: Codable, Equatable, Sendable {
     public struct FileEntry: Codable, Equatable, Sendable {
         public var path: String
         public var instances: [Instance]
+        public var providers: [Provider]
         public var centralImports: [CentralImportEntry]
         public var retryImports: [RetryImportEntry]
         public var calls: [Call]
@@ -77,6 +88,8 @@ public struct InventoryReport: Codable, Equatable, Sendable {
         public var files = 0
         public var filesWithPrisma = 0
         public var instances = 0
+        /// Client subclasses, each counted as one more instance in the budget.
+        public var providers = 0
         public var centralImports = 0
         public var calls = 0
         public var reads = 0
@@ -184,10 +197,11 @@ public enum Inventory {
             case .failed(let failure): failed.append(failure)
             case .analysed(let entry):
                 totals.files += 1
-                let usesPrisma = !entry.instances.isEmpty || !entry.centralImports.isEmpty || !entry.calls.isEmpty
+                let usesPrisma = !entry.instances.isEmpty || !entry.providers.isEmpty || !entry.centralImports.isEmpty || !entry.calls.isEmpty
                 guard usesPrisma || !entry.retryImports.isEmpty || !entry.unanalysable.isEmpty else { continue }
                 if usesPrisma { totals.filesWithPrisma += 1 }
                 totals.instances += entry.instances.count
+                totals.providers += entry.providers.count
                 totals.centralImports += entry.centralImports.count
                 totals.unanalysable += entry.unanalysable.count
                 if !entry.halfMigrated.isEmpty { totals.halfMigratedFiles += 1 }
@@ -208,7 +222,7 @@ public enum Inventory {
         totals.failedFiles = failed.count
         return InventoryReport(
             root: workspace.project.root.path, centralModule: context.centralModulePath, files: files, failed: failed,
-            totals: totals, budget: budget(instances: totals.instances, root: workspace.project.root, options: options))
+            totals: totals, budget: budget(instances: totals.instances + totals.providers, root: workspace.project.root, options: options))
     }
 
     static func entry(for prisma: PrismaFile) -> InventoryReport.FileEntry {
@@ -220,6 +234,7 @@ public enum Inventory {
                 InventoryReport.Instance(position: position($0.expression.byteRange.lowerBound), variable: $0.variable,
                                          hasOptions: $0.hasOptions, topLevel: $0.isTopLevel, exported: $0.isExported)
             },
+            providers: providers(in: prisma),
             centralImports: prisma.centralImports.map {
                 InventoryReport.CentralImportEntry(position: position(($0.specifier?.range ?? $0.statement.range).lowerBound),
                                                    name: $0.specifier?.name ?? "default", alias: $0.specifier?.alias,
@@ -232,12 +247,33 @@ public enum Inventory {
             calls: prisma.calls.map {
                 InventoryReport.Call(position: position($0.codeStart), client: $0.client, clientKind: $0.clientKind,
                                      model: $0.model, method: $0.method, kind: $0.methodClass, retry: $0.retry?.helper,
-                                     transactionClient: $0.onTransactionClient, arrayTransaction: $0.inArrayTransaction)
+                                     transactionClient: $0.onTransactionClient, arrayTransaction: $0.inArrayTransaction,
+                                     reason: $0.classReason)
             },
             unanalysable: prisma.unanalysable.map {
                 InventoryReport.Note(position: position($0.node.byteRange.lowerBound), message: $0.reason)
             },
             halfMigrated: prisma.halfMigrationReasons)
+    }
+
+    /// `class PrismaService extends PrismaClient` (or extends another client class): each
+    /// is at least one client at run time, though no `new` names it.
+    static func providers(in prisma: PrismaFile) -> [InventoryReport.Provider] {
+        let file = prisma.file
+        let clientClasses = prisma.clientClassNames.union(prisma.context.configuration.clientTypes)
+        var found: [InventoryReport.Provider] = []
+        var walk = file.root.preorder()
+        while let node = walk.next() {
+            // An abstract class is never instantiated itself; its concrete subclasses are.
+            guard node.kind == "class_declaration", let name = node.child(field: "name"),
+                  let heritage = node.namedChildren.first(where: { $0.kind == "class_heritage" }),
+                  let extends = heritage.namedChildren.first(where: { $0.kind == "extends_clause" }),
+                  let value = extends.child(field: "value") ?? extends.namedChildren.first,
+                  clientClasses.contains(file.text(value)) else { continue }
+            found.append(InventoryReport.Provider(position: file.position(node.byteRange.lowerBound), name: file.text(name),
+                                                  extends: file.text(value)))
+        }
+        return found
     }
 
     public static func budget(instances: Int, root: URL, options: BudgetOptions) -> ConnectionBudget {

@@ -56,7 +56,7 @@ public enum Phases {
             guard phase.transform != nil else { return Preview(phase: phase, run: nil) }
             let entry = try transform(of: phase)
             do {
-                return Preview(phase: phase, run: try TransformRun.run(entry, workspace: workspace, options: TransformOptions(),
+                return Preview(phase: phase, run: try TransformRun.run(entry, workspace: workspace, options: TransformOptions(bareClient: phase.bareClient),
                                                                        selection: Selection(only: phase.only)))
             } catch let error as CodemodError {
                 return Preview(phase: phase, run: nil, problem: error.message)

@@ -11,12 +11,16 @@ public struct TransformOptions: Sendable {
     public var restoring = false
     /// For a revert: what the run recorded to put each file's sites back (root-relative path → hints).
     public var restoreHints: [String: [RestoreHint]] = [:]
+    /// A phase's `bareClient`: localize writes `new PrismaClient()` whatever the central module adds.
+    public var bareClient = false
 
-    public init(force: Bool = false, allowLossy: Bool = false, restoring: Bool = false, restoreHints: [String: [RestoreHint]] = [:]) {
+    public init(force: Bool = false, allowLossy: Bool = false, restoring: Bool = false, restoreHints: [String: [RestoreHint]] = [:],
+                bareClient: Bool = false) {
         self.force = force
         self.allowLossy = allowLossy
         self.restoring = restoring
         self.restoreHints = restoreHints
+        self.bareClient = bareClient
     }
 }
 

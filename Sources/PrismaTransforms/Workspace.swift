@@ -125,9 +125,11 @@ public struct Workspace: Sendable {
         if let central, !central.exports.isEmpty {
             context.clientExports = central.exports
             context.clientFactoryExports = central.factories
+            context.clientConstructions = modules.modules[central.path]?.constructions ?? [:]
         }
         context.reexportingKeys = modules.reexporters(of: context.centralModuleKey, resolver: resolver)
         context.projectClientInstances = modules.clientInstances
+        context.schemaModels = schemaModels(root: project.root)
         // Without retry.module, new retries are imported the way the project already imports them.
         if configuration.retryModule == nil, let habit = retryImportHabit(in: whole, helpers: configuration.retryHelpers, resolver: resolver) {
             context.retryHelperName = habit.name
@@ -217,6 +219,25 @@ public struct Workspace: Sendable {
             }
         }
         return names.sorted()
+    }
+
+    /// The model delegates (`user` for `model User {`) of the Prisma schema where Prisma puts it:
+    /// `schema.prisma`, `prisma/schema.prisma`, or the files of a `prisma/schema/` folder.
+    public static func schemaModels(root: URL) -> Set<String> {
+        let manager = FileManager.default
+        var schemas = ["schema.prisma", "prisma/schema.prisma"].map { root.appendingPathComponent($0) }
+        let folder = root.appendingPathComponent("prisma/schema")
+        schemas += ((try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []).filter { $0.pathExtension == "prisma" }
+        guard let pattern = try? NSRegularExpression(pattern: #"^\s*model\s+([A-Za-z_]\w*)\s*\{"#, options: .anchorsMatchLines) else { return [] }
+        var models = Set<String>()
+        for schema in schemas {
+            guard let text = try? String(contentsOf: schema, encoding: .utf8) else { continue }
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let range = Range(match.range(at: 1), in: text), let first = text[range].first else { continue }
+                models.insert(first.lowercased() + text[range].dropFirst())
+            }
+        }
+        return models
     }
 
     /// The rules for a project root, a malformed file or an unknown check id being a configuration error.

@@ -8,7 +8,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Run the checks (as Rules/checks.yaml switches them), for CI: exit 1 on findings at error severity.",
         discussion: """
-            Suppress one finding with `// prisma-codemod-ignore-next-line <rule-id>` on the line above it. \
+            Suppress findings with `// prisma-codemod-ignore-next-line [rule-id, …] [-- reason]` on the line above \
+            (no rule id: every rule) or `// prisma-codemod-ignore-line …` after the code; the transform fixing a rule leaves \
+            the sites suppressed for it. \
             Exit codes: 0 clean (warnings allowed), 1 findings at error severity, 2 usage errors or files that failed to parse.
             """)
 
@@ -67,6 +69,11 @@ struct CheckCommand: ParsableCommand {
         var summary = "check: \(report.errorCount) error(s), \(report.warningCount) warning(s)"
         if report.baselined > 0 { summary += ", \(report.baselined) known from the baseline" }
         Output.err(summary)
+        // Never a silent "0 findings" over code the checks could not see.
+        if !report.unchecked.isEmpty {
+            Output.err("note: \(report.unchecked.count) Prisma-like site(s) the analysis cannot follow were not checked:")
+            for site in report.unchecked { Output.err("  \(site.path):\(site.line):\(site.column): \(site.reason)") }
+        }
         if format != .github {
             for error in report.failed { Output.err("error: \(error.message)") }
         }
@@ -118,12 +125,15 @@ enum CheckOutput {
             var warnings: Int
             var baselined: Int
             var failedFiles: Int
+            /// Prisma-like sites the analysis cannot follow, which no check judged.
+            var unchecked: Int
         }
 
         var version = 1
         var findings: [Finding]
         var failed: [Failure]
         var summary: Summary
+        var unchecked: [UncheckedSite]
 
         init(_ report: CheckReport) {
             findings = report.findings
@@ -136,7 +146,8 @@ enum CheckOutput {
                 return failure
             }
             summary = Summary(errors: report.errorCount, warnings: report.warningCount, baselined: report.baselined,
-                              failedFiles: report.failed.count)
+                              failedFiles: report.failed.count, unchecked: report.unchecked.count)
+            unchecked = report.unchecked
         }
     }
 }

@@ -92,7 +92,7 @@ struct TransformArguments: ParsableArguments {
                 guard let path = rootRelative(address.path, project: workspace.project, strict: workspaces.count > 1) else { return nil }
                 return (raw, SiteAddress(path: path, line: address.line))
             }
-            let options = TransformOptions(force: force, allowLossy: allowLossy)
+            let options = TransformOptions(force: force, allowLossy: allowLossy, bareClient: phaseRule?.bareClient ?? false)
             let siteSelection = Selection(at: addresses.map(\.1), only: filters, files: fileGlobs)
             let run = try Progress.around(count: workspace.files.count, verb: entry.id) {
                 try TransformRun.run(entry, workspace: workspace, options: options, selection: siteSelection)
@@ -187,6 +187,9 @@ enum RunSummary {
         var lines: [String] = []
         for outcome in run.skippedFiles { lines.append("skipped \(shown(outcome.path)): \(outcome.skipReason ?? "")") }
         for (path, note) in run.skippedSites { lines.append("left \(shown(path)):\(note.position): \(note.message)") }
+        for outcome in run.outcomes {
+            for note in outcome.unfollowed { lines.append("not analysable \(shown(outcome.path)):\(note.position): \(note.message)") }
+        }
         for outcome in run.outcomes {
             for note in outcome.notes { lines.append("note \(shown(outcome.path)):\(note.position): \(note.message)") }
         }

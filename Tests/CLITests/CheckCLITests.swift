@@ -52,6 +52,50 @@ final class CheckCLITests: XCTestCase {
         XCTAssertEqual(try tool(["check", "."], in: root).stdout, result.stdout, "stable across runs")
     }
 
+    /// A bare directive silences every rule on the next line, `-- reason` is a note, the
+    /// same-line form silences its own line; `unwrap-reads` leaves what they silence for
+    /// `read-in-retry`, and the check then still counts them as used.
+    func testSuppressionFormsBindCheckAndTransform() throws {
+        let root = try project(["src/controllers/a.ts": """
+            import { prisma, executeWithRetry } from '../utils/prisma';
+
+            export async function load(id: number) {
+              // prisma-codemod-ignore-next-line read-in-retry -- the replica lags
+              const user = await executeWithRetry(() => prisma.user.findUnique({ where: { id } }));
+              // prisma-codemod-ignore-next-line
+              const roles = await executeWithRetry(() => prisma.role.findMany());
+              const total = await executeWithRetry(() => prisma.task.count()); // prisma-codemod-ignore-line read-in-retry
+              const count = await executeWithRetry(() => prisma.user.count());
+              // prisma-codemod-ignore-next-line
+              const nothing = 1;
+              return { user, roles, total, count, nothing };
+            }
+
+            """])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let expectedCheck = """
+            src/controllers/a.ts:9:23: error[read-in-retry]: prisma.user.count is a read wrapped in executeWithRetry: retrying reads under a full connection pool only adds load; call it directly (prisma-codemod apply unwrap-reads)
+            src/controllers/a.ts:10:3: warning[unused-suppression]: this prisma-codemod-ignore-next-line suppresses nothing; remove it
+
+            """
+        XCTAssertEqual(try tool(["check", "."], in: root).stdout, expectedCheck)
+
+        let apply = try tool(["apply", "unwrap-reads", "."], in: root)
+        XCTAssertEqual(apply.status, 0, apply.stderr)
+        for line in ["left src/controllers/a.ts:5:22: prisma.user.findUnique: suppressed (prisma-codemod-ignore-next-line read-in-retry): the replica lags",
+                     "left src/controllers/a.ts:7:23: prisma.role.findMany: suppressed (prisma-codemod-ignore-next-line)",
+                     "left src/controllers/a.ts:8:23: prisma.task.count: suppressed (prisma-codemod-ignore-line read-in-retry)"] {
+            XCTAssertTrue(apply.stderr.contains(line), apply.stderr)
+        }
+        let after = try String(contentsOf: root.appendingPathComponent("src/controllers/a.ts"), encoding: .utf8)
+        XCTAssertTrue(after.contains("  const count = await prisma.user.count();\n"), after)
+        XCTAssertEqual(after.components(separatedBy: "executeWithRetry(").count - 1, 3, "the three suppressed retries stay")
+        XCTAssertEqual(try tool(["check", "."], in: root).stdout, """
+            src/controllers/a.ts:10:3: warning[unused-suppression]: this prisma-codemod-ignore-next-line suppresses nothing; remove it
+
+            """, "the suppressions the transform honoured are used")
+    }
+
     func testConfigurableWarningsDoNotFailTheBuild() throws {
         let root = try project([
             "src/b.ts": "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nexport const add = () => prisma.task.create({ data: {} });\n",
@@ -76,7 +120,7 @@ final class CheckCLITests: XCTestCase {
         let unknown = try tool(["check", "."], in: root)
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("prisma-codemod.yaml:4: unknown check 'nope' (known: read-in-retry, retry-inside-transaction, "
-                                              + "write-without-retry, multiple-client-instances, unused-suppression)"), unknown.stderr)
+                                              + "write-without-retry, mixed-retry-block, unclassified-raw-query, multiple-client-instances, unused-suppression)"), unknown.stderr)
 
         try Data("checks:\n  - id: multiple-client-instances\n    severity: error\n".utf8).write(to: root.appendingPathComponent("prisma-codemod.yaml"))
         let regraded = try tool(["check", "."], in: root)

@@ -37,6 +37,72 @@ final class InventoryCLITests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("max_connections 120 — exceeds it by 30\nwarning: the worst case exceeds max_connections\n"), result.stdout)
     }
 
+    /// A NestJS-shaped project: the injected PrismaService's calls are counted, and what
+    /// the analysis cannot follow is listed by `inventory` and noted by `check`.
+    func testNestJSProjectCallsAreSeenAndTheRestListed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prisma-codemod-nest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = [
+            "package.json": #"{ "dependencies": { "@nestjs/common": "10.0.0", "@prisma/client": "5.0.0" } }"#,
+            "src/prisma/prisma.service.ts": """
+                import { Injectable, OnModuleInit } from '@nestjs/common';
+                import { PrismaClient } from '@prisma/client';
+                @Injectable()
+                export class PrismaService extends PrismaClient implements OnModuleInit {
+                  async onModuleInit() { await this.$connect(); }
+                }
+
+                """,
+            "src/users/users.service.ts": """
+                import { Injectable } from '@nestjs/common';
+                import { PrismaService } from '../prisma/prisma.service';
+                @Injectable()
+                export class UsersService {
+                  constructor(private readonly prisma: PrismaService) {}
+                  findAll() { return this.prisma.user.findMany(); }
+                  create(name: string) { return this.prisma.user.create({ data: { name } }); }
+                  byName(run: (f: unknown) => unknown) { return run(this.prisma.user.findFirst); }
+                }
+
+                """,
+        ]
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let result = try tool(["inventory", "."], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("""
+            src/prisma/prisma.service.ts        0        0      0         0       0         0      1   0
+            src/users/users.service.ts          0        0      1         0       1         0      0   0
+            """), "this.$connect() in the service, the two calls through the injected one: \(result.stdout)")
+        XCTAssertTrue(result.stdout.contains("""
+            Prisma-like code not analysable (not counted above, never rewritten or checked): 1
+              src/users/users.service.ts:8:53: this.prisma.user.findFirst is used as a value (a method reference); calls through it are not analysed
+
+            """), result.stdout)
+
+        XCTAssertTrue(result.stdout.contains("""
+            client classes a container instantiates (one instance each in the budget): 1
+              src/prisma/prisma.service.ts:4:8 PrismaService extends PrismaClient
+            """), result.stdout)
+        XCTAssertTrue(result.stdout.contains("connection budget: 1 client instance(s)"), "the injected service is a pool: \(result.stdout)")
+
+        let json = try tool(["inventory", ".", "--format", "json"], in: folder)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((report["totals"] as? [String: Int])?["unanalysable"], 1)
+        XCTAssertEqual((report["totals"] as? [String: Int])?["calls"], 3)
+        XCTAssertEqual((report["totals"] as? [String: Int])?["providers"], 1)
+        XCTAssertEqual((report["budget"] as? [String: Any])?["instances"] as? Int, 1)
+
+        let check = try tool(["check", "."], in: folder)
+        XCTAssertTrue(check.stderr.contains("""
+            note: 1 Prisma-like site(s) the analysis cannot follow were not checked:
+              src/users/users.service.ts:8:53: this.prisma.user.findFirst is used as a value (a method reference)
+            """), check.stderr)
+    }
+
     func testBadInput() throws {
         let missing = try tool(["inventory", "no/such/folder"], in: repositoryRoot)
         XCTAssertEqual(missing.status, 2)

@@ -32,6 +32,14 @@ final class PhaseCLITests: XCTestCase {
             let diff = try codemod(["diff", "--phase", "\(phase)"], in: repo)
             let apply = try codemod(["apply", "--phase", "\(phase)", "--commit"], in: repo)
             XCTAssertEqual(apply.status, 0, apply.stderr)
+            if phase == 2 {
+                // The seed's shape (bareClient in phases.yaml), and each file says what it leaves out.
+                XCTAssertTrue(diff.stdout.contains("-import { prisma } from '../utils/prisma';\n+import { PrismaClient } from '@prisma/client';\n+const prisma = new PrismaClient();\n"),
+                              diff.stdout)
+                XCTAssertFalse(diff.stdout.contains("new PrismaClient({"), "no file repeats the central log option")
+                XCTAssertEqual(diff.stderr.components(separatedBy: ": a bare new PrismaClient(), as the phase says (bareClient); "
+                                                      + "the central client's options").count - 1, 72, diff.stderr)
+            }
             // The commit is exactly the phase's diff: taking the diff back off HEAD gives the parent.
             try git(["apply", "-R", "-"], in: repo, input: diff.stdout)
             try git(["diff", "--quiet", "HEAD~1"], in: repo)

@@ -37,7 +37,14 @@ final class TransformCLITests: XCTestCase {
         XCTAssertEqual(apply.stdout.split(separator: "\n").count, 72, "one changed site per file")
         let index = String(decoding: try XCTUnwrap(patched["src/index.ts"]), as: UTF8.self)
         XCTAssertTrue(index.contains("import cors from 'cors';\nimport { PrismaClient } from '@prisma/client';\nimport apiRoutes"), "in place of the central import")
-        XCTAssertTrue(index.contains("from './queues/workers/emailWorker';\nconst prisma = new PrismaClient();\n"), "after the last import")
+        // The central client's logging option comes along, its constant written in place.
+        XCTAssertTrue(index.contains("""
+            from './queues/workers/emailWorker';
+            const prisma = new PrismaClient({
+              log: (process.env.ENABLE_QUERY_LOGGING === 'true' || process.env.NODE_ENV === 'development') ? ['query', 'error', 'warn'] : ['error']
+            });
+
+            """), "after the last import, built as the central client is")
         XCTAssertTrue(index.contains("await prisma.$disconnect();"), "shutdown keeps working on the local client")
         XCTAssertEqual(patched["src/utils/prisma.ts"], before["src/utils/prisma.ts"], "the central module is left alone")
 

@@ -35,6 +35,20 @@ final class ImportEditorTests: XCTestCase {
         XCTAssertEqual(try remove("b", from: "import a, { b } from 'm';\n"), "import a from 'm';\n")
     }
 
+    func testWholeLineEditsOnTheFirstLineKeepTheByteOrderMarkAtByteZero() throws {
+        let bom = "\u{FEFF}"
+        XCTAssertEqual(try remove("a", from: bom + "import { a } from 'm';\nconst y = 1;\n"), bom + "const y = 1;\n")
+        XCTAssertEqual(try edit(bom + "import { a } from 'm';\n") { editor, imports in
+            imports.first.map { [editor.insertLine("import 'polyfill';", before: $0)] } ?? []
+        }, bom + "import 'polyfill';\nimport { a } from 'm';\n")
+    }
+
+    func testRemovingALastLineWithoutTerminatorTakesTheTerminatorBeforeIt() throws {
+        for ending in ["\n", "\r\n", "\r"] {
+            XCTAssertEqual(try remove("a", from: "import x from 'x';" + ending + "import { a } from 'm';"), "import x from 'x';", ending.debugDescription)
+        }
+    }
+
     func testRemovingTheLastSpecifierRemovesTheLine() throws {
         XCTAssertEqual(try remove("a", from: "import x from 'x';\nimport { a } from 'm';\nconst y = 1;\n"),
                        "import x from 'x';\nconst y = 1;\n")

@@ -19,6 +19,13 @@ final class ParseRepairTests: XCTestCase {
         XCTAssertEqual(file.tree.source, file.bytes, "the tree holds the original text")
     }
 
+    func testCROnlyLineBreaksEndStatementsAsTypeScriptReadsThem() throws {
+        let file = try clean("import { a } from 'a'\rconst b = a\rexport default b\r")
+        XCTAssertEqual(file.root.namedChildren.map(\.kind), ["import_statement", "lexical_declaration", "export_statement"])
+        XCTAssertEqual(file.text(file.root.namedChildren[1]), "const b = a")
+        XCTAssertEqual(file.position(file.root.namedChildren[2].byteRange.lowerBound), SourcePosition(line: 3, column: 1))
+    }
+
     func testTypedTemplatesOfEveryShapeAreRepaired() throws {
         let cases: [(type: String, line: String)] = [
             ("<Row[]>", "Row[]"),

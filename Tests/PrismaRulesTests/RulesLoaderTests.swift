@@ -22,6 +22,7 @@ final class RulesLoaderTests: XCTestCase {
         XCTAssertEqual(configuration.phases.map(\.id), [1, 2, 3, 4, 5])
         XCTAssertEqual(configuration.phases.compactMap(\.transform), ["unwrap-reads", "localize-client", "wrap-writes"])
         XCTAssertEqual(configuration.phases[2].only, ["notification.create"])
+        XCTAssertEqual(configuration.phases.map(\.bareClient), [false, true, false, false, false])
         XCTAssertEqual(configuration.checks, [], "the checks declare their own defaults; Rules/checks.yaml changes none")
     }
 
@@ -99,5 +100,7 @@ final class RulesLoaderTests: XCTestCase {
         XCTAssertEqual(error("checks:\n  - id: x\n    severity: fatal\n")?.line, 3)
         XCTAssertEqual(error("checks:\n  - enabled: true\n")?.reason, "a check needs an id")
         XCTAssertEqual(error("phases:\n  - id: 1\n    title: t\n")?.reason, "phase 1 needs a transform or a manual text")
+        XCTAssertEqual(error("phases:\n  - id: 1\n    title: t\n    transform: unwrap-reads\n    bareClient: true\n")?.reason,
+                       "bareClient only goes with transform: localize-client")
     }
 }

@@ -18,8 +18,8 @@ final class CheckRegistryTests: XCTestCase {
     func testTheBuiltInRulesKeepEachChecksDefaults() throws {
         let rules = CheckRegistry.rules(for: try defaultConfiguration())
         XCTAssertEqual(rules.map(\.id), CheckRegistry.all.map { $0.id })
-        XCTAssertEqual(rules.filter { !$0.enabled }.map(\.id), ["write-without-retry"])
-        XCTAssertEqual(rules.map(\.severity.rawValue), ["error", "error", "warning", "warning", "warning"])
+        XCTAssertEqual(rules.filter { !$0.enabled }.map(\.id), ["write-without-retry", "mixed-retry-block"])
+        XCTAssertEqual(rules.map(\.severity.rawValue), ["error", "error", "warning", "note", "note", "warning", "warning"])
     }
 
     func testOverridesSwitchAndRegradeByIdAndUnknownIdsNameTheirLine() throws {
@@ -43,7 +43,7 @@ final class CheckRegistryTests: XCTestCase {
                               file: "prisma-codemod.yaml", to: &configuration)
         XCTAssertThrowsError(try CheckRegistry.validate(configuration)) { error in
             XCTAssertEqual((error as? CodemodError)?.message, "prisma-codemod.yaml:4: unknown check 'read-in-retyr' (known: read-in-retry, "
-                           + "retry-inside-transaction, write-without-retry, multiple-client-instances, unused-suppression)")
+                           + "retry-inside-transaction, write-without-retry, mixed-retry-block, unclassified-raw-query, multiple-client-instances, unused-suppression)")
         }
     }
 

@@ -26,6 +26,60 @@ final class ClientModulesTests: XCTestCase {
         XCTAssertEqual(try exports(client + "export const prismaOptions = { log: ['query'] };\nexport function make() { return 1; }\n").clientExports, [])
     }
 
+    func testHowTheExportedClientIsBuilt() throws {
+        let configuration = try defaultConfiguration()
+        let accelerate = try exports("""
+            import { PrismaClient } from '@prisma/client'
+            import { withAccelerate } from '@prisma/extension-accelerate'
+
+            const prismaClientSingleton = () => {
+              return new PrismaClient().$extends(withAccelerate())
+            }
+            const prisma = globalThis.prismaGlobal ?? prismaClientSingleton()
+            export default prisma
+
+            """).constructions["default"]
+        XCTAssertEqual(accelerate?.expression, "new PrismaClient().$extends(withAccelerate())", "the singleton's caching is not part of it")
+        XCTAssertEqual(accelerate?.imports.map(\.module), ["@prisma/client", "@prisma/extension-accelerate"])
+        XCTAssertEqual(accelerate?.extensions, ["$extends(withAccelerate())"])
+        XCTAssertEqual(accelerate?.obstacles, [])
+        XCTAssertEqual(accelerate?.isPlain(configuration), false)
+
+        let adapter = try exports("""
+            import { PrismaPg } from '@prisma/adapter-pg'
+            import { PrismaClient } from '@prisma/client'
+            const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL })
+            export const prisma = new PrismaClient({ adapter })
+
+            """).constructions["prisma"]
+        XCTAssertEqual(adapter?.expression, "new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) })")
+        XCTAssertEqual(adapter?.globals, ["process"])
+        XCTAssertEqual(adapter?.features(configuration), ["an adapter ({ adapter: new PrismaPg({ connectionString: process.env.D…)"])
+
+        let remix = try exports("""
+            import { PrismaClient } from '@prisma/client'
+            let prisma: PrismaClient
+            if (process.env.NODE_ENV === 'production') {
+              prisma = new PrismaClient()
+            } else {
+              if (!global.__db__) global.__db__ = new PrismaClient()
+              prisma = global.__db__
+            }
+            export { prisma }
+
+            """, path: "app/db.server.ts")
+        XCTAssertEqual(remix.clientExports, ["prisma"])
+        XCTAssertEqual(remix.constructions["prisma"]?.isPlain(configuration), true)
+
+        let local = try exports("""
+            import { PrismaClient } from '@prisma/client'
+            function options() { return { log: [] } }
+            export const prisma = new PrismaClient(options())
+
+            """).constructions["prisma"]
+        XCTAssertEqual(local?.obstacles, ["it uses options, declared in src/lib/db.ts at line 2"])
+    }
+
     func testSingletonsExtensionsAndFactories() throws {
         let nextSingleton = """
             import { PrismaClient } from '@prisma/client'

@@ -26,7 +26,7 @@ final class GoldenCaseTests: XCTestCase {
             case .unchanged:
                 XCTAssertEqual(outcome.status, .unchanged, "\(label): \(outcome.error?.message ?? "")")
                 if let reason = golden.reason {
-                    let messages = (outcome.skipped + outcome.notes).map(\.message).joined(separator: " | ")
+                    let messages = (outcome.skipped + outcome.notes + outcome.unfollowed).map(\.message).joined(separator: " | ")
                     XCTAssertTrue(messages.contains(reason), "\(label): \(messages)")
                 }
                 continue
@@ -42,7 +42,7 @@ final class GoldenCaseTests: XCTestCase {
             XCTAssertEqual(String(decoding: outcome.updated, as: UTF8.self), String(decoding: expected, as: UTF8.self), label)
             XCTAssertEqual(outcome.updated, expected, "\(label): bytes differ")
             if let reason = golden.reason {
-                let messages = (outcome.skipped + outcome.notes).map(\.message).joined(separator: " | ")
+                let messages = (outcome.skipped + outcome.notes + outcome.unfollowed).map(\.message).joined(separator: " | ")
                 XCTAssertTrue(messages.contains(reason), "\(label): \(messages)")
             }
 

@@ -137,8 +137,66 @@ final class WorkspaceTests: XCTestCase {
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let report = Inventory.make(try Workspace.open(paths: ["."], currentDirectory: root), budget: BudgetOptions())
-        XCTAssertEqual(report.totals.unanalysable, 1)
+        XCTAssertEqual(report.files.first?.unanalysable.map(\.position.line), [2, 3], "the import and the call through it")
+        XCTAssertEqual(report.totals.unanalysable, 2)
         XCTAssertEqual(report.files.map(\.path), ["src/a.ts", "src/utils/prisma.ts"])
+    }
+
+    /// Calls through an injected `PrismaService`, aliases and static members are counted; what
+    /// cannot be followed is counted under `unanalysable` and noted by `check`; the schema's
+    /// models decide whether `x.order.create()` through an unknown `x` looks like Prisma.
+    func testEveryClientReachedOrListed() throws {
+        let root = try temporaryProject([
+            "prisma/schema.prisma": "model Order {\n  id Int @id\n}\n\nmodel UserRole {\n  id Int @id\n}\n",
+            "src/utils/prisma.ts": "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
+            "src/prisma.service.ts": "import { PrismaClient } from '@prisma/client';\nexport class PrismaService extends PrismaClient {}\n",
+            "src/users.service.ts": """
+                import { Injectable } from '@nestjs/common';
+                import { PrismaService } from './prisma.service';
+                @Injectable()
+                export class UsersService {
+                  constructor(private readonly prisma: PrismaService) {}
+                  all() { return this.prisma.user.findMany(); }
+                  roles() { return this.prisma.userRole.count(); }
+                }
+
+                """,
+            "src/jobs.ts": """
+                import { prisma } from './utils/prisma';
+                const db = prisma;
+                export const a = () => db.order.findMany();
+                export const b = (api: any) => api.order.create({ data: {} });
+                export const c = (api: any) => api.invoice.create({ data: {} });
+                export const d = [prisma.order.count];
+
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = try Workspace.open(paths: ["."], currentDirectory: root)
+        XCTAssertEqual(workspace.context.schemaModels, ["order", "userRole"])
+        let report = Inventory.make(workspace, budget: BudgetOptions(cpus: 2))
+        func entry(_ path: String) -> InventoryReport.FileEntry? { report.files.first { $0.path == path } }
+        XCTAssertEqual(entry("src/users.service.ts")?.calls.map { "\($0.client) \($0.clientKind.rawValue)" },
+                       ["this.prisma classProperty", "this.prisma classProperty"])
+        XCTAssertEqual(entry("src/jobs.ts")?.calls.map { "\($0.client) \($0.model ?? "") \($0.method)" }, ["db order findMany"])
+        XCTAssertEqual(entry("src/jobs.ts")?.unanalysable.map { "\($0.position.line) \($0.message)" }, [
+            "4 api.order.create(…) looks like a Prisma call, but api is a parameter not typed as a client; calls through it are not analysed",
+            "6 prisma.order.count is used as a value (a method reference); calls through it are not analysed",
+        ], "api.invoice.create is not a model of the schema")
+        XCTAssertEqual(report.totals.unanalysable, 2)
+        XCTAssertEqual(report.totals.calls, 3)
+        let unchecked = Checker.run(workspace).unchecked.map { "\($0.path):\($0.line)" }
+        XCTAssertEqual(unchecked, ["src/jobs.ts:4", "src/jobs.ts:6"])
+    }
+
+    /// A schema split over `prisma/schema/*.prisma` gives its models too.
+    func testSchemaFolderModels() throws {
+        let root = try temporaryProject([
+            "prisma/schema/a.prisma": "model Post {\n  id Int @id\n}\n",
+            "prisma/schema/b.prisma": "  model  Comment{\n  id Int @id\n}\n// model NotOne {\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        XCTAssertEqual(Workspace.schemaModels(root: root), ["post", "comment"])
     }
 
     func testTwoModulesExportingAClientNeedAChoice() throws {
@@ -224,16 +282,24 @@ final class AnalysisAccuracyTests: XCTestCase {
             "prisma..$extends",
             "x.user.count",
         ])
-        let notes = report.files.first { $0.path == "src/shapes.ts" }?.unanalysable.map(\.message) ?? []
-        XCTAssertEqual(notes.count, 3, "\(notes)")
-        XCTAssertTrue(notes.contains { $0.contains("imported as a namespace") })
-        XCTAssertTrue(notes.contains { $0.contains("prisma['user'] picks a model by name") })
-        XCTAssertTrue(notes.contains { $0.contains("destructured from prisma") })
+        let notes = report.files.first { $0.path == "src/shapes.ts" }?.unanalysable.map { "\($0.position.line) \($0.message)" } ?? []
+        let shadowed = "looks like a Prisma call, but prisma is"
+        XCTAssertEqual(notes, [
+            "2 the central module is imported as a namespace; calls through it are not analysed",
+            // Names that hide the client are not clients, but what is called through them looks like Prisma: listed.
+            "5 prisma.user.findMany(…) \(shadowed) not known to be a client; calls through it are not analysed",
+            "6 prisma.user.findMany(…) \(shadowed) a parameter not typed as a client; calls through it are not analysed",
+            "7 prisma.user.update(…) \(shadowed) not known to be a client; calls through it are not analysed",
+            "11 prisma['user'] picks a model by name; calls through it are not analysed",
+            "12 model delegates destructured from prisma; calls through them are not analysed",
+            "14 db.prisma.user.count(…) looks like a Prisma call, but db.prisma is not known to be a client; calls through it are not analysed",
+        ])
 
         XCTAssertEqual(calls("src/barrel.ts"), ["prisma.user.count in executeWithRetry"], "imports through a re-exporting index count")
         let findings = Checker.run(workspace).findings.map { "\($0.path):\($0.line) \($0.rule)" }
         XCTAssertEqual(findings, [
             "src/barrel.ts:2 read-in-retry",
+            "src/shapes.ts:4 read-in-retry",  // the whole retried transaction only reads
             "src/shapes.ts:9 read-in-retry",
             "src/users.repository.ts:6 read-in-retry",
         ], "no retry-inside-transaction for a function that merely takes a tx, none for a whole retried transaction")

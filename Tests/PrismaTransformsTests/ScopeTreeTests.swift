@@ -173,6 +173,30 @@ final class ScopeTreeTests: XCTestCase {
         ], "a parameter property is `this.prisma`, not `prisma`, outside the constructor; an inner class has its own `this`")
     }
 
+    /// `Store.client` is the static member of the class `Store` the name refers to.
+    func testStaticMembersResolveThroughTheClassName() throws {
+        let text = """
+            class Store {
+              static client = make();
+              static typed: Client;
+              all() { return [Store.client, Store.typed, Store.missing]; }
+            }
+            function f(Store: unknown) { return Store.client; }
+            const other = { client: 1 };
+            export const g = () => [Store.client, other.client];
+            """
+        let file = try ParsedFile(path: "src/a.ts", bytes: Array(text.utf8), parser: Parser(language: .typescript))
+        let tree = ScopeTree(file: file)
+        let members = file.root.preorder().filter { $0.kind == "member_expression" }
+        XCTAssertEqual(members.map { member in
+            "\(file.text(member)) " + (tree.resolve(member).map { "\(tree[$0].kind)@\(tree[$0].node.start.row + 1)" } ?? "nil")
+        }, [
+            "Store.client property@2", "Store.typed property@3", "Store.missing nil",
+            "Store.client nil",  // the parameter hides the class
+            "Store.client property@2", "other.client nil",
+        ])
+    }
+
     func testNameUsedBeforeItsInnerDeclarationIsTheInnerOne() throws {
         let source = try MarkedSource("""
             import { prisma } from './db';

@@ -77,13 +77,28 @@ struct GoldenCase {
         var configuration = try defaultConfiguration()
         if let defaultExport = fields["defaultExport"] as? Bool { configuration.clientIsDefaultExport = defaultExport }
         if let helpers = fields["retryHelpers"] as? [String] { configuration.retryHelpers = helpers }
+        // What a workspace learns from `class PrismaService extends PrismaClient` elsewhere in the project.
+        if let types = fields["clientTypes"] as? [String] { configuration.clientTypes = types }
         let aliases = (fields["tsconfigPaths"] as? [String: String] ?? [:]).sorted { $0.key < $1.key }.map { pattern, target in
             pattern.hasSuffix("*")
                 ? PathAlias(prefix: String(pattern.dropLast()), target: String(target.dropLast()), wildcard: true)
                 : PathAlias(prefix: pattern, target: target, wildcard: false)
         }
-        context = PrismaContext(configuration: configuration, resolver: ModuleResolver(aliases: aliases),
-                                centralModulePath: fields["centralModule"] as? String ?? "src/utils/prisma.ts")
+        let centralPath = fields["centralModule"] as? String ?? "src/utils/prisma.ts"
+        var context = PrismaContext(configuration: configuration, resolver: ModuleResolver(aliases: aliases), centralModulePath: centralPath)
+        // `central.ts` beside the input is the central module: read as a run reads the real one.
+        // Without it, the central module exports a plain `new PrismaClient()`.
+        let centralURL = folder.appendingPathComponent("central.ts")
+        if FileManager.default.fileExists(atPath: centralURL.path) {
+            let central = try ParsedFile.clean(path: centralPath, bytes: [UInt8](try Data(contentsOf: centralURL)), parsers: ParserSet())
+            let exports = ClientModules.exports(of: central, configuration: configuration)
+            context.clientExports = exports.clientExports
+            context.clientFactoryExports = exports.factoryExports
+            context.clientConstructions = exports.constructions
+        } else {
+            for name in context.clientExports { context.clientConstructions[name] = .plain(configuration) }
+        }
+        self.context = context
     }
 
     func input() throws -> [UInt8] { [UInt8](try Data(contentsOf: inputURL)) }

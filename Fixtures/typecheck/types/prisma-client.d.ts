@@ -47,3 +47,7 @@ declare module '@prisma/client' {
     $extends(extension: unknown): this;
   }
 }
+
+declare module '@prisma/extension-accelerate' {
+  export function withAccelerate(): unknown;
+}

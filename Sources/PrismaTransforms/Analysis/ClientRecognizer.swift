@@ -1,4 +1,5 @@
 import CodemodCore
+import Foundation
 import PrismaRules
 import SyntaxTree
 
@@ -9,15 +10,19 @@ public struct ClientBinding: Equatable {
         case centralImport
         /// `const prisma = new PrismaClient()`.
         case localInstance
-        /// `this.prisma`, from a class field or a constructor parameter property.
+        /// `this.prisma` or a static `Repo.prisma`: a class field typed or initialised with a
+        /// client, a constructor parameter property (NestJS), or assigned a client in the class.
         case classProperty
-        /// A parameter typed `PrismaClient`.
+        /// A parameter typed `PrismaClient` (or a client subclass), or defaulting to a client.
         case parameter
-        /// The first parameter of a `$transaction(async (tx) => …)` callback.
+        /// The first parameter of a `$transaction(async (tx) => …)` callback, a name typed
+        /// `Prisma.TransactionClient`, or a name that may hold one (`const db = tx ?? prisma`).
         case transactionClient
+        /// A name holding one of clients of different kinds (`const db = client ?? prisma`).
+        case alias
     }
 
-    /// `prisma`, `db`, or `this.prisma`.
+    /// `prisma`, `db`, `this.prisma`, `Repo.prisma`, or an inline `(tx ?? prisma)`.
     public var name: String
     public var kind: Kind
     /// The name node that declares it; nil for a global assigned a client without a declaration.
@@ -46,10 +51,11 @@ public struct CentralImport: Sendable {
 }
 
 /// Which declarations of a file are Prisma clients, and of which kind: the client
-/// imported from the central module, variables holding `new PrismaClient()` or a
-/// client's `$extends(…)`, class properties and parameters typed with a client type,
-/// parameters typed `Prisma.TransactionClient`, and (marked by the caller while it
-/// meets them) the parameters of `$transaction` callbacks.
+/// imported from the central module, names holding a client expression (`new PrismaClient()`,
+/// `prisma.$extends(…)`, another client, `tx ?? prisma`) as variables, parameter defaults,
+/// class fields or assignments, class properties and parameters typed with a client type
+/// or `Prisma.TransactionClient` (destructured too), static members, `this` in a client
+/// subclass, and the parameters of `$transaction` callbacks.
 struct ClientRecognizer {
     let scopes: ScopeTree
     let context: PrismaContext
@@ -86,7 +92,24 @@ struct ClientRecognizer {
            let factory = binding(for: function), factory.kind == .centralImport, factoryImports.contains(factory.name) {
             return ClientBinding(name: factory.name + "()", kind: .centralImport, declaration: factory.declaration)
         }
-        guard let name = Self.clientName(of: expression, in: file) else { return nil }
+        if expression.kind == "this" {
+            // `this.user.findMany()` in `class PrismaService extends PrismaClient`: the instance is the client.
+            guard let body = scopes.enclosingClassBody(of: scopes.scope(containing: expression)), extendsClient(scopes[body].node) else { return nil }
+            return ClientBinding(name: "this", kind: .classProperty, declaration: nil)
+        }
+        if expression.kind == "member_expression", let object = expression.child(field: "object"), object.kind == "identifier" {
+            // `Repo.prisma`: a static member; any other `a.b` is not a client this file declares.
+            guard let declaration = scopes.resolve(expression), let property = expression.child(field: "property") else { return nil }
+            return clients[declaration].map {
+                ClientBinding(name: file.text(object) + "." + file.text(property), kind: $0, declaration: scopes[declaration].node)
+            }
+        }
+        guard let name = Self.clientName(of: expression, in: file) else {
+            // `(tx ?? prisma).user.findMany()`, `(prisma as any)[name]`: a client written inline.
+            guard ["parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression"].contains(expression.kind),
+                  let kind = valueKind(of: expression) else { return nil }
+            return ClientBinding(name: file.text(expression), kind: kind, declaration: nil)
+        }
         if let declaration = scopes.resolve(expression) {
             return clients[declaration].map { ClientBinding(name: name, kind: $0, declaration: scopes[declaration].node) }
         }
@@ -96,6 +119,48 @@ struct ClientRecognizer {
     /// Makes the parameter a `$transaction` callback names its client a transaction client.
     mutating func markTransactionClient(_ parameter: Node) {
         if let declaration = scopes.declaration(declaredBy: parameter) { clients[declaration] = .transactionClient }
+    }
+
+    /// The kind of client an expression gives: a client's name, `new PrismaClient()`,
+    /// `client.$extends(…)`, a factory call, or `a ?? b`, `a || b`, `c ? a : b` whose
+    /// alternatives are all clients (parentheses, `as` and `!` looked through). Nil when
+    /// any alternative is not known to be a client.
+    func valueKind(of expression: Node) -> ClientBinding.Kind? {
+        var kinds: [ClientBinding.Kind] = []
+        var pending = [expression]
+        while let node = pending.popLast() {
+            switch node.kind {
+            case "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression":
+                guard let inner = node.namedChildren.first(where: { $0.kind != "comment" }) else { return nil }
+                pending.append(inner)
+            case "binary_expression":
+                guard node.children.contains(where: { !$0.isNamed && ["??", "||"].contains(file.text($0)) }),
+                      let left = node.child(field: "left"), let right = node.child(field: "right") else { return nil }
+                pending += [right, left]
+            case "ternary_expression":
+                guard let consequence = node.child(field: "consequence"), let alternative = node.child(field: "alternative") else { return nil }
+                pending += [alternative, consequence]
+            case "new_expression":
+                guard let constructor = node.child(field: "constructor"), clientClassNames.contains(file.text(constructor)) else { return nil }
+                kinds.append(.localInstance)
+            case "call_expression":
+                if let function = node.child(field: "function"), function.kind == "member_expression",
+                   let object = function.child(field: "object"), function.child(field: "property").map(file.text) == "$extends" {
+                    pending.append(object)
+                } else if let found = binding(for: node) {
+                    kinds.append(found.kind)
+                } else {
+                    return nil
+                }
+            default:
+                guard let found = binding(for: node) else { return nil }
+                kinds.append(found.kind)
+            }
+        }
+        // A call through `tx ?? prisma` may run in a transaction: it is treated as one.
+        if kinds.contains(.transactionClient) { return .transactionClient }
+        guard let first = kinds.first else { return nil }
+        return kinds.allSatisfy { $0 == first } ? first : .alias
     }
 
     /// `prisma` or `this.prisma`; nil for any other expression.
@@ -145,8 +210,10 @@ struct ClientRecognizer {
         if let declaration = scopes.lookup(localName, from: scopes.module) { clients[declaration] = .centralImport }
     }
 
-    // MARK: - Declarations: instances, extensions, class properties, typed parameters
+    // MARK: - Declarations: instances, aliases, class properties, typed parameters
 
+    /// One walk in source order, so a name is known to be a client before the aliases of it
+    /// (`const a = prisma; const b = a;`) and the calls through it are met.
     private mutating func recogniseDeclarations() {
         var walk = file.root.preorder()
         while let node = walk.next() {
@@ -158,49 +225,140 @@ struct ClientRecognizer {
                     recordInstance(node)
                 }
             case "public_field_definition":
-                if let name = node.child(field: "name"), let type = node.child(field: "type"), isClientType(type),
-                   let property = scopes.property(declaredBy: name) {
-                    clients[property] = .classProperty
+                guard let name = node.child(field: "name"), let property = scopes.property(declaredBy: name) else { break }
+                if let type = node.child(field: "type"), let kind = typeKind(type) {
+                    clients[property] = kind == .transactionClient ? kind : .classProperty
+                } else if let value = node.child(field: "value"), let kind = valueKind(of: value) {
+                    // `private db = prisma`, `static prisma = new PrismaClient()`.
+                    clients[property] = kind == .transactionClient ? kind : .classProperty
                 }
             case "required_parameter", "optional_parameter":
-                guard let pattern = node.child(field: "pattern"), pattern.kind == "identifier", let type = node.child(field: "type"),
-                      let declaration = scopes.declaration(declaredBy: pattern) else { break }
-                if isClientType(type) {
-                    clients[declaration] = .parameter
-                    if let property = scopes.property(declaredBy: pattern) { clients[property] = .classProperty }
-                } else if file.text(type).contains("TransactionClient") {
-                    // `tx: Prisma.TransactionClient`: a transaction's client, whatever its name.
-                    clients[declaration] = .transactionClient
+                recordParameter(node)
+            case "assignment_pattern":
+                // JavaScript's `function f(db = prisma)`.
+                if node.parent?.kind == "formal_parameters", let left = node.child(field: "left"), left.kind == "identifier",
+                   let value = node.child(field: "right"), let kind = valueKind(of: value),
+                   let declaration = scopes.declaration(declaredBy: left) {
+                    clients[declaration] = kind == .transactionClient ? kind : .parameter
                 }
             case "variable_declarator":
-                recordExtension(node)
+                // `const db = prisma`, `const db = tx ?? prisma`, `const x = prisma.$extends(…)`.
+                if let name = node.child(field: "name"), name.kind == "identifier", let value = node.child(field: "value"),
+                   let declaration = scopes.declaration(declaredBy: name), clients[declaration] == nil,
+                   let kind = valueKind(of: value) {
+                    clients[declaration] = kind
+                }
+            case "assignment_expression":
+                recordAssignment(node)
+            case "call_expression":
+                markTransactionCallback(node)
             default:
                 break
             }
         }
     }
 
-    /// `const xprisma = prisma.$extends(…)`: a client of the kind it extends.
-    private mutating func recordExtension(_ declarator: Node) {
-        guard let name = declarator.child(field: "name"), name.kind == "identifier",
-              let value = declarator.child(field: "value"), value.kind == "call_expression",
-              let function = value.child(field: "function"), function.kind == "member_expression",
-              let object = function.child(field: "object"), let property = function.child(field: "property"),
-              file.text(property) == "$extends", let source = binding(for: object),
-              let declaration = scopes.declaration(declaredBy: name) else { return }
-        clients[declaration] = source.kind
+    /// A parameter typed with a client type or `Prisma.TransactionClient` (also inside a
+    /// destructured `{ tx }: { tx: Prisma.TransactionClient }`), or defaulting to a client
+    /// (`db = prisma`); a parameter property (`constructor(private prisma: PrismaService)`)
+    /// makes `this.prisma` a client too.
+    private mutating func recordParameter(_ parameter: Node) {
+        guard let pattern = parameter.child(field: "pattern") else { return }
+        if pattern.kind == "object_pattern" {
+            if let type = parameter.child(field: "type") { recordDestructured(pattern, typed: type) }
+            return
+        }
+        guard pattern.kind == "identifier", let declaration = scopes.declaration(declaredBy: pattern) else { return }
+        var kind: ClientBinding.Kind?
+        if let type = parameter.child(field: "type") {
+            kind = typeKind(type)
+        } else if let value = parameter.child(field: "value"), let valueKind = valueKind(of: value) {
+            // Without a type, TypeScript types the parameter by its default: a client.
+            kind = valueKind == .transactionClient ? .transactionClient : .parameter
+        }
+        guard let kind else { return }
+        clients[declaration] = kind
+        if kind != .transactionClient, let property = scopes.property(declaredBy: pattern) { clients[property] = .classProperty }
     }
 
-    private func isClientType(_ annotation: Node) -> Bool {
+    /// `({ tx }: { tx: Prisma.TransactionClient })`, `({ db: client }: { db: PrismaClient })`.
+    private mutating func recordDestructured(_ pattern: Node, typed annotation: Node) {
+        guard let objectType = annotation.namedChildren.first, objectType.kind == "object_type" else { return }
+        var types: [String: Node] = [:]
+        for member in objectType.namedChildren where member.kind == "property_signature" {
+            if let name = member.child(field: "name"), let type = member.child(field: "type") { types[file.text(name)] = type }
+        }
+        for element in pattern.namedChildren {
+            let key: Node?
+            let bound: Node?
+            switch element.kind {
+            case "shorthand_property_identifier_pattern": (key, bound) = (element, element)
+            case "pair_pattern": (key, bound) = (element.child(field: "key"), element.child(field: "value"))
+            default: (key, bound) = (nil, nil)
+            }
+            guard let key, let bound, bound.kind == "identifier" || bound.kind == "shorthand_property_identifier_pattern",
+                  let type = types[file.text(key)], let kind = typeKind(type),
+                  let declaration = scopes.declaration(declaredBy: bound) else { continue }
+            clients[declaration] = kind
+        }
+    }
+
+    /// `this.db = prisma` or `db = tx ?? prisma` for a name not yet known as a client, or
+    /// a transaction client assigned to one (`db = tx`: its calls may run in the transaction);
+    /// `new PrismaClient()` assignments are recorded with the instance.
+    private mutating func recordAssignment(_ assignment: Node) {
+        guard let left = assignment.child(field: "left"), let value = assignment.child(field: "right"), value.kind != "new_expression",
+              let declaration = scopes.resolve(left), let kind = valueKind(of: value) else { return }
+        if let known = clients[declaration] {
+            if kind == .transactionClient, known != .transactionClient { clients[declaration] = .transactionClient }
+            return
+        }
+        let isProperty = [.property, .assignedProperty].contains(scopes[declaration].kind)
+        clients[declaration] = isProperty && kind != .transactionClient ? .classProperty : kind
+    }
+
+    /// The callback of `client.$transaction(async (tx) => …)`: its first parameter is the transaction's client,
+    /// known here already so that aliases of it inside the callback are too.
+    private mutating func markTransactionCallback(_ call: Node) {
+        guard let function = call.child(field: "function"), function.kind == "member_expression",
+              function.child(field: "property").map(file.text) == "$transaction",
+              let object = function.child(field: "object"), valueKind(of: object) != nil,
+              let callback = call.child(field: "arguments")?.namedChildren.first,
+              ["arrow_function", "function_expression"].contains(callback.kind) else { return }
+        let parameter = callback.child(field: "parameters")?.namedChildren.first ?? callback.child(field: "parameter")
+        if let name = parameter.flatMap({ $0.kind == "identifier" ? $0 : $0.child(field: "pattern") }), name.kind == "identifier" {
+            markTransactionClient(name)
+        }
+    }
+
+    /// Whether a class body's class extends the client class or a client type (a subclass of it).
+    private func extendsClient(_ body: Node) -> Bool {
+        guard let heritage = body.parent?.namedChildren.first(where: { $0.kind == "class_heritage" }),
+              let clause = heritage.namedChildren.first(where: { $0.kind == "extends_clause" }),
+              let base = clause.namedChildren.first else { return false }
+        let name = file.text(base)
+        return clientClassNames.contains(name) || configuration.clientTypes.contains(name)
+    }
+
+    /// The client kind a type annotation names: a client type (`PrismaClient`, a subclass
+    /// such as NestJS's `PrismaService`), or `Prisma.TransactionClient` anywhere in it.
+    private func typeKind(_ annotation: Node) -> ClientBinding.Kind? {
         let text = String(file.text(annotation).drop { $0 == ":" || $0 == " " })
-        return clientClassNames.contains(text) || configuration.clientTypes.contains(text)
+        // `tx: Prisma.TransactionClient` (also `| PrismaClient`): a transaction's client, whatever its name.
+        if text.contains("TransactionClient") { return .transactionClient }
+        // `PrismaClient`, `PrismaService | undefined`: a client type, maybe absent.
+        let members = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !["undefined", "null"].contains($0) }
+        let isClient = !members.isEmpty && members.allSatisfy { clientClassNames.contains($0) || configuration.clientTypes.contains($0) }
+        return isClient ? .parameter : nil
     }
 
     private mutating func recordInstance(_ expression: Node) {
         let hasOptions = (expression.child(field: "arguments")?.namedChildCount ?? 0) > 0
         var instance = ClientInstance(expression: expression, variable: nil, hasOptions: hasOptions,
                                       isTopLevel: false, isExported: false, declaration: nil)
-        guard let parent = expression.parent else { return }
+        // `new PrismaClient().$extends(…)`: the chain is what the variable holds.
+        guard let parent = ConstructionReader.extended(expression).parent else { return }
         switch parent.kind {
         case "variable_declarator":
             guard let name = parent.child(field: "name"), name.kind == "identifier" else { break }

@@ -13,7 +13,11 @@ public struct PrismaCall {
     public var clientKind: ClientBinding.Kind
     public var model: String?
     public var method: String
+    /// What the call does: by its method, refined by its SQL (raw queries) or by what it
+    /// runs (`$transaction`, filled in by the file once its inner calls are known).
     public var methodClass: PrismaConfiguration.MethodClass
+    /// Why a raw query is `other`: its SQL is not literal, or says nothing of reading or writing.
+    public var classReason: String?
     /// Runs on an interactive-transaction client.
     public var onTransactionClient: Bool
     /// Sits inside an array `$transaction([...])`.
@@ -64,11 +68,62 @@ enum PrismaCallRecognizer {
             client = found
         }
         guard let client else { return nil }
+        var methodClass = configuration.classify(method)
+        var classReason: String?
+        if model == nil, rawQueryMethods.contains(method) {
+            switch sqlFragments(of: node, in: file).map(SQLClassifier.classify) {
+            case .read?: methodClass = .read
+            case .write?: methodClass = .write
+            case .unknown(let reason)?: methodClass = .other; classReason = reason
+            case nil: methodClass = .other; classReason = "raw SQL not literal; read or write unknown"
+            }
+        }
         return PrismaCall(
             operation: operation(of: node, in: file), call: node, client: file.text(clientNode), clientKind: client.kind,
-            model: model, method: method, methodClass: configuration.classify(method),
+            model: model, method: method, methodClass: methodClass, classReason: classReason,
             onTransactionClient: client.kind == .transactionClient, inArrayTransaction: false, retry: nil,
             awaitInside: awaitInside, codeStart: function.byteRange.lowerBound)
+    }
+
+    /// Client methods that run SQL whose text says whether they read or write. `$executeRaw…`
+    /// always write (they return a row count), so their names say it all.
+    static let rawQueryMethods: Set<String> = ["$queryRaw", "$queryRawUnsafe", "$queryRawTyped"]
+
+    /// The literal SQL of a raw query, as the text around its substitutions: a tagged template
+    /// (`$queryRaw\`SELECT …\``), or a first argument that is a string, a template literal
+    /// or a `Prisma.sql\`…\`` template. Nil when the SQL is built elsewhere (a variable,
+    /// `Prisma.raw(…)`, `Prisma.join(…)`, `$queryRawTyped(fromSqlFile())`, concatenation).
+    static func sqlFragments(of call: Node, in file: ParsedFile) -> [String]? {
+        guard let arguments = call.child(field: "arguments") else { return nil }
+        if arguments.kind == "template_string" { return templateFragments(arguments, in: file) }
+        guard var first = arguments.namedChildren.first(where: { $0.kind != "comment" }) else { return nil }
+        while first.kind == "parenthesized_expression", let inner = first.namedChildren.first { first = inner }
+        switch first.kind {
+        case "string":
+            return [String(file.text(first).dropFirst().dropLast())]
+        case "template_string":
+            return templateFragments(first, in: file)
+        case "call_expression":
+            guard let tag = first.child(field: "function"), ["Prisma.sql", "sql"].contains(file.text(tag)),
+                  let template = first.child(field: "arguments"), template.kind == "template_string" else { return nil }
+            return templateFragments(template, in: file)
+        default:
+            return nil
+        }
+    }
+
+    /// A template literal's text between the backticks, cut at each `${…}`.
+    private static func templateFragments(_ template: Node, in file: ParsedFile) -> [String] {
+        let range = template.byteRange
+        guard range.count >= 2 else { return [] }
+        var fragments: [String] = []
+        var start = range.lowerBound + 1
+        for substitution in template.namedChildren where substitution.kind == "template_substitution" {
+            fragments.append(file.text(start..<substitution.byteRange.lowerBound))
+            start = substitution.byteRange.upperBound
+        }
+        fragments.append(file.text(start..<(range.upperBound - 1)))
+        return fragments
     }
 
     /// Extends a call through fluent relation calls: `prisma.user.findUnique(...).posts()`.

@@ -25,6 +25,11 @@ public struct PrismaContext: Sendable {
     public var clientExports: Set<String>
     /// Those of `clientExports` that are functions returning the client: importers write `getPrisma().user…`.
     public var clientFactoryExports: Set<String> = []
+    /// The model delegates (`user` for `model User`) of the project's Prisma schema; empty when none was read.
+    public var schemaModels: Set<String> = []
+    /// How the central module builds each client it exports (by export name): what a local
+    /// client must repeat to be the same client. A missing entry means it could not be read.
+    public var clientConstructions: [String: ClientConstruction] = [:]
     /// `new PrismaClient(…)` sites in the whole project (nil when not counted).
     public var projectClientInstances: Int?
 

@@ -8,6 +8,39 @@ public struct Unanalysable {
     public var reason: String
 }
 
+/// A retry call and the Prisma operations its callback makes. It retries what its
+/// operations do together: a read retry only when all of them read, a write retry when
+/// any of them writes (the reads are then retried with the write, as one block).
+public struct RetryBlock {
+    public var retry: RetryCall
+    /// The operations directly in the callback, in source order; statements of a retried
+    /// `$transaction`, or calls in another call's arguments, are part of that call.
+    public var calls: [PrismaCall]
+
+    /// `write` when any operation writes, `read` when all read, else `other` (a raw query
+    /// whose SQL says nothing, and no write).
+    public var methodClass: PrismaConfiguration.MethodClass {
+        if calls.contains(where: { $0.methodClass == .write }) { return .write }
+        return calls.allSatisfy({ $0.methodClass == .read }) ? .read : .other
+    }
+
+    /// Reads retried together with writes.
+    public var isMixed: Bool {
+        calls.contains { $0.methodClass == .read } && calls.contains { $0.methodClass == .write }
+    }
+
+    static func blocks(_ retries: [RetryCall], calls: [PrismaCall]) -> [RetryBlock] {
+        let byRetry = Dictionary(grouping: calls.filter { $0.retry != nil }) { $0.retry?.call.byteRange.lowerBound ?? -1 }
+        return retries.compactMap { retry in
+            let retried = byRetry[retry.call.byteRange.lowerBound] ?? []
+            let direct = retried.filter { call in
+                !retried.contains { $0.operation != call.operation && $0.operation.byteRange.contains(call.operation.byteRange.lowerBound) }
+            }
+            return direct.isEmpty ? nil : RetryBlock(retry: retry, calls: direct)
+        }
+    }
+}
+
 /// What a file does with Prisma: clients, instances, imports, calls, retry wrappers and
 /// transactions. The one place the rest of the code asks; questions about a place in the
 /// file take its node. Built from a scope tree and one recogniser per concern.
@@ -22,6 +55,8 @@ public struct PrismaFile {
     public private(set) var calls: [PrismaCall] = []
     public private(set) var retryCalls: [RetryCall] = []
     public private(set) var unanalysable: [Unanalysable] = []
+    /// Every retry call whose callback makes a Prisma call, with what it retries.
+    public private(set) var retryBlocks: [RetryBlock] = []
 
     public init(file: ParsedFile, context: PrismaContext) {
         self.file = file
@@ -126,14 +161,20 @@ public struct PrismaFile {
                         if let client = transaction.client { clients.markTransactionClient(client) }
                     }
                     calls.append(call)
+                } else if let reason = UnfollowedShapes.unfollowedCall(node, in: self, schemaModels: context.schemaModels) {
+                    unanalysable.append(Unanalysable(node: node, reason: reason))
                 }
             case "member_expression":
                 recordDelegateUse(node)
+                if let reason = UnfollowedShapes.methodReference(node, in: self) {
+                    unanalysable.append(Unanalysable(node: node, reason: reason))
+                }
             default:
                 break
             }
         }
         retries.noteUsedNames(usedRetryNames)
+        classifyTransactions()
         let enclosingRetries = RetryRecognizer.enclosingRetries(of: calls, in: retryCalls)
         for index in calls.indices {
             let around = transactionIndex.transactions(enclosing: calls[index].call)
@@ -146,6 +187,18 @@ public struct PrismaFile {
                 calls[index].retry = enclosingRetries[index]
             }
         }
+        retryBlocks = RetryBlock.blocks(retryCalls, calls: calls)
+    }
+
+    /// A `$transaction` call is what it runs: inner transactions first (the calls are in
+    /// pre-order, so backwards), as an outer one's class depends on theirs.
+    private mutating func classifyTransactions() {
+        guard !transactions.isEmpty else { return }
+        let byCall = Dictionary(transactions.map { ($0.call.byteRange.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in calls.indices.reversed() {
+            guard let transaction = byCall[calls[index].call.byteRange.lowerBound] else { continue }
+            calls[index].methodClass = TransactionRecognizer.methodClass(of: transaction, calls: calls, file: file)
+        }
     }
 
     /// `prisma.product` used as a value (`super(prisma.product)`): calls through it cannot be followed.
@@ -153,6 +206,7 @@ public struct PrismaFile {
         guard let object = node.child(field: "object"), let property = node.child(field: "property"),
               binding(for: object) != nil, !file.text(property).hasPrefix("$") else { return }
         if let parent = node.parent, parent.kind == "member_expression", parent.child(field: "object") == node { return }
+        guard !UnfollowedShapes.isInType(node) else { return }
         unanalysable.append(Unanalysable(
             node: node,
             reason: "model delegate \(file.text(node)) is used as a value; calls through it are not analysed"))

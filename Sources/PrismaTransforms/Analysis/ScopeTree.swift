@@ -179,16 +179,23 @@ public struct ScopeTree {
     }
 
     /// The declaration a reference refers to: an identifier (also `{ prisma }` shorthand)
-    /// through the scopes around it, `this.name` through the enclosing class body.
+    /// through the scopes around it, `this.name` through the enclosing class body,
+    /// `Repo.name` through the body of the class `Repo` (its static members).
     /// Nil for a global, an undeclared name or anything else.
     public func resolve(_ reference: Node) -> DeclarationID? {
         switch reference.kind {
         case "identifier", "shorthand_property_identifier":
             return lookup(file.text(reference), from: scope(containing: reference))
         case "member_expression":
-            guard reference.child(field: "object")?.kind == "this", let property = reference.child(field: "property"),
-                  let body = enclosingClassBody(of: scope(containing: reference)) else { return nil }
-            return self[body].properties[file.text(property)]
+            guard let object = reference.child(field: "object"), let property = reference.child(field: "property") else { return nil }
+            if object.kind == "this" {
+                return enclosingClassBody(of: scope(containing: reference)).flatMap { self[$0].properties[file.text(property)] }
+            }
+            // `Repo.prisma`: a static member of a class this file declares.
+            guard object.kind == "identifier", let declared = resolve(object), self[declared].kind == .class,
+                  let body = self[declared].node.parent?.child(field: "body") else { return nil }
+            let scope = scope(containing: body)
+            return self[scope].kind == .classBody ? self[scope].properties[file.text(property)] : nil
         default:
             return nil
         }

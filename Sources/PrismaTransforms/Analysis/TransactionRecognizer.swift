@@ -1,4 +1,5 @@
 import CodemodCore
+import PrismaRules
 import SyntaxTree
 
 /// A `$transaction` call on a client and what runs inside it.
@@ -39,6 +40,37 @@ struct TransactionRecognizer {
         default:
             return nil
         }
+    }
+
+    /// What a transaction does, from the calls it runs (`calls`: the file's, their own classes
+    /// known). An array is a read when every element is a read call; anything else in it
+    /// (a write, a variable, a spread) makes it a write. A callback is a read when it makes at
+    /// least one Prisma call, all of them reads, and does not hand its client to other code
+    /// (which may write through it); other awaits in it run outside the database and do not count.
+    static func methodClass(of transaction: Transaction, calls: [PrismaCall], file: ParsedFile) -> PrismaConfiguration.MethodClass {
+        switch transaction.kind {
+        case .array:
+            let classes = Dictionary(calls.map { ($0.operation.byteRange, $0.methodClass) }, uniquingKeysWith: { first, _ in first })
+            let elements = transaction.body.namedChildren.filter { $0.kind != "comment" }
+            return !elements.isEmpty && elements.allSatisfy({ classes[$0.byteRange] == .read }) ? .read : .write
+        case .interactive:
+            let body = transaction.body.byteRange
+            let inside = calls.filter { body.contains($0.call.byteRange.lowerBound) }
+            guard !inside.isEmpty, inside.allSatisfy({ $0.methodClass == .read }) else { return .write }
+            return clientEscapes(transaction, in: file) ? .write : .read
+        }
+    }
+
+    /// Whether the callback uses its client other than to call it (`helper(tx)`, `const t = tx`).
+    private static func clientEscapes(_ transaction: Transaction, in file: ParsedFile) -> Bool {
+        guard let client = transaction.client, let body = transaction.body.child(field: "body") else { return false }
+        let name = file.text(client)
+        var walk = body.preorder()
+        while let node = walk.next() {
+            guard node.kind == "identifier" || node.kind == "shorthand_property_identifier", file.text(node) == name else { continue }
+            guard let parent = node.parent, parent.kind == "member_expression", parent.child(field: "object") == node else { return true }
+        }
+        return false
     }
 
     /// Adds a transaction met by a pre-order walk.

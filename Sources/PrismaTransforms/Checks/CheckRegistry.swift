@@ -24,6 +24,8 @@ public enum CheckRegistry {
         ReadInRetry.self,
         RetryInsideTransaction.self,
         WriteWithoutRetry.self,
+        MixedRetryBlock.self,
+        UnclassifiedRawQuery.self,
         MultipleClientInstances.self,
         UnusedSuppression.self,
     ]

@@ -15,6 +15,14 @@ public struct Finding: Codable, Equatable, Sendable {
     public var code: String
 }
 
+/// Prisma-like code the analysis could not follow, so no check judged it.
+public struct UncheckedSite: Codable, Equatable, Sendable {
+    public var path: String
+    public var line: Int
+    public var column: Int
+    public var reason: String
+}
+
 /// What `check` found in a workspace.
 public struct CheckReport: Sendable {
     public var findings: [Finding]
@@ -23,6 +31,8 @@ public struct CheckReport: Sendable {
     public var rules: [CheckRule]
     /// Findings hidden by a baseline.
     public var baselined = 0
+    /// The files' `unanalysable` sites, in path and line order: a clean run says it did not see them.
+    public var unchecked: [UncheckedSite] = []
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
@@ -45,7 +55,7 @@ public enum Checker {
         }
         let findings = settle(examined, rules: rules, configuration: workspace.configuration,
                              projectClientInstances: workspace.context.projectClientInstances)
-        return CheckReport(findings: findings, failed: failed, rules: rules)
+        return CheckReport(findings: findings, failed: failed, rules: rules, unchecked: examined.flatMap(\.unchecked))
     }
 
     /// Every project of a run checked with its own rules and context, as one report;
@@ -57,6 +67,7 @@ public enum Checker {
             merged.findings += report.findings
             merged.failed += report.failed.map { $0.displayingPaths(workspace.project.repositoryPath) }
             merged.rules += report.rules.filter { rule in !merged.rules.contains { $0.id == rule.id } }
+            merged.unchecked += report.unchecked
         }
         merged.findings.sort(by: precedes)
         return merged
@@ -75,12 +86,17 @@ public enum Checker {
         /// By check id.
         var violations: [String: [Violation]]
         var suppressions: [Suppression]
+        var unchecked: [UncheckedSite] = []
     }
 
     static func examine(_ file: PrismaFile, path: String, rules: [CheckRule]) -> Examined {
         var violations: [String: [Violation]] = [:]
         for rule in rules { violations[rule.id] = rule.check.violations(in: file) }
-        return Examined(path: path, violations: violations, suppressions: Suppression.read(file.file))
+        let unchecked = file.unanalysable.map { site in
+            let position = file.file.position(site.node.byteRange.lowerBound)
+            return UncheckedSite(path: path, line: position.line, column: position.column, reason: site.reason)
+        }
+        return Examined(path: path, violations: violations, suppressions: Suppression.read(file.file), unchecked: unchecked)
     }
 
     /// The whole-run phases, with suppression comments matched between the checks settled

@@ -1,7 +1,10 @@
 import PrismaRules
 
-/// Flags a Prisma read wrapped in the retry helper: under a full connection pool a retried
-/// read only adds load. Fixed by `apply unwrap-reads`.
+/// Flags a retry whose callback only reads (a read query, a read-only `$transaction`, a raw
+/// `SELECT`): under a full connection pool a retried read only adds load. A callback that
+/// also writes is a write retry, not flagged (`mixed-retry-block` lists those). Reported at
+/// the retry call, the line a suppression names; fixed by `apply unwrap-reads`, which leaves
+/// the sites suppressed here.
 public enum ReadInRetry: Check {
     public static let id = "read-in-retry"
     public static let summary = "A Prisma read is wrapped in the retry helper."
@@ -22,6 +25,16 @@ public enum ReadInRetry: Check {
               return prisma.task.findMany();
             });
             """),
+        CheckExample("""
+            import { prisma, executeWithRetry } from '../utils/prisma';
+            export const stats = () => ↓executeWithRetry(() => prisma.$transaction([prisma.task.count(), prisma.task.findMany()]));
+            export const one = (id: number) => ↓executeWithRetry(() => prisma.$queryRaw`SELECT * FROM "Task" WHERE id = ${id}`);
+            export const both = () => ↓executeWithRetry(async () => {
+              const tasks = await prisma.task.findMany();
+              const users = await prisma.user.count();
+              return { tasks, users };
+            });
+            """),
     ]
 
     public static let nonTriggeringExamples = [
@@ -29,13 +42,20 @@ public enum ReadInRetry: Check {
             import { prisma, executeWithRetry } from '../utils/prisma';
             export const load = (id: number) => prisma.user.findUnique({ where: { id } });
             export const add = () => executeWithRetry(() => prisma.user.create({ data: {} }));
+            export const id = () => executeWithRetry(() => prisma.$queryRaw`INSERT INTO "Log" DEFAULT VALUES RETURNING id`);
+            export const log = () => executeWithRetry(async () => {
+              const users = await prisma.user.findMany();
+              await prisma.log.create({ data: { count: users.length } });
+            });
             """),
     ]
 
     public static func violations(in file: PrismaFile) -> [Violation] {
-        file.calls.compactMap { call in
-            guard call.methodClass == .read, let retry = call.retry else { return nil }
-            return Violation(at: retry.reportedNode, in: file.file, message: "\(call.label) is a read wrapped in \(retry.helper): "
+        file.retryBlocks.compactMap { block in
+            guard block.methodClass == .read else { return nil }
+            let labels = block.calls.map(\.label)
+            let what = labels.count == 1 ? "\(labels[0]) is a read" : "\(labels.joined(separator: ", ")) are reads"
+            return Violation(at: block.retry.reportedNode, in: file.file, message: "\(what) wrapped in \(block.retry.helper): "
                              + "retrying reads under a full connection pool only adds load; call it directly (prisma-codemod apply unwrap-reads)")
         }
     }

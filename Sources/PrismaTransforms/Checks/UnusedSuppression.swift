@@ -17,6 +17,9 @@ public enum UnusedSuppression: Check {
             export const count = () =>
               ↓/* prisma-codemod-ignore-next-line retry-inside-transaction */
               executeWithRetry(() => prisma.user.count());
+            ↓// prisma-codemod-ignore-next-line -- a bare one silences every check, and there is none
+            export const first = () => prisma.user.findFirst();
+            export const last = () => prisma.user.findFirst(); ↓// prisma-codemod-ignore-line read-in-retry
             """),
     ]
 
@@ -27,9 +30,14 @@ public enum UnusedSuppression: Check {
             const reader = new PrismaClient();
             // prisma-codemod-ignore-next-line read-in-retry
             export const count = () => executeWithRetry(() => reader.user.count());
-            // prisma-codemod-ignore-next-line multiple-client-instances
+            // prisma-codemod-ignore-next-line multiple-client-instances -- the reporting replica
             const writer = new PrismaClient();
             export const add = () => writer.user.create({ data: {} });
+            // prisma-codemod-ignore-next-line
+            export const total = () => executeWithRetry(() => reader.user.count());
+            export const all = () => executeWithRetry(() => reader.user.findMany()); /* prisma-codemod-ignore-line read-in-retry */
+            // a comment that mentions prisma-codemod-ignore-next-line is not one
+            export const list = () => reader.user.findMany();
             """),
     ]
 
@@ -37,7 +45,7 @@ public enum UnusedSuppression: Check {
         run.unusedSuppressions.mapValues { suppressions in
             suppressions.map { suppression in
                 Violation(line: suppression.line, column: suppression.column,
-                          message: "this \(Suppression.marker) \(suppression.checks.joined(separator: " ")) suppresses nothing; remove it",
+                          message: "this \(suppression.directive) suppresses nothing; remove it",
                           code: suppression.text)
             }
         }

@@ -1,7 +1,9 @@
 import PrismaRules
+import SyntaxTree
 
 /// Flags a Prisma write outside the retry helper (and outside a transaction, which is
-/// retried as a whole). Off by default; fixed by `apply wrap-writes`.
+/// retried as a whole). A `$transaction` that only reads is no write. Off by default; fixed by
+/// `apply wrap-writes`, which leaves the calls suppressed here.
 public enum WriteWithoutRetry: Check {
     public static let id = "write-without-retry"
     public static let summary = "A Prisma write is not wrapped in the retry helper."
@@ -15,6 +17,8 @@ public enum WriteWithoutRetry: Check {
             export async function remove(id: number) {
               await ↓prisma.task.delete({ where: { id } });
             }
+            export const stamp = () => ↓prisma.$queryRaw`UPDATE "Task" SET seen = now() RETURNING id`;
+            export const mixed = () => ↓prisma.$transaction([prisma.task.count(), prisma.task.deleteMany()]);
             """),
     ]
 
@@ -23,18 +27,23 @@ public enum WriteWithoutRetry: Check {
             import { prisma, executeWithRetry } from '../utils/prisma';
             export const add = () => executeWithRetry(() => prisma.task.create({ data: {} }));
             export const load = () => prisma.task.findMany();
+            export const stats = () => prisma.$transaction([prisma.task.count(), prisma.task.findMany()]);
+            export const raw = () => prisma.$queryRaw`SELECT count(*) FROM "Task"`;
             export const move = () => executeWithRetry(() => prisma.$transaction(async (tx) => {
               await tx.task.update({ where: { id: 1 }, data: {} });
             }));
             """),
     ]
 
+    /// Where a finding is reported, the line a suppression names: the call.
+    static func reportedNode(_ call: PrismaCall) -> Node { call.call }
+
     public static func violations(in file: PrismaFile) -> [Violation] {
         let helper = file.context.configuration.retryHelper
         return file.calls.compactMap { call in
             guard call.methodClass == .write, call.retry == nil, !call.onTransactionClient,
                   !file.isInsideTransaction(call.call) else { return nil }
-            return Violation(at: call.call, in: file.file, message: "\(call.label) is a write without \(helper); wrap it "
+            return Violation(at: reportedNode(call), in: file.file, message: "\(call.label) is a write without \(helper); wrap it "
                              + "(prisma-codemod apply wrap-writes --only \(call.model ?? call.client).\(call.method))")
         }
     }

@@ -6,8 +6,9 @@ import SyntaxTree
 ///
 /// Matches: an awaited or returned `client.$transaction(async (tx) => …)` whose callback
 /// holds retry-helper calls. Left, with the reason: a transaction already inside a retry,
-/// one neither awaited nor returned, and one whose inner retries cannot be taken off
-/// exactly (extra retry arguments, comments, callbacks doing more than one thing).
+/// one neither awaited nor returned, one whose inner retries cannot be taken off exactly
+/// (extra retry arguments, comments, callbacks doing more than one thing), and one with
+/// an inner retry that a suppression comment of `retry-inside-transaction` silences.
 ///
 /// Rewrites: each inner `executeWithRetry(() => tx.x.y(…))` becomes `tx.x.y(…)`, and the
 /// `$transaction(…)` call goes into the helper, in the seed's shape.
@@ -36,6 +37,7 @@ public struct HoistRetryToTransaction: PrismaTransform {
     public func analyze(_ file: ParsedFile) throws -> SiteAnalysis<Site> {
         let prisma = PrismaFile(file: file, context: context)
         let keys = SiteKeys(prisma, withText: false)
+        let suppressions = options.restoring ? [] : Suppression.read(file)
         var sites: [Site] = []
         for transaction in prisma.calls where transaction.method == "$transaction" {
             guard let callback = TransactionShape.callback(of: transaction) else { continue }
@@ -43,9 +45,21 @@ public struct HoistRetryToTransaction: PrismaTransform {
             guard !inner.isEmpty else { continue }
             let retries = inner.map { retry in (retry, retry.callback.flatMap(CallbackShape.singleExpression)) }
             sites.append(Site(transaction: transaction, key: keys[transaction], innerRetries: retries,
-                              leaveReason: leaveReason(transaction, retries: retries, file: file)))
+                              leaveReason: suppressed(retries, in: file, suppressions)
+                                ?? leaveReason(transaction, retries: retries, file: file)))
         }
         return SiteAnalysis(prisma: prisma, sites: sites)
+    }
+
+    /// A transaction with an inner retry that a suppression of `retry-inside-transaction` silences stays as it is.
+    private func suppressed(_ retries: [(retry: RetryCall, body: Node?)], in file: ParsedFile, _ suppressions: [Suppression]) -> String? {
+        for (retry, _) in retries {
+            let line = file.lines.lineNumber(of: retry.reportedNode.byteRange.lowerBound)
+            if let reason = Suppression.leaveReason(RetryInsideTransaction.id, onLine: line, in: suppressions) {
+                return "the \(retry.helper) call at line \(line) is \(reason)"
+            }
+        }
+        return nil
     }
 
     private func leaveReason(_ transaction: PrismaCall, retries: [(retry: RetryCall, body: Node?)], file: ParsedFile) -> String? {

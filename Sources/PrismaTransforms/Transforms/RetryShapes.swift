@@ -10,6 +10,10 @@ public protocol RetryTarget: Sendable {
     static var unwrapID: String { get }
     static var wrapSummary: String { get }
     static var unwrapSummary: String { get }
+    /// The checks whose findings the transforms fix: their suppression comments bind the
+    /// transforms too, as ESLint's `--fix` leaves disabled lines.
+    static var wrapFixes: String? { get }
+    static var unwrapFixes: String? { get }
 }
 
 /// Reads: the seed's phase 1 takes their retries off.
@@ -21,6 +25,8 @@ public enum Reads: RetryTarget {
     public static var unwrapSummary: String {
         "Take the retry helper off Prisma reads: `await executeWithRetry(() => prisma.x.findMany())` becomes `await prisma.x.findMany()`."
     }
+    public static var wrapFixes: String? { nil }
+    public static var unwrapFixes: String? { ReadInRetry.id }
 }
 
 /// Writes: the seed's phase 3 retries `notification.create`.
@@ -30,12 +36,29 @@ public enum Writes: RetryTarget {
     public static var unwrapID: String { "unwrap-writes" }
     public static var wrapSummary: String { "Put Prisma writes into the retry helper (`--only notification.create`), in the seed's multi-line shape." }
     public static var unwrapSummary: String { "Take the retry helper off Prisma writes." }
+    public static var wrapFixes: String? { WriteWithoutRetry.id }
+    public static var unwrapFixes: String? { nil }
 }
 
 /// What a call-site transform learns of a file: its Prisma analysis and the sites it found.
 public struct SiteAnalysis<Site> {
     let prisma: PrismaFile
     let sites: [Site]
+}
+
+extension SiteAnalysis: ListsUnfollowed {
+    /// The file's `unanalysable` sites: the call-site transforms list what they cannot see.
+    public var unfollowed: [Note] {
+        prisma.unanalysable.map { Note(position: prisma.file.position($0.node.byteRange.lowerBound), message: $0.reason) }
+    }
+}
+
+extension Suppression {
+    /// Why a transform leaves a site whose `line` a suppression of the check it fixes silences.
+    static func leaveReason(_ check: String?, onLine line: Int, in suppressions: [Suppression]) -> String? {
+        guard let check, let suppression = silencing(check, onLine: line, in: suppressions) else { return nil }
+        return "suppressed (\(suppression.directive))" + (suppression.reason.map { ": \($0)" } ?? "")
+    }
 }
 
 /// Shapes of the callback handed to the retry helper.

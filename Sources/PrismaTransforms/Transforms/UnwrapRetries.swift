@@ -5,14 +5,18 @@ import SyntaxTree
 /// `unwrap-reads` and `unwrap-writes`: take the retry helper off Prisma calls of one class
 /// (seed phase 1 for reads).
 ///
-/// Matches: a retry-helper call whose callback does exactly one Prisma call of the class;
-/// its key is the inner call's, so `wrap-*` finds it again.
+/// Matches: a retry-helper call whose callback does exactly one Prisma call of the class
+/// (a read-only `$transaction` and a raw `SELECT` are reads); its key is the inner call's,
+/// so `wrap-*` finds it again.
 ///
 /// Rewrites: `await executeWithRetry(() =>\n  prisma.x.findFirst(…)\n)` becomes
 /// `await prisma.x.findFirst(…)`, the inner lines de-indented by the depth the wrapper
 /// added; the helper's import goes when nothing uses it any more. Left, with the reason:
-/// callbacks with more than one operation or using their parameters, and (unless
-/// `--allow-lossy`) extra retry arguments, comments in the callback, a result stored un-awaited.
+/// callbacks with more than one operation or using their parameters, a read retry that also
+/// writes (a write retry: `unwrap-reads` never takes it), a raw query whose SQL is not literal,
+/// a retry call on a line that a suppression comment of the check the transform fixes
+/// silences (`read-in-retry` for `unwrap-reads`), and (unless `--allow-lossy`) extra retry
+/// arguments, comments in the callback, a result stored un-awaited.
 public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
     public static var id: String { Target.unwrapID }
     public static var summary: String { Target.unwrapSummary }
@@ -38,26 +42,36 @@ public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
 
     public func analyze(_ file: ParsedFile) throws -> SiteAnalysis<Site> {
         let prisma = PrismaFile(file: file, context: context)
-        guard !prisma.retryCalls.isEmpty else { return SiteAnalysis(prisma: prisma, sites: []) }
+        guard !prisma.retryBlocks.isEmpty else { return SiteAnalysis(prisma: prisma, sites: []) }
         let keys = SiteKeys(prisma)
-        let callsByRetry = Dictionary(grouping: prisma.calls.filter { $0.retry != nil }) { $0.retry?.call.byteRange.lowerBound ?? -1 }
+        let suppressions = options.restoring ? [] : Suppression.read(file)
         var sites: [Site] = []
-        for retry in prisma.retryCalls {
-            // Calls nested in another call (statements of a wrapped $transaction) are part of it.
-            let retried = callsByRetry[retry.call.byteRange.lowerBound] ?? []
-            let inside = retried.filter { call in
-                !retried.contains { $0.operation != call.operation && $0.operation.byteRange.contains(call.operation.byteRange.lowerBound) }
-            }
-            guard let primary = inside.first(where: { $0.methodClass == Target.methodClass }) else { continue }
+        for block in prisma.retryBlocks {
+            // A block of the other class is not this transform's; one that mixes reads and writes,
+            // or holds a raw query of unknown kind, is listed with the reason it stays.
+            let unknown = block.methodClass == .other
+            guard let primary = block.calls.first(where: { unknown ? $0.classReason != nil : $0.methodClass == Target.methodClass })
+            else { continue }
+            let retry = block.retry
             let body = retry.callback.flatMap(CallbackShape.singleExpression)
-            sites.append(Site(retry: retry, primary: primary, body: body, key: keys[primary],
-                              leaveReason: leaveReason(retry, primary: primary, body: body, inside: inside, file: file)))
+            let line = file.lines.lineNumber(of: retry.reportedNode.byteRange.lowerBound)
+            let reason = Suppression.leaveReason(Target.unwrapFixes, onLine: line, in: suppressions)
+                ?? leaveReason(block, primary: primary, body: body, file: file)
+            sites.append(Site(retry: retry, primary: primary, body: body, key: keys[primary], leaveReason: reason))
         }
         return SiteAnalysis(prisma: prisma, sites: sites)
     }
 
-    private func leaveReason(_ retry: RetryCall, primary: PrismaCall, body: Node?, inside: [PrismaCall], file: ParsedFile) -> String? {
-        guard retry.callback != nil, let body, inside.count == 1, primary.operation == body else {
+    private func leaveReason(_ block: RetryBlock, primary: PrismaCall, body: Node?, file: ParsedFile) -> String? {
+        let retry = block.retry
+        if let reason = primary.classReason {
+            return "\(reason); left as it is"
+        }
+        if block.methodClass != Target.methodClass {
+            let writes = block.calls.filter { $0.methodClass == .write }.map(\.label).joined(separator: ", ")
+            return "the \(retry.helper) callback also writes (\(writes)): a write retry, not a read retry; left as it is"
+        }
+        guard retry.callback != nil, let body, block.calls.count == 1, primary.operation == body else {
             return "the \(retry.helper) callback does more than one operation (ambiguous); left as it is"
         }
         if let obstacle = CallbackShape.removalObstacle(retry, body: body, file: file, allowLossy: options.allowLossy, verb: "unwrap") {

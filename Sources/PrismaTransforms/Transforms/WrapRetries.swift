@@ -6,9 +6,12 @@ import SyntaxTree
 /// in the seed's shape (phase 3 for `notification.create`).
 ///
 /// Matches: an awaited or returned Prisma call of the class not yet inside the retry
-/// helper. Left, with the reason: calls on a transaction client, inside a `$transaction`
-/// callback or array (retry the whole transaction instead), and calls neither awaited
-/// nor returned (wrapping would start them early).
+/// helper (a `$transaction` is a read when all it runs reads; a raw query is what its SQL
+/// does). Left, with the reason: calls on a transaction client, inside a `$transaction`
+/// callback or array (retry the whole transaction instead), calls neither awaited nor
+/// returned (wrapping would start them early), raw queries whose SQL is not literal, and
+/// calls on a line that a suppression comment of the check the transform fixes silences
+/// (`write-without-retry` for `wrap-writes`).
 ///
 /// Rewrites: `executeWithRetry(() =>\n  <call, one level deeper>\n)` for calls that span
 /// lines, `executeWithRetry(() => <call>)` for one-line calls (`async () =>` when the call
@@ -43,8 +46,13 @@ public struct WrapRetries<Target: RetryTarget>: PrismaTransform {
     public func analyze(_ file: ParsedFile) throws -> SiteAnalysis<Site> {
         let prisma = PrismaFile(file: file, context: context)
         let keys = SiteKeys(prisma)
-        let calls = prisma.calls.filter { $0.methodClass == Target.methodClass && $0.retry == nil }.map { call in
-            (call, keys[call], leaveReason(call, in: prisma))
+        let suppressions = options.restoring ? [] : Suppression.read(file)
+        // Raw queries whose SQL says nothing are listed with the reason, never passed over.
+        let calls = prisma.calls.filter {
+            ($0.methodClass == Target.methodClass || $0.classReason != nil) && $0.retry == nil
+        }.map { call in
+            let line = file.lines.lineNumber(of: WriteWithoutRetry.reportedNode(call).byteRange.lowerBound)
+            return (call, keys[call], Suppression.leaveReason(Target.wrapFixes, onLine: line, in: suppressions) ?? leaveReason(call, in: prisma))
         }
         return SiteAnalysis(prisma: prisma, sites: calls)
     }
@@ -52,6 +60,9 @@ public struct WrapRetries<Target: RetryTarget>: PrismaTransform {
     private func leaveReason(_ call: PrismaCall, in prisma: PrismaFile) -> String? {
         if options.restoring {
             return nil  // the run being undone took this very retry off
+        }
+        if let reason = call.classReason {
+            return "\(reason); left as it is"
         }
         if call.onTransactionClient {
             return "runs on the transaction client \(call.client); retrying one statement of a transaction is wrong, retry the whole $transaction call"

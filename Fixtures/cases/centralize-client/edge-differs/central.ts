@@ -1,0 +1,3 @@
+import { PrismaClient } from '@prisma/client/edge';
+
+export const prisma = new PrismaClient();

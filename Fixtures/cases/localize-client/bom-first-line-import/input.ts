@@ -1,0 +1,3 @@
+﻿import { prisma, executeWithRetry } from '../utils/prisma';
+
+export const all = () => executeWithRetry(() => prisma.role.findMany());

@@ -1,0 +1,1 @@
+import { Request, Response } from 'express';import { prisma } from '../utils/prisma';

@@ -1,0 +1,1 @@
+import { PrismaClient } from '@prisma/client'import { log } from '../utils/log'const prisma = new PrismaClient()export const count = () => prisma.user.count().then(log)

@@ -1,0 +1,1 @@
+import { prisma } from '../utils/prisma'import { log } from '../utils/log'export const count = () => prisma.user.count().then(log)

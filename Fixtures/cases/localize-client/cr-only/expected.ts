@@ -1,0 +1,1 @@
+import { Request, Response } from 'express';import { PrismaClient } from '@prisma/client';import { executeWithRetry } from '../utils/prisma';const prisma = new PrismaClient();export const list = async (_req: Request, res: Response) => {  res.json(await executeWithRetry(() => prisma.branch.findMany()));};

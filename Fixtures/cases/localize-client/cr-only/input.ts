@@ -1,0 +1,1 @@
+import { Request, Response } from 'express';import { prisma, executeWithRetry } from '../utils/prisma';export const list = async (_req: Request, res: Response) => {  res.json(await executeWithRetry(() => prisma.branch.findMany()));};

@@ -1,0 +1,4 @@
+import pkg from '@prisma/client';
+
+const { PrismaClient } = pkg;
+export const prisma = new PrismaClient();

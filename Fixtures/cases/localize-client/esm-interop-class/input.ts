@@ -1,0 +1,3 @@
+import { prisma } from '../utils/prisma';
+
+export const all = () => prisma.user.findMany();

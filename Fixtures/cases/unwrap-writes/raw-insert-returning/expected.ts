@@ -1,0 +1,9 @@
+import { prisma } from '../utils/prisma';
+
+export async function stamp(userId: number) {
+  const [row] = await prisma.$queryRaw<{ id: number }[]>`
+      INSERT INTO "Visit" ("userId") VALUES (${userId})
+      RETURNING id
+    `;
+  return row.id;
+}

@@ -1,0 +1,7 @@
+import { prisma, executeWithRetry } from '../utils/prisma';
+
+export async function log(userId: number) {
+  // prisma-codemod-ignore-next-line write-without-retry -- idempotency key missing, a retry would log twice
+  await prisma.auditLog.create({ data: { userId } });
+  await executeWithRetry(() => prisma.user.update({ where: { id: userId }, data: { seen: true } }));
+}

@@ -1,0 +1,1 @@
+export const formatName = (name: string) => name.trim();
