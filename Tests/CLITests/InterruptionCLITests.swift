@@ -4,7 +4,7 @@ import XCTest
 /// Issue 11: whatever the environment does (another run, a crash at any point, a signal,
 /// git refusing to commit, a full disk), no update is lost, one command is advised, and
 /// following it restores the state before the interrupted command.
-final class HardeningCLITests: XCTestCase {
+final class InterruptionCLITests: XCTestCase {
     private let gitIdentity = ["GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
                                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"]
 
