@@ -121,6 +121,7 @@ public struct CommitRequest: Sendable {
 public enum PhaseCommit {
     /// The work tree's top folder; an error when the project is not in a git repository.
     public static func repository(of project: Project) throws -> URL {
+        if let problem = project.gitProblem { throw CodemodError.git("--commit needs git: \(problem). Nothing was written.") }
         guard let top = project.gitTopLevel else {
             throw CodemodError.git("\(project.root.path) is not inside a git repository; --commit needs one (nothing was written)")
         }

@@ -11,6 +11,9 @@ public struct FileSelection: Sendable {
     public var excludes: GlobList
     /// The extensions read, lowercased and without the dot, in `Language.extensions` order.
     public var extensions: [String]
+    /// List folders through git (so `.gitignore` holds) when a work tree holds them; false
+    /// with `--no-git`, which walks folders as outside git.
+    public var usesGit = true
 
     /// Every TypeScript and JavaScript file, no pattern.
     public init() {
@@ -99,17 +102,22 @@ public enum FileDiscovery {
                 if selection.reads(fileName: relative) { found.insert(relative) }
                 continue
             }
-            for file in try listFolder(url, project: project) where selection.accepts(file) {
+            for file in try listFolder(url, project: project, usingGit: selection.usesGit) where selection.accepts(file) {
                 found.insert(file)
             }
         }
         return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    static func listFolder(_ folder: URL, project: Project) throws -> [String] {
-        if project.gitTopLevel != nil,
-           let result = try? Git.run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], in: folder),
-           result.status == 0 {
+    static func listFolder(_ folder: URL, project: Project, usingGit: Bool = true) throws -> [String] {
+        if usingGit, let problem = project.gitProblem { throw CodemodError.git(problem) }
+        if usingGit, project.gitTopLevel != nil {
+            let result = try Git.run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], in: folder)
+            // Never a silent walk instead: ignored files would be read and rewritten.
+            guard result.status == 0 else {
+                throw CodemodError.git("git ls-files failed in \(folder.path): \(result.errorText.trimmingCharacters(in: .whitespacesAndNewlines)); "
+                                       + "pass --no-git to walk the folder instead")
+            }
             return result.output.split(separator: 0).compactMap { entry in
                 let url = folder.appendingPathComponent(String(decoding: entry, as: UTF8.self))
                 // Tracked files deleted in the work tree are listed too, and links: skip both.

@@ -31,6 +31,32 @@ public enum Git {
                       errorText: String(decoding: errorReader.wait(), as: UTF8.self))
     }
 
+    /// Why git does not answer in `directory` although a `.git` at or above it says a work
+    /// tree holds it; nil when no `.git` is there (a plain folder).
+    public static func problem(at directory: URL) -> String? {
+        var folder = directory.standardizedFileURL
+        var marker: String?
+        while true {
+            let candidate = folder.appendingPathComponent(".git").path
+            if FileManager.default.fileExists(atPath: candidate) { marker = candidate; break }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        guard let marker else { return nil }
+        let reason: String
+        if let result = try? run(["rev-parse", "--show-toplevel"], in: directory) {
+            if result.status == 0 { return nil }
+            let text = result.errorText.trimmingCharacters(in: .whitespacesAndNewlines)
+            reason = result.status == 127 ? "git is not on PATH" : (text.split(separator: "\n").first.map(String.init) ?? "exit \(result.status)")
+        } else {
+            reason = "git cannot be started"
+        }
+        return "\(directory.path) is in a git work tree (\(marker)), but git cannot be used there: \(reason). "
+            + "Without git, .gitignore cannot be honoured; fix git (for \"dubious ownership\": git config --global --add safe.directory <folder>), "
+            + "or pass --no-git to treat the folder as a plain one"
+    }
+
     /// The top folder of the work tree holding `directory`, or nil outside git.
     public static func topLevel(of directory: URL) -> URL? {
         guard let result = try? run(["rev-parse", "--show-toplevel"], in: directory), result.status == 0 else { return nil }

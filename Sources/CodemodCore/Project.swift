@@ -5,11 +5,15 @@ import Foundation
 public struct Project: Sendable {
     public let root: URL
     public let gitTopLevel: URL?
+    /// Why git cannot be used here although a work tree holds the project (git not on PATH,
+    /// "dubious ownership"): then `.gitignore` cannot be honoured, and commands stop.
+    public let gitProblem: String?
     public let resolver: ModuleResolver
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
         self.gitTopLevel = Git.topLevel(of: self.root)
+        self.gitProblem = gitTopLevel == nil ? Git.problem(at: self.root) : nil
         self.resolver = ModuleSettings.read(root: self.root).resolver
     }
 

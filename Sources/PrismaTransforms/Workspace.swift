@@ -91,7 +91,7 @@ public struct Workspace: Sendable {
             let project = Project(root: URL(fileURLWithPath: root, isDirectory: true))
             let complete = wholeFolders.contains { root == $0 || root.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
             return try make(project: project, paths: (byRoot[root] ?? []).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
-                            centralModule: centralModule, layout: &layout, complete: complete)
+                            centralModule: centralModule, layout: &layout, complete: complete, usesGit: selection.usesGit)
         }
     }
 
@@ -105,12 +105,12 @@ public struct Workspace: Sendable {
 
     /// `complete`: the run's files are all the project's files, so they are not listed again.
     private static func make(project: Project, paths: [String], centralModule: String?, layout: inout ProjectLayout,
-                             complete: Bool = false) throws -> Workspace {
+                             complete: Bool = false, usesGit: Bool = true) throws -> Workspace {
         var configuration = try rules(root: project.root)
         let files = Parallel.map(count: paths.count) { index, _ in
             LoadedFile(path: paths[index], content: SourceLoader.load(project.url(of: paths[index]), displayPath: paths[index]))
         }
-        let whole = complete ? files : try projectFiles(project, reusing: files, layout: &layout)
+        let whole = complete ? files : try projectFiles(project, reusing: files, layout: &layout, usesGit: usesGit)
         configuration.clientTypes += clientSubclasses(in: whole, of: configuration.clientClass)
             .filter { !configuration.clientTypes.contains($0) }
         let modules = ClientModuleIndex.build(files: whole, configuration: configuration)
@@ -159,9 +159,12 @@ public struct Workspace: Sendable {
         return try projectFiles(project, reusing: [], layout: &layout)
     }
 
-    private static func projectFiles(_ project: Project, reusing loaded: [LoadedFile], layout: inout ProjectLayout) throws -> [LoadedFile] {
+    private static func projectFiles(_ project: Project, reusing loaded: [LoadedFile], layout: inout ProjectLayout,
+                                     usesGit: Bool = true) throws -> [LoadedFile] {
         let known = Dictionary(loaded.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let all = try FileDiscovery.files(in: [project.root.path], project: project, selection: FileSelection(), currentDirectory: project.root)
+        var everything = FileSelection()
+        everything.usesGit = usesGit
+        let all = try FileDiscovery.files(in: [project.root.path], project: project, selection: everything, currentDirectory: project.root)
         let own = all.filter { layout.owner(of: project.url(of: $0), ceiling: project.root).path == project.root.standardizedFileURL.path }
         return Parallel.map(count: own.count) { index, _ in
             known[own[index]] ?? LoadedFile(path: own[index], content: SourceLoader.load(project.url(of: own[index]), displayPath: own[index]))

@@ -35,6 +35,7 @@ struct ApplyCommand: ParsableCommand {
             throw ValidationError("--plan applies a saved plan: give no transform or phase with it")
         }
         if allowDirty && !commit { throw ValidationError("--allow-dirty goes with --commit") }
+        if commit && arguments.selection.noGit { throw ValidationError("--commit needs git; it does not go with --no-git") }
     }
 
     func run() throws {

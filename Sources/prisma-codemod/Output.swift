@@ -66,9 +66,14 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: "Root-relative path of the module exporting the shared client (default: detected).")
     var centralModule: String?
 
+    @Flag(name: .customLong("no-git"), help: "Walk folders as outside git, ignoring .gitignore: for a work tree where git cannot run.")
+    var noGit = false
+
     /// Throws on a malformed glob or an unknown extension, naming it (exit 2, like every typed error).
     func selection() throws -> FileSelection {
-        try FileSelection(includes: includes, excludes: excludes, extensions: extensions)
+        var selection = try FileSelection(includes: includes, excludes: excludes, extensions: extensions)
+        selection.usesGit = !noGit
+        return selection
     }
 }
 

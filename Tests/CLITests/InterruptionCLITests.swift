@@ -332,4 +332,47 @@ final class InterruptionCLITests: XCTestCase {
         XCTAssertEqual(mismatched.status, 2)
         XCTAssertTrue(mismatched.stderr.contains("does not name this entry"), mismatched.stderr)
     }
+
+    // MARK: - 7: git that cannot run is an error, not a silent walk past .gitignore
+
+    func testWhenGitCannotRunCommandsStopUnlessNoGit() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let ignored = repo.appendingPathComponent("src/generated/cache.ts")
+        try FileManager.default.createDirectory(at: ignored.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("import { prisma, executeWithRetry } from '../utils/prisma';\nexport const all = () => executeWithRetry(() => prisma.user.findMany());\n".utf8)
+            .write(to: ignored)
+        try Data("src/generated/\n".utf8).write(to: repo.appendingPathComponent(".gitignore"))
+        try git(["add", ".gitignore"], in: repo)
+        try git(["commit", "-q", "-m", "ignore generated"], in: repo)
+        let start = try snapshot(repo)
+
+        let noPath = ["PATH": "/nonexistent"]
+        for command in [["apply", "unwrap-reads"], ["check", "."], ["apply", "--phase", "1", "--commit"]] {
+            let result = try codemod(command, in: repo, environment: noPath)
+            XCTAssertEqual(result.status, 2, "\(command): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("but git cannot be used there: git is not on PATH"), result.stderr)
+            XCTAssertTrue(result.stderr.contains("--no-git"), result.stderr)
+        }
+        XCTAssertEqual(try snapshot(repo), start, "nothing written, the ignored file least of all")
+
+        // Asked for: the folder is walked as a plain one, the ignored file included.
+        let plain = try codemod(["apply", "unwrap-reads", "--no-git"], in: repo, environment: noPath)
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertTrue(plain.stdout.contains("src/generated/cache.ts"), plain.stdout)
+        let contradiction = try codemod(["apply", "--phase", "1", "--commit", "--no-git"], in: repo)
+        XCTAssertEqual(contradiction.status, 2)
+        XCTAssertTrue(contradiction.stderr.contains("--commit needs git; it does not go with --no-git"), contradiction.stderr)
+
+        guard geteuid() == 0 else {
+            print("skipped the dubious-ownership half of testWhenGitCannotRunCommandsStopUnlessNoGit: it needs root to chown")
+            return
+        }
+        // A work tree owned by someone else: git refuses it ("dubious ownership").
+        let other = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["chown", "-R", "4321:4321", repo.path], in: repo)
+        XCTAssertEqual(other.status, 0)
+        let dubious = try codemod(["inventory", "."], in: repo)
+        XCTAssertEqual(dubious.status, 2, dubious.stderr)
+        XCTAssertTrue(dubious.stderr.contains("dubious ownership"), dubious.stderr)
+    }
 }
