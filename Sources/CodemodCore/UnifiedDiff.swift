@@ -12,9 +12,10 @@ public enum UnifiedDiff {
         let newLines = splitLines(new)
         let script = edits.flatMap { regionScript(old: old, oldLines: oldLines, newLines: newLines, edits: $0) }
             ?? editScript(old: oldLines, new: newLines)
+        let (a, b) = (quotedPath("a/" + path), quotedPath("b/" + path))
         // git ends ---/+++ names holding a space with a tab, so patch(1) reads the whole name.
         let end = path.contains(" ") ? "\t" : ""
-        var out = "diff --git a/\(path) b/\(path)\n--- a/\(path)\(end)\n+++ b/\(path)\(end)\n"
+        var out = "diff --git \(a) \(b)\n--- \(a)\(end)\n+++ \(b)\(end)\n"
         for hunk in hunks(script, context: context) {
             out += header(hunk, script: script)
             for index in hunk {
@@ -28,6 +29,29 @@ public enum UnifiedDiff {
             }
         }
         return out
+    }
+
+    /// A patch name as git writes it (`core.quotePath`, git's default): unchanged unless it
+    /// holds a control character, `"`, `\`, DEL or a byte of a non-ASCII character; then in
+    /// double quotes, C-style, `\t` `\n` `\"` `\\` and the like, other bytes as three octal digits.
+    /// `git apply` reads a name with a tab or newline only so.
+    public static func quotedPath(_ path: String) -> String {
+        let escapes: [UInt8: String] = [0x07: "\\a", 0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0B: "\\v", 0x0C: "\\f",
+                                        0x0D: "\\r", 0x22: "\\\"", 0x5C: "\\\\"]
+        func needsQuote(_ byte: UInt8) -> Bool { byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C }
+        guard path.utf8.contains(where: needsQuote) else { return path }
+        var quoted = "\""
+        for byte in path.utf8 {
+            if let escape = escapes[byte] {
+                quoted += escape
+            } else if needsQuote(byte) {
+                let octal = String(byte, radix: 8)
+                quoted += "\\" + String(repeating: "0", count: 3 - octal.count) + octal
+            } else {
+                quoted.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return quoted + "\""
     }
 
     /// Lines with their terminators; a last line without one stays as it is.

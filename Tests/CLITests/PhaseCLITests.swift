@@ -233,7 +233,7 @@ final class PhaseCLITests: XCTestCase {
         try original.write(to: file)
         XCTAssertEqual(try snapshot(repo), start)
 
-        // A hand-edited plan whose output would not parse is refused, even with matching hashes.
+        // A hand-edited plan is refused, even with matching hashes: the transform does not make its edits.
         var damaged = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: plan)) as? [String: Any])
         var files = try XCTUnwrap(damaged["files"] as? [[String: Any]])
         var edits = try XCTUnwrap(files[0]["edits"] as? [[String: Any]])
@@ -257,7 +257,7 @@ final class PhaseCLITests: XCTestCase {
         try JSONSerialization.data(withJSONObject: damaged).write(to: damagedURL)
         let refused = try codemod(["apply", "--plan", damagedURL.path], in: repo)
         XCTAssertEqual(refused.status, 2)
-        XCTAssertTrue(refused.stderr.contains("would not parse; file not written"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("are not what unwrap-reads makes of the file now"), refused.stderr)
         XCTAssertEqual(try snapshot(repo), start)
 
         let applied = try codemod(["apply", "--plan", plan.path, "--commit"], in: repo)
