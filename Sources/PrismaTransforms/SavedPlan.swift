@@ -34,6 +34,10 @@ public struct SavedPlan: Codable, Equatable, Sendable {
     public var allowLossy: Bool?
     public var centralModule: String?
     public var files: [File]
+    /// The plan file as the user named it (set by `load`), for messages.
+    public var source: String?
+
+    enum CodingKeys: String, CodingKey { case version, transform, phase, only, force, allowLossy, centralModule, files }
 
     public init(run: TransformRun, phase: Int?, only: [String], options: TransformOptions, centralModule: String?) {
         transform = run.transformID
@@ -60,9 +64,10 @@ public struct SavedPlan: Codable, Equatable, Sendable {
             .configuration("not a usable prisma-codemod plan: \(reason); nothing was written. Make a new plan with diff --save-plan",
                            file: displayPath)
         }
-        let plan: SavedPlan
+        var plan: SavedPlan
         do {
             plan = try JSONDecoder().decode(SavedPlan.self, from: data)
+            plan.source = displayPath
         } catch let error as DecodingError {
             throw damaged(describe(error))
         } catch {
@@ -98,7 +103,8 @@ public struct SavedPlan: Codable, Equatable, Sendable {
             if bytes.map(sha256Hex) != file.before { stale.append(file.path) }
         }
         if !stale.isEmpty {
-            throw CodemodError.configuration("changed since the plan was made: \(stale.joined(separator: ", ")); nothing was written. Make a new plan.")
+            throw CodemodError.configuration("changed since the plan was made: \(stale.joined(separator: ", ")); nothing was written. Make a new plan.",
+                                             file: source)
         }
         guard !files.isEmpty, let entry = TransformRegistry.entry(transform) else { return [] }
         let workspace = try Workspace.open(paths: files.map { root.appendingPathComponent($0.path).path }, currentDirectory: root,
@@ -117,7 +123,8 @@ public struct SavedPlan: Codable, Equatable, Sendable {
         }
         if !differing.isEmpty {
             throw CodemodError.configuration("the plan's edits to \(differing.map(\.path).joined(separator: ", ")) are not what \(transform) "
-                                             + "makes of the file now; the plan was edited or damaged, so nothing was written. Make a new plan.")
+                                             + "makes of the file now; the plan was edited or damaged, so nothing was written. Make a new plan.",
+                                             file: source)
         }
         return Applier.writes(from: files.compactMap { recomputed[$0.path] })
     }

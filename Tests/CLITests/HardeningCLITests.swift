@@ -114,7 +114,7 @@ final class HardeningCLITests: XCTestCase {
             file["edits"] = edits
             file["after"] = sha256(try Self.applying(edits, to: [UInt8](target)))
         }
-        XCTAssertTrue(injected.stderr.contains("error: the plan's edits to src/users.ts are not what unwrap-reads makes of the file now"),
+        XCTAssertTrue(injected.stderr.contains("error: injected.json: the plan's edits to src/users.ts are not what unwrap-reads makes of the file now"),
                       injected.stderr)
         // Another transform's name on the same edits.
         let renamed = try attempt("renamed.json") { document, _ in document["transform"] = "wrap-writes" }
