@@ -129,6 +129,11 @@ public struct ChangeWriter {
         guard Journal.isInsidePath(write.path), realFolder == realRoot || realFolder.hasPrefix(realRoot + "/") else {
             throw CodemodError.write(path: write.path, reason: "it lies outside the project root \(realRoot) (through a link?); never written")
         }
+        // Inside the root too, no folder on the way may be a link: the file would be written under a second name.
+        let folder = (write.path as NSString).deletingLastPathComponent
+        guard realFolder == (folder.isEmpty ? realRoot : realRoot + "/" + folder) else {
+            throw CodemodError.write(path: write.path, reason: "a folder on its path is a link; links are never followed, so it is never written")
+        }
         var info = stat()
         if lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { throw CodemodError.symlink(path: write.path) }
         guard let current = FileManager.default.contents(atPath: target), [UInt8](current) == write.original else {

@@ -14,6 +14,8 @@ public enum CodemodError: Error, Equatable, Sendable {
     case notUTF8(path: String)
     case binary(path: String)
     case symlink(path: String)
+    /// A named path that goes through a link to a folder (`link`, as the user would name it).
+    case linkedPath(path: String, link: String)
     case write(path: String, reason: String)
 
     /// Rules, options and saved files that cannot be used, with the file and line that said it when known.
@@ -31,7 +33,8 @@ public enum CodemodError: Error, Equatable, Sendable {
         switch self {
         case .missingPath(let path), .unreadable(let path, _), .notUTF8(let path), .binary(let path),
              .parse(let path, _, _), .outputDoesNotParse(let path, _, _), .notIdempotent(let path, _),
-             .overlappingEdits(let path, _, _, _), .internalError(let path, _, _), .symlink(let path), .write(let path, _):
+             .overlappingEdits(let path, _, _, _), .internalError(let path, _, _), .symlink(let path), .write(let path, _),
+             .linkedPath(let path, _):
             return path
         case .configuration(_, let file, _):
             return file
@@ -40,7 +43,11 @@ public enum CodemodError: Error, Equatable, Sendable {
         }
     }
 
-    public var message: String {
+    /// The message for a command that only reads (diff, check, inventory, plan).
+    public var message: String { message(writing: false) }
+
+    /// `writing`: for a command that writes files, which may say a file was left as it was.
+    public func message(writing: Bool) -> String {
         switch self {
         case .missingPath(let path):
             return "\(path): no such file or directory"
@@ -51,7 +58,7 @@ public enum CodemodError: Error, Equatable, Sendable {
         case .binary(let path):
             return "\(path): looks binary (contains a NUL byte); skipped"
         case .parse(let path, let position, let reason):
-            return "\(path):\(position): \(reason); file left untouched"
+            return "\(path):\(position): \(reason); " + (writing ? "file left untouched" : "file skipped")
         case .outputDoesNotParse(let path, let position, let transform):
             return "\(path):\(position): the output of \(transform) would not parse; file not written (please report this)"
         case .notIdempotent(let path, let transform):
@@ -62,6 +69,9 @@ public enum CodemodError: Error, Equatable, Sendable {
             return "\(path): \(transform): \(detail); file not written (please report this)"
         case .symlink(let path):
             return "\(path): is a symbolic link; never written through, skipped"
+        case .linkedPath(let path, let link):
+            let how = path == link ? "is a symbolic link to a folder" : "goes through the symbolic link \(link) to a folder"
+            return "\(path): \(how); links are never followed: name the folder it points to"
         case .write(let path, let reason):
             return "\(path): could not be written (\(reason)); the original is unchanged"
         case .configuration(let message, let file, let line):
@@ -85,7 +95,7 @@ public enum CodemodError: Error, Equatable, Sendable {
         case .overlappingEdits(let path, let transform, let first, let second):
             return .overlappingEdits(path: display(path), transform: transform, first: first, second: second)
         case .internalError(let path, let transform, let detail): return .internalError(path: display(path), transform: transform, detail: detail)
-        case .missingPath, .configuration, .selection, .git, .journal, .interrupted: return self
+        case .missingPath, .linkedPath, .configuration, .selection, .git, .journal, .interrupted: return self
         case .unreadable(let path, let reason): return .unreadable(path: display(path), reason: reason)
         case .notUTF8(let path): return .notUTF8(path: display(path))
         case .binary(let path): return .binary(path: display(path))

@@ -55,13 +55,68 @@ public struct Engine {
         var outcome = FileOutcome(path: path, status: .unchanged, original: bytes, updated: bytes)
         let id = T.id
         guard selection.mayAdmit(path: path) else { return outcome }
+        // The original's tree and analysis live only inside `plan`: a large file never
+        // holds two syntax trees at once (a tree costs some 35 bytes per byte of source).
+        guard let planned = plan(transform, inverse: inverse, selection: selection, bytes: bytes, parsers: parsers, outcome: &outcome) else {
+            return outcome
+        }
+        let edits = planned.edits
+        guard let updated = try? edits.apply(to: bytes) else {
+            return failed(outcome, .internalError(path: path, transform: id, detail: "an edit lies outside the file"))
+        }
+        if updated == bytes { return outcome }
+
+        // The safety net: the output must parse, and no selected site may still be a candidate.
+        let reparsed: ParsedFile
+        do {
+            reparsed = try ParsedFile.clean(path: path, bytes: updated, parsers: parsers)
+        } catch {
+            let position: SourcePosition
+            if case .parse(_, let at, _) = error { position = at } else { position = SourcePosition(line: 1, column: 1) }
+            return failed(outcome, .outputDoesNotParse(path: path, position: position, transform: id))
+        }
+        do {
+            let selectedKeys = Set(planned.selected.map(\.key))
+            let again = transform.candidates(in: try transform.analyze(reparsed))
+            if again.contains(where: { $0.leaveReason == nil && selectedKeys.contains($0.key) }) {
+                return failed(outcome, .notIdempotent(path: path, transform: id))
+            }
+        } catch {
+            return failed(outcome, .internalError(path: path, transform: id, detail: "the check pass on its output failed: \(error)"))
+        }
+
+        outcome.status = .changed
+        outcome.updated = updated
+        outcome.edits = edits.edits
+        let afterOffsets = edits.map(planned.selected.map(\.range.lowerBound))
+        outcome.sites = zip(planned.selected, zip(planned.before, afterOffsets)).map { candidate, positions in
+            ChangedSite(key: candidate.key, label: candidate.label, before: positions.0,
+                        after: reparsed.position(positions.1), restoreHint: candidate.restoreHint)
+        }
+        return outcome
+    }
+
+    /// What the original gives: the selected candidates with their positions, and the edits.
+    private struct Planned {
+        var selected: [Candidate]
+        var before: [SourcePosition]
+        var edits: EditSet
+    }
+
+    /// Parse → candidates → selection → edits, filling `outcome` with what it finds; nil when
+    /// there is nothing to write (no site selected, or a failure recorded in `outcome`).
+    private func plan<T: Transform>(_ transform: T, inverse: (any Transform)?, selection: Selection, bytes: [UInt8], parsers: ParserSet,
+                                    outcome: inout FileOutcome) -> Planned? {
+        let path = outcome.path
+        let id = T.id
         let file: ParsedFile
         let analysis: T.Analysis
         do {
             file = try ParsedFile.clean(path: path, bytes: bytes, parsers: parsers)
             analysis = try transform.analyze(file)
         } catch {
-            return failed(outcome, CodemodError(error, path: path))
+            outcome = failed(outcome, CodemodError(error, path: path))
+            return nil
         }
         outcome.unfollowed = (analysis as? any ListsUnfollowed)?.unfollowed ?? []
 
@@ -84,53 +139,20 @@ public struct Engine {
         if let inverse, !selection.selectors.isEmpty {
             outcome.done = doneSelectors(inverse, in: file, selection: selection, granularity: T.granularity)
         }
-        if selected.isEmpty { return outcome }
+        if selected.isEmpty { return nil }
 
-        let rewrite: Rewrite
-        let edits: EditSet
         do {
-            rewrite = try transform.edits(for: selected, in: analysis)
-            edits = try EditSet(rewrite.edits)
+            let rewrite = try transform.edits(for: selected, in: analysis)
+            let edits = try EditSet(rewrite.edits)
+            outcome.notes = rewrite.notes
+            return Planned(selected: selected, before: selected.map { file.position($0.range.lowerBound) }, edits: edits)
         } catch EditError.overlap(let first, let second) {
-            return failed(outcome, .overlappingEdits(path: path, transform: id,
-                                                     first: file.position(first.lowerBound), second: file.position(second.lowerBound)))
+            outcome = failed(outcome, .overlappingEdits(path: path, transform: id,
+                                                        first: file.position(first.lowerBound), second: file.position(second.lowerBound)))
         } catch {
-            return failed(outcome, CodemodError(error, path: path))
+            outcome = failed(outcome, CodemodError(error, path: path))
         }
-        outcome.notes = rewrite.notes
-        guard let updated = try? edits.apply(to: bytes) else {
-            return failed(outcome, .internalError(path: path, transform: id, detail: "an edit lies outside the file"))
-        }
-        if updated == bytes { return outcome }
-
-        // The safety net: the output must parse, and no selected site may still be a candidate.
-        let reparsed: ParsedFile
-        do {
-            reparsed = try ParsedFile.clean(path: path, bytes: updated, parsers: parsers)
-        } catch {
-            let position: SourcePosition
-            if case .parse(_, let at, _) = error { position = at } else { position = SourcePosition(line: 1, column: 1) }
-            return failed(outcome, .outputDoesNotParse(path: path, position: position, transform: id))
-        }
-        do {
-            let selectedKeys = Set(selected.map(\.key))
-            let again = transform.candidates(in: try transform.analyze(reparsed))
-            if again.contains(where: { $0.leaveReason == nil && selectedKeys.contains($0.key) }) {
-                return failed(outcome, .notIdempotent(path: path, transform: id))
-            }
-        } catch {
-            return failed(outcome, .internalError(path: path, transform: id, detail: "the check pass on its output failed: \(error)"))
-        }
-
-        outcome.status = .changed
-        outcome.updated = updated
-        outcome.edits = edits.edits
-        let afterOffsets = edits.map(selected.map(\.range.lowerBound))
-        outcome.sites = zip(selected, afterOffsets).map { candidate, after in
-            ChangedSite(key: candidate.key, label: candidate.label, before: file.position(candidate.range.lowerBound),
-                        after: reparsed.position(after), restoreHint: candidate.restoreHint)
-        }
-        return outcome
+        return nil
     }
 
     /// The selectors that name a candidate of the inverse: sites already as this transform leaves them.

@@ -119,10 +119,15 @@ public struct Journal: Sendable {
 
     /// The journal holds copies of source files: only their owner may read it (0700 folders, 0600 files).
     public static func createPrivateFolder(_ url: URL) throws {
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw CodemodError.journal("cannot create the journal folder \(url.path): \((error as NSError).localizedDescription); nothing was written")
+        var path = ""
+        for component in url.standardizedFileURL.path.split(separator: "/") {
+            path += "/" + component
+            var info = stat()
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
+            // The folder as the system names the problem: `…/package.json/journal: Not a directory`.
+            if mkdir(path, 0o700) != 0, errno != EEXIST {
+                throw CodemodError.journal("\(url.path): \(String(cString: strerror(errno)))")
+            }
         }
         _ = chmod(url.path, 0o700)
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The folder a run works on: the backend root (nearest `package.json` above the
 /// given path), its git work tree if any, and its tsconfig path aliases.
@@ -25,6 +28,9 @@ public struct Project: Sendable {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw CodemodError.missingPath(path)
         }
+        if let link = linkedFolder(on: url, currentDirectory: currentDirectory) {
+            throw CodemodError.linkedPath(path: path, link: link == url.path ? path : relative(link, to: currentDirectory.path))
+        }
         let start = isDirectory.boolValue ? url : url.deletingLastPathComponent()
         var candidate = start
         while true {
@@ -36,6 +42,46 @@ public struct Project: Sendable {
             candidate = parent
         }
         return Project(root: Git.topLevel(of: start) ?? start)
+    }
+
+    /// The first folder link a named path goes through (the path itself when it is a link
+    /// to a folder), or nil: links are never followed, so `src/loop -> .` cannot make a
+    /// file be read, written and journaled under a second name. A link to a file is left
+    /// to the reader, which reports it. Links above the current folder (or, for a path
+    /// elsewhere, above the topmost folder holding `.git` or `package.json`) are where the
+    /// tree lives, not part of it.
+    static func linkedFolder(on url: URL, currentDirectory: URL) -> String? {
+        let path = url.standardizedFileURL.path
+        let current = currentDirectory.standardizedFileURL.path
+        var base: String
+        if path == current || path.hasPrefix(current.hasSuffix("/") ? current : current + "/") {
+            base = current
+        } else {
+            base = "/"
+            var folder = url.standardizedFileURL.deletingLastPathComponent()
+            while folder.path != "/" {
+                if [".git", "package.json"].contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) {
+                    base = folder.path
+                }
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        guard path != base else { return nil }
+        var prefix = base
+        for component in relative(path, to: base).split(separator: "/") {
+            prefix += (prefix.hasSuffix("/") ? "" : "/") + component
+            var info = stat()
+            guard lstat(prefix, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { continue }
+            // The named file itself may be a link to a file: the reader reports that one.
+            if prefix == path, !isDirectory(path) { return nil }
+            return prefix
+        }
+        return nil
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// A command-line path, absolute or relative to `directory`.

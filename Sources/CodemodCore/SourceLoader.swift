@@ -26,22 +26,27 @@ public enum SourceLoader {
 /// without building a `String` (Foundation's string search dominates otherwise).
 public enum ByteSearch {
     public static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+        firstOffset(of: needle, in: bytes) != nil
+    }
+
+    /// Where `needle` first occurs at or after `start`.
+    public static func firstOffset(of needle: String, in bytes: [UInt8], from start: Int = 0) -> Int? {
         let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return true }
-        guard bytes.count >= pattern.count else { return false }
+        guard !pattern.isEmpty else { return min(start, bytes.count) }
+        guard start >= 0, bytes.count - start >= pattern.count else { return nil }
         return bytes.withUnsafeBufferPointer { haystack in
             pattern.withUnsafeBufferPointer { wanted in
-                guard let base = haystack.baseAddress, let first = wanted.first, let wantedBase = wanted.baseAddress else { return false }
-                var offset = 0
+                guard let base = haystack.baseAddress, let first = wanted.first, let wantedBase = wanted.baseAddress else { return nil }
+                var offset = start
                 let last = haystack.count - wanted.count
                 while offset <= last {
                     // memchr finds the first byte; memcmp checks the rest.
-                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
                     let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + position, wantedBase, wanted.count) == 0 { return true }
+                    if memcmp(base + position, wantedBase, wanted.count) == 0 { return position }
                     offset = position + 1
                 }
-                return false
+                return nil
             }
         }
     }

@@ -12,6 +12,8 @@ public struct PrismaConfiguration: Sendable, Equatable {
     public var clientTypes: [String] = []
     /// Root-relative path of the module exporting the client; nil means detect it.
     public var centralModule: String?
+    /// Where the rules set `centralModule`, to report a path that names no module there.
+    public var centralModulePlace: SettingPlace?
     public var retryHelpers: [String] = ["executeWithRetry"]
     /// Root-relative path of the module exporting the helper; nil means the central module.
     public var retryModule: String?
@@ -36,6 +38,17 @@ public struct PrismaConfiguration: Sendable, Equatable {
     public var retryHelper: String { retryHelpers.first ?? "executeWithRetry" }
 
     public func checkOverride(_ id: String) -> CheckOverride? { checks.first { $0.id == id } }
+}
+
+/// The file and line of a rules entry.
+public struct SettingPlace: Sendable, Equatable {
+    public var file: String
+    public var line: Int?
+
+    public init(file: String, line: Int?) {
+        self.file = file
+        self.line = line
+    }
 }
 
 /// How much a finding of `prisma-codemod check` matters: `error` fails the run.

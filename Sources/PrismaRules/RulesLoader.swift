@@ -72,7 +72,10 @@ public enum RulesLoader {
             if let value = fields["class"] { configuration.clientClass = try reader.string(value) }
             if let value = fields["export"] { configuration.clientExport = try reader.string(value) }
             if let value = fields["defaultExport"] { configuration.clientIsDefaultExport = try reader.bool(value) }
-            if let value = fields["centralModule"] { configuration.centralModule = try reader.optionalString(value) }
+            if let value = fields["centralModule"] {
+                configuration.centralModule = try reader.optionalString(value)
+                configuration.centralModulePlace = SettingPlace(file: file, line: value.mark?.line)
+            }
         }
         if let retry = top["retry"] {
             let fields = try reader.mapping(retry, allowed: ["helpers", "module"])

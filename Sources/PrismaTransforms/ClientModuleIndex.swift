@@ -37,15 +37,8 @@ struct ClientModuleIndex {
 
     /// The central client module: the one given (by flag or configuration), else the one
     /// module that exports a client. Several are an error that lists them and says how to choose.
-    func central(explicit: String?, project: Project) throws -> (path: String, exports: Set<String>, factories: Set<String>)? {
+    func central(explicit: String?) throws -> (path: String, exports: Set<String>, factories: Set<String>)? {
         if let explicit {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: project.url(of: explicit).path, isDirectory: &isDirectory) else {
-                throw CodemodError.configuration("client.centralModule: \(explicit) does not exist below \(project.root.path)")
-            }
-            guard !isDirectory.boolValue else {
-                throw CodemodError.configuration("client.centralModule: \(explicit) is a folder; name the module file (say \(explicit)/index.ts)")
-            }
             return (explicit, modules[explicit]?.clientExports ?? [], modules[explicit]?.factoryExports ?? [])
         }
         let candidates = modules.filter { !$0.value.clientExports.isEmpty }.keys.sorted()
@@ -56,6 +49,27 @@ struct ClientModuleIndex {
                                          + "or client.centralModule in \(RulesLoader.overrideFileName)")
         }
         return (first, modules[first]?.clientExports ?? [], modules[first]?.factoryExports ?? [])
+    }
+
+    /// A module path the user set (`setting` names where: `--central-module`, or the rules key
+    /// with `place`), as a root-relative path: it must name a file of the project; `./` and
+    /// `a/../b` are read as paths are, and an absolute path inside the project is taken too.
+    static func modulePath(_ path: String, setting: String, place: SettingPlace?, project: Project) throws -> String {
+        func refuse(_ reason: String) -> CodemodError {
+            .configuration("\(setting): \(path) \(reason)", file: place?.file, line: place?.line)
+        }
+        let url = Project.resolve(path, against: project.root)
+        let root = project.root.standardizedFileURL.path
+        guard url.path.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw refuse("is outside the project \(project.root.path); name a module file below it")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw refuse("does not exist in the project \(project.root.path)")
+        }
+        let relative = project.relativePath(of: url)
+        guard !isDirectory.boolValue else { throw refuse("is a folder; name the module file (say \(relative)/index.ts)") }
+        return relative
     }
 
     /// Module keys that pass the central module on (`export * from './prisma'` in an index

@@ -41,9 +41,33 @@ public enum ClientModules {
     /// A cheap look at the text first: only files that may build, export or re-export a client are parsed.
     public static func mayConcernClient(_ bytes: [UInt8], configuration: PrismaConfiguration) -> Bool {
         if ByteSearch.contains(bytes, configuration.clientClass) || ByteSearch.contains(bytes, "$extends") { return true }
-        guard ByteSearch.contains(bytes, "export") else { return false }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return text.range(of: #"export\s*(\*|\{[^}]*\})\s*from"#, options: .regularExpression) != nil
+        return reexports(bytes)
+    }
+
+    /// `export * from` or `export { … } from` somewhere in the text, read over the bytes
+    /// (a regular expression would first copy a large file to UTF-16).
+    static func reexports(_ bytes: [UInt8]) -> Bool {
+        func skipSpaces(_ cursor: inout Int) {
+            while cursor < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(bytes[cursor]) { cursor += 1 }
+        }
+        var offset = 0
+        while let found = ByteSearch.firstOffset(of: "export", in: bytes, from: offset) {
+            offset = found + 1
+            var cursor = found + 6
+            skipSpaces(&cursor)
+            guard cursor < bytes.count else { return false }
+            if bytes[cursor] == UInt8(ascii: "*") {
+                cursor += 1
+            } else if bytes[cursor] == UInt8(ascii: "{") {
+                guard let close = bytes[cursor...].firstIndex(of: UInt8(ascii: "}")) else { return false }
+                cursor = close + 1
+            } else {
+                continue
+            }
+            skipSpaces(&cursor)
+            if bytes[cursor...].starts(with: "from".utf8) { return true }
+        }
+        return false
     }
 
     /// The `new PrismaClient(…)` expressions of a module (the class under any local name).

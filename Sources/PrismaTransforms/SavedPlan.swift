@@ -4,6 +4,11 @@ import SyntaxTree
 
 /// The exact edits of a dry run, locked to each file's content by sha256:
 /// `diff --save-plan FILE` writes it, `apply --plan FILE` applies exactly it.
+///
+/// A plan is never trusted: applying it runs its transform again on the files as they are,
+/// at the sites it names, and writes only when that gives exactly the plan's edits. The
+/// hashes then only say that a file changed since; edits that were changed by hand (with a
+/// matching hash or not) are refused, and what is journaled is what the tool computed.
 public struct SavedPlan: Codable, Equatable, Sendable {
     public struct Replacement: Codable, Equatable, Sendable {
         public var start: Int
@@ -23,12 +28,24 @@ public struct SavedPlan: Codable, Equatable, Sendable {
     public var transform: String
     public var phase: Int?
     public var only: [String]
+    /// The options and central module the plan was made with, to run it again alike
+    /// (absent in plans of earlier versions: then as by default).
+    public var force: Bool?
+    public var allowLossy: Bool?
+    public var centralModule: String?
     public var files: [File]
+    /// The plan file as the user named it (set by `load`), for messages.
+    public var source: String?
 
-    public init(run: TransformRun, phase: Int?, only: [String]) {
+    enum CodingKeys: String, CodingKey { case version, transform, phase, only, force, allowLossy, centralModule, files }
+
+    public init(run: TransformRun, phase: Int?, only: [String], options: TransformOptions, centralModule: String?) {
         transform = run.transformID
         self.phase = phase
         self.only = only
+        force = options.force
+        allowLossy = options.allowLossy
+        self.centralModule = centralModule
         files = Applier.writes(from: run.outcomes).map { write in
             let outcome = run.changed.first { $0.path == write.path }
             return File(path: write.path, before: sha256Hex(write.original), after: sha256Hex(write.updated),
@@ -40,54 +57,98 @@ public struct SavedPlan: Codable, Equatable, Sendable {
         }
     }
 
+    /// Reads and checks a plan file; anything malformed is an error naming the file.
     public static func load(_ url: URL, displayPath: String) throws -> SavedPlan {
         guard let data = try? Data(contentsOf: url) else { throw CodemodError.configuration("plan file cannot be read", file: displayPath) }
-        let plan: SavedPlan
+        func damaged(_ reason: String) -> CodemodError {
+            .configuration("not a usable prisma-codemod plan: \(reason); nothing was written. Make a new plan with diff --save-plan",
+                           file: displayPath)
+        }
+        var plan: SavedPlan
         do {
             plan = try JSONDecoder().decode(SavedPlan.self, from: data)
+            plan.source = displayPath
+        } catch let error as DecodingError {
+            throw damaged(describe(error))
         } catch {
-            throw CodemodError.configuration("not a prisma-codemod plan (\(error.localizedDescription))", file: displayPath)
+            throw damaged("not JSON")
         }
         guard plan.version == 1 else { throw CodemodError.configuration("plan version \(plan.version) is not supported", file: displayPath) }
         guard TransformRegistry.entry(plan.transform) != nil else {
             throw CodemodError.configuration("the plan names an unknown transform '\(plan.transform)'", file: displayPath)
         }
-        for file in plan.files where !Journal.isInsidePath(file.path) {
-            throw CodemodError.configuration("path '\(file.path)' is outside the project root", file: displayPath)
+        var seen = Set<String>()
+        for file in plan.files {
+            guard Journal.isInsidePath(file.path) else {
+                throw CodemodError.configuration("path '\(file.path)' is outside the project root", file: displayPath)
+            }
+            guard seen.insert(file.path).inserted else { throw damaged("\(file.path) is listed twice") }
+            guard isSHA256(file.before), isSHA256(file.after) else { throw damaged("\(file.path): before and after must be sha256 digests") }
+            for edit in file.edits where edit.start < 0 || edit.end < edit.start {
+                throw damaged("\(file.path): the edit range \(edit.start)..<\(edit.end) is not a byte range")
+            }
+            guard !file.sites.isEmpty, file.sites.allSatisfy({ $0.key != nil }) else {
+                throw damaged("\(file.path): every changed file needs its sites, each with a key")
+            }
         }
         return plan
     }
 
-    /// The writes, after checking that no file changed since the plan was made;
-    /// any difference aborts before anything is written.
+    /// The writes, after running the transform again: nothing is written if any file changed
+    /// since the plan was made, or if the transform no longer makes exactly the plan's edits.
     public func writes(root: URL) throws -> [PlannedWrite] {
-        let parsers = ParserSet()
-        var writes: [PlannedWrite] = []
-        var changed: [String] = []
+        var stale: [String] = []
         for file in files {
-            guard let bytes = FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path).map([UInt8].init),
-                  sha256Hex(bytes) == file.before else {
-                changed.append(file.path)
-                continue
-            }
-            let edits = try EditSet(file.edits.map { Edit(range: $0.start..<$0.end, replacement: $0.text) })
-            let updated = try edits.apply(to: bytes)
-            guard sha256Hex(updated) == file.after else {
-                throw CodemodError.configuration("\(file.path): the plan's edits do not give the recorded result; the plan is damaged")
-            }
-            // Like every output: it must parse, or nothing is written.
-            do {
-                _ = try ParsedFile.clean(path: file.path, bytes: updated, parsers: parsers)
-            } catch {
-                let position: SourcePosition
-                if case .parse(_, let at, _) = error { position = at } else { position = SourcePosition(line: 1, column: 1) }
-                throw CodemodError.outputDoesNotParse(path: file.path, position: position, transform: transform)
-            }
-            writes.append(PlannedWrite(path: file.path, original: bytes, updated: updated, sites: file.sites))
+            let bytes = FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path).map([UInt8].init)
+            if bytes.map(sha256Hex) != file.before { stale.append(file.path) }
         }
-        if !changed.isEmpty {
-            throw CodemodError.configuration("changed since the plan was made: \(changed.joined(separator: ", ")); nothing was written. Make a new plan.")
+        if !stale.isEmpty {
+            throw CodemodError.configuration("changed since the plan was made: \(stale.joined(separator: ", ")); nothing was written. Make a new plan.",
+                                             file: source)
         }
-        return writes
+        guard !files.isEmpty, let entry = TransformRegistry.entry(transform) else { return [] }
+        let workspace = try Workspace.open(paths: files.map { root.appendingPathComponent($0.path).path }, currentDirectory: root,
+                                           centralModule: centralModule)
+        var keys: [String: Set<SiteKey>] = [:]
+        for file in files { keys[file.path] = Set(file.sites.compactMap(\.key)) }
+        let run = try TransformRun.run(entry, workspace: workspace, options: TransformOptions(force: force ?? false, allowLossy: allowLossy ?? false),
+                                       selection: Selection(keys: keys))
+        if let failed = run.failed.first, let error = failed.error { throw error }
+        let recomputed = Dictionary(run.changed.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let differing = files.filter { file in
+            guard let outcome = recomputed[file.path] else { return true }
+            return Self.normalized(file.edits.map { ($0.start, $0.end, Array($0.text.utf8)) })
+                != Self.normalized(outcome.edits.map { ($0.range.lowerBound, $0.range.upperBound, $0.replacement) })
+                || sha256Hex(outcome.updated) != file.after
+        }
+        if !differing.isEmpty {
+            throw CodemodError.configuration("the plan's edits to \(differing.map(\.path).joined(separator: ", ")) are not what \(transform) "
+                                             + "makes of the file now; the plan was edited or damaged, so nothing was written. Make a new plan.",
+                                             file: source)
+        }
+        return Applier.writes(from: files.compactMap { recomputed[$0.path] })
+    }
+
+    private static func normalized(_ edits: [(Int, Int, [UInt8])]) -> [[Int]] {
+        edits.map { [$0.0, $0.1] + $0.2.map(Int.init) }.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    private static func isSHA256(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// Where in the plan the JSON does not fit, as a person would say it.
+    private static func describe(_ error: DecodingError) -> String {
+        func place(_ path: [CodingKey]) -> String {
+            guard !path.isEmpty else { return "the top level" }
+            let joined = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return String(joined.dropFirst(joined.hasPrefix(".") ? 1 : 0))
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(place(context.codingPath + [key])) is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(place(context.codingPath)) has the wrong type"
+        case .dataCorrupted(let context): return context.codingPath.isEmpty ? "not JSON" : "\(place(context.codingPath)) is malformed"
+        @unknown default: return "malformed"
+        }
     }
 }

@@ -107,6 +107,11 @@ public struct Workspace: Sendable {
     private static func make(project: Project, paths: [String], centralModule: String?, layout: inout ProjectLayout,
                              complete: Bool = false, usesGit: Bool = true) throws -> Workspace {
         var configuration = try rules(root: project.root)
+        let explicitCentral = try centralModule.map {
+            try ClientModuleIndex.modulePath($0, setting: "--central-module", place: nil, project: project)
+        } ?? configuration.centralModule.map {
+            try ClientModuleIndex.modulePath($0, setting: "client.centralModule", place: configuration.centralModulePlace, project: project)
+        }
         let files = Parallel.map(count: paths.count) { index, _ in
             LoadedFile(path: paths[index], content: SourceLoader.load(project.url(of: paths[index]), displayPath: paths[index]))
         }
@@ -114,7 +119,7 @@ public struct Workspace: Sendable {
         configuration.clientTypes += clientSubclasses(in: whole, of: configuration.clientClass)
             .filter { !configuration.clientTypes.contains($0) }
         let modules = ClientModuleIndex.build(files: whole, configuration: configuration)
-        let central = try modules.central(explicit: centralModule ?? configuration.centralModule, project: project)
+        let central = try modules.central(explicit: explicitCentral)
         // The project's import habit only matters where it has aliases to choose between.
         let texts = project.resolver.aliases.isEmpty ? [] : whole.compactMap { file -> String? in
             guard case .success(let bytes) = file.content else { return nil }

@@ -15,7 +15,12 @@ public struct Node {
         self.init(raw: raw, tree: tree)
     }
 
-    public var kind: String { String(cString: ts_node_type(raw)) }
+    public var kind: String {
+        // ts_node_symbol is the public symbol of the node (or of its alias), whose name
+        // ts_node_type gives; ERROR (65535) lies outside the table.
+        let symbol = Int(ts_node_symbol(raw))
+        return symbol < tree.kindNames.count ? tree.kindNames[symbol] : String(cString: ts_node_type(raw))
+    }
     public var isNamed: Bool { ts_node_is_named(raw) }
     public var isMissing: Bool { ts_node_is_missing(raw) }
     public var isError: Bool { kind == "ERROR" }

@@ -6,10 +6,18 @@ public final class Tree {
     public let source: [UInt8]
     public let language: Language
 
+    /// The grammar's node kinds by symbol, read once per tree: `Node.kind` is asked of
+    /// every node of every walk, and building each name from C cost a string per call.
+    let kindNames: [String]
+
     init(handle: OpaquePointer, source: [UInt8], language: Language) {
         self.handle = handle
         self.source = source
         self.language = language
+        let grammar = ts_tree_language(handle)
+        kindNames = (0..<ts_language_symbol_count(grammar)).map { symbol in
+            ts_language_symbol_name(grammar, TSSymbol(symbol)).map { String(cString: $0) } ?? ""
+        }
     }
 
     deinit { ts_tree_delete(handle) }

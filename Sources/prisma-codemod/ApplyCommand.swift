@@ -65,7 +65,7 @@ struct ApplyCommand: ParsableCommand {
         let request = commit ? Phases.commitRequest(phase: prepared.phase, transform: run.transformID, writes: writes,
                                                     project: project, allowDirty: allowDirty) : nil
         let (written, commitID) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
-        report(writes, transform: run.transformID, project: project)
+        report(writes, transform: run.transformID, project: project, done: done(written.id, commit: commitID))
         RunSummary.print(run, verb: "changed", project: project, applied: chosen)
         if !chosen.isEmpty { Output.err("journaled as run \(written.id)") }
         if let commitID, let request { Output.err("committed \(commitID.prefix(12)): \(request.subject)") }
@@ -84,16 +84,21 @@ struct ApplyCommand: ParsableCommand {
             request = Phases.commitRequest(phase: phase, transform: saved.transform, writes: writes, project: project, allowDirty: allowDirty)
         }
         let (written, commitID) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
-        report(writes, transform: saved.transform, project: project)
+        report(writes, transform: saved.transform, project: project, done: done(written.id, commit: commitID))
         Output.err("\(saved.transform): applied the plan \(path): \(writes.count) file(s) changed; journaled as run \(written.id)")
         if let commitID, let request { Output.err("committed \(commitID.prefix(12)): \(request.subject)") }
     }
 
-    private func report(_ writes: [PlannedWrite], transform: String, project: Project) {
+    /// `done`: what an output error must still say was written.
+    private func report(_ writes: [PlannedWrite], transform: String, project: Project, done: String?) {
         switch format {
-        case .text: Output.out(AppliedSites.text(writes, project: project))
-        case .json: Output.out(JSONOutput.encode(AppliedSites.report(transform: transform, writes, project: project)))
+        case .text: Output.out(AppliedSites.text(writes, project: project), done: done)
+        case .json: Output.out(JSONOutput.encode(AppliedSites.report(transform: transform, writes, project: project)), done: done)
         }
+    }
+
+    private func done(_ run: String, commit: String?) -> String {
+        "files were changed and journaled as run \(run)" + (commit.map { " and committed as \($0.prefix(12))" } ?? "")
     }
 
     /// Asks per file; stops asking after [a]ll, writes nothing more after [q]uit.

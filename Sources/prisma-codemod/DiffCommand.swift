@@ -24,7 +24,9 @@ struct DiffCommand: ParsableCommand {
             // A saved plan belongs to one project; a plain diff may span several.
             prepared = savePlan == nil ? try arguments.runAcrossProjects() : [try arguments.run()]
             if let savePlan, let single = prepared.first {
-                let plan = SavedPlan(run: single.run, phase: single.phase?.id, only: single.only)
+                let plan = SavedPlan(run: single.run, phase: single.phase?.id, only: single.only,
+                                     options: TransformOptions(force: arguments.force, allowLossy: arguments.allowLossy),
+                                     centralModule: arguments.selection.centralModule)
                 let url = Project.resolve(savePlan, against: Output.currentDirectory)
                 try AtomicWriter.write(Array(JSONOutput.encode(plan).utf8), to: url, displayPath: savePlan)
                 Output.err("saved the plan (\(plan.files.count) file(s)) to \(savePlan)")
@@ -34,7 +36,8 @@ struct DiffCommand: ParsableCommand {
         }
         let patch = prepared.map { $0.run.patch(project: $0.workspace.project) }.joined()
         Output.out(Output.useColor ? DiffColor.colorize(patch) : patch)
-        for project in prepared { RunSummary.print(project.run, verb: "would change", project: project.workspace.project, named: prepared.count > 1) }
+        for project in prepared { RunSummary.print(project.run, verb: "would change", project: project.workspace.project, named: prepared.count > 1,
+                                                      writing: false) }
         if prepared.contains(where: { !$0.run.failed.isEmpty }) { throw Exit.usageOrFailure }
         if exitCode, prepared.contains(where: { !$0.run.changed.isEmpty }) { throw Exit.changesOrFindings }
     }

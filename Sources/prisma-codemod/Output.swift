@@ -4,17 +4,43 @@ import Foundation
 
 /// Where the CLI writes: results on stdout, summaries and errors on stderr.
 enum Output {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// The result on stdout. Stdout that cannot take it (a closed pipe, `>/dev/full`, a full
+    /// disk) ends the command: exit 2 and one line on stderr, which `done` completes with what
+    /// the command already did (say, "files were changed and journaled as run X"), so that a
+    /// lost report is never mistaken for a run that did nothing.
+    static func out(_ text: String, done: String? = nil) {
+        guard let failure = write(Array(text.utf8), to: STDOUT_FILENO) else { return }
+        let reason = String(cString: strerror(failure))
+        err(done.map { "error: \($0); the report could not be printed: \(reason)" } ?? "error: cannot write the output: \(reason)")
+        exit(Exit.usageOrFailure.rawValue)
     }
 
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        errRaw(text.hasSuffix("\n") ? text : text + "\n")
     }
 
-    /// Exactly these bytes on stderr (progress lines).
+    /// Exactly these bytes on stderr (progress lines). A stderr that cannot take them has
+    /// no one left to tell, so the failure is dropped; the exit code still says how it went.
     static func errRaw(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        _ = write(Array(text.utf8), to: STDERR_FILENO)
+    }
+
+    /// Writes all the bytes, or returns the errno that stopped it. Foundation's
+    /// `FileHandle.write` traps on an error instead (SIGILL and a backtrace).
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { buffer -> Int32? in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += count
+            }
+            return nil
+        }
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
@@ -42,9 +68,30 @@ enum Exit {
             Output.err("error: \(error.message)")
             if case .interrupted(let signal, _) = error { return ExitCode(128 + signal) }
         } else {
-            Output.err("error: \(error)")
+            Output.err("error: \(describe(error))")
         }
         return usageOrFailure
+    }
+
+    /// A file system error as one line, `PATH: reason` (say, an uncreatable `--journal`
+    /// folder), instead of Foundation's dump of its user info.
+    static func describe(_ error: Error) -> String {
+        let error = error as NSError
+        guard error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain else { return "\(error)" }
+        let underlying = (error.userInfo[NSUnderlyingErrorKey] as? Error).map { $0 as NSError }
+        let reason: String
+        if let underlying, underlying.domain == NSPOSIXErrorDomain {
+            reason = String(cString: strerror(Int32(underlying.code)))
+        } else if error.domain == NSPOSIXErrorDomain {
+            reason = String(cString: strerror(Int32(error.code)))
+        } else {
+            let known = [NSFileNoSuchFileError: "no such file or directory", NSFileReadNoPermissionError: "permission denied",
+                         NSFileWriteNoPermissionError: "permission denied", NSFileWriteOutOfSpaceError: "no space left on device",
+                         NSFileWriteVolumeReadOnlyError: "read-only file system", NSFileWriteUnknownError: "cannot be created or written"]
+            reason = known[error.code] ?? error.localizedDescription
+        }
+        let path = error.userInfo[NSFilePathErrorKey] as? String ?? (error.userInfo[NSURLErrorKey] as? URL)?.path
+        return path.map { "\($0): \(reason)" } ?? reason
     }
 }
 

@@ -40,7 +40,7 @@ struct PlanCommand: ParsableCommand {
                 for outcome in run.changed {
                     for site in outcome.sites { out += "    \(workspace.project.repositoryPath(of: outcome.path)):\(site.before.line)  \(site.label)\n" }
                 }
-                for line in RunSummary.details(run, project: workspace.project) { out += "    \(line)\n" }
+                for line in RunSummary.details(run, project: workspace.project, writing: false) { out += "    \(line)\n" }
                 out += "  preview: prisma-codemod diff --phase \(phase.id) \(target)\n"
                 out += "  apply:   prisma-codemod apply --phase \(phase.id) --commit \(target)\n"
                 failed = failed || !run.failed.isEmpty

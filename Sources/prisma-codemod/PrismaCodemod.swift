@@ -5,6 +5,13 @@ import Foundation
 struct PrismaCodemod: ParsableCommand {
     /// ArgumentParser exits 64 on usage errors; this tool's contract is 2 for them.
     static func main() {
+        // A reader that went away (`| head`) is an output error like any other (EPIPE, exit 2),
+        // not a silent kill by SIGPIPE part-way through a command.
+        signal(SIGPIPE, SIG_IGN)
+        if let argument = bundledShortFlags(Array(CommandLine.arguments.dropFirst())) {
+            Output.err("error: unknown option '\(argument)'; a path that starts with '-' goes after '--' (say: -- \(argument))")
+            Foundation.exit(Exit.usageOrFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -15,6 +22,13 @@ struct PrismaCodemod: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// An argument such as `-hot.ts` before `--`: the argument parser reads it as bundled
+    /// short flags, `-h` among them, and prints the help with exit 0, so a file named so
+    /// would silently do nothing. The only short flags are `-h` and `-i`, never bundled.
+    static func bundledShortFlags(_ arguments: [String]) -> String? {
+        arguments.prefix { $0 != "--" }.first { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.count > 2 }
     }
 
     static let version = "0.1.0"

@@ -55,7 +55,8 @@ struct RevertCommand: ParsableCommand {
                     + (lost == 0 ? "." : "; \(lost) site(s) not found as the phase left them were left."),
                 allowDirty: allowDirty) : nil
             let (written, commitID) = try Applier.apply(writes, run: record, journal: journal, commit: request)
-            Output.out(AppliedSites.text(writes, project: project))
+            Output.out(AppliedSites.text(writes, project: project),
+                       done: writes.isEmpty ? nil : "files were changed and journaled as run \(written.id)")
             RunSummary.print(run, verb: "reverted", project: project)
             if !run.changed.isEmpty { Output.err("journaled as run \(written.id)") }
             if let commitID { Output.err("committed \(commitID.prefix(12))") }

@@ -41,7 +41,8 @@ struct RollbackCommand: ParsableCommand {
             }
             let record = JournalRun(kind: .rollback, undoes: plan.undoes, toolVersion: PrismaCodemod.version)
             let (written, _) = try Applier.apply(plan.writes, run: record, journal: journal, completes: plan.refused.isEmpty)
-            for write in plan.writes { Output.out("restored \(project.repositoryPath(of: write.path))\n") }
+            let restored = plan.writes.map { "restored \(project.repositoryPath(of: $0.path))\n" }.joined()
+            Output.out(restored, done: "files were restored and journaled as run \(written.id)")
             if !plan.writes.isEmpty { Output.err("journaled as run \(written.id) (roll it back to undo this)") }
         } catch {
             throw Exit.fail(error)

@@ -171,18 +171,19 @@ enum Progress {
 /// the user sees them (relative to the git work tree).
 enum RunSummary {
     /// `applied`: the files actually written when that is fewer than the run changed (interactive apply).
-    /// `named`: say which project (a run over several).
-    static func print(_ run: TransformRun, verb: String, project: Project, applied: [FileOutcome]? = nil, named: Bool = false) {
+    /// `named`: say which project (a run over several). `writing`: the command writes files (apply, revert).
+    static func print(_ run: TransformRun, verb: String, project: Project, applied: [FileOutcome]? = nil, named: Bool = false,
+                      writing: Bool = true) {
         var changed = "\(run.changed.count) file(s) \(verb) (\(run.siteCount) site(s))"
         if let applied, applied.count != run.changed.count {
             changed = "\(applied.count) of \(run.changed.count) file(s) \(verb) (\(applied.reduce(0) { $0 + $1.sites.count }) site(s))"
         }
         Output.err((named ? "\(project.displayPath): " : "") + "\(run.transformID): \(changed), \(run.unchanged.count) unchanged, "
                    + "\(run.skippedFiles.count) skipped, \(run.failed.count) failed")
-        details(run, project: project).forEach { Output.err($0) }
+        details(run, project: project, writing: writing).forEach { Output.err($0) }
     }
 
-    static func details(_ run: TransformRun, project: Project) -> [String] {
+    static func details(_ run: TransformRun, project: Project, writing: Bool) -> [String] {
         let shown = project.repositoryPath
         var lines: [String] = []
         for outcome in run.skippedFiles { lines.append("skipped \(shown(outcome.path)): \(outcome.skipReason ?? "")") }
@@ -194,7 +195,7 @@ enum RunSummary {
             for note in outcome.notes { lines.append("note \(shown(outcome.path)):\(note.position): \(note.message)") }
         }
         for outcome in run.failed {
-            lines.append("error: \(outcome.error?.displayingPaths(shown).message ?? shown(outcome.path))")
+            lines.append("error: \(outcome.error?.displayingPaths(shown).message(writing: writing) ?? shown(outcome.path))")
         }
         return lines
     }

@@ -375,4 +375,37 @@ final class InterruptionCLITests: XCTestCase {
         XCTAssertEqual(dubious.status, 2, dubious.stderr)
         XCTAssertTrue(dubious.stderr.contains("dubious ownership"), dubious.stderr)
     }
+
+    // MARK: - 12: a journal path whose folder became a link is never written through
+
+    func testARollbackNeverWritesThroughAFolderThatBecameALink() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        XCTAssertEqual(try codemod(["apply", "unwrap-reads"], in: repo).status, 0)
+        let run = try XCTUnwrap(try runs(in: repo).last).id
+        let services = repo.appendingPathComponent("src/services")
+        let moved = repo.appendingPathComponent("src/real-services")
+        try FileManager.default.moveItem(at: services, to: moved)
+        try FileManager.default.createSymbolicLink(atPath: services.path, withDestinationPath: "real-services")
+        let before = try snapshot(moved)
+        let rollback = try codemod(["rollback", "--run", run], in: repo)
+        XCTAssertEqual(rollback.status, 2, rollback.stderr)
+        XCTAssertTrue(rollback.stderr.contains("a folder on its path is a link; links are never followed"), rollback.stderr)
+        XCTAssertEqual(try snapshot(moved), before, "nothing written through the link")
+    }
+
+    func testADamagedCopyInTheJournalIsNamedAsSuch() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        XCTAssertEqual(try codemod(["apply", "unwrap-reads", "src/services/userCache.ts"], in: repo).status, 0)
+        let run = try XCTUnwrap(try runs(in: repo).last).id
+        let entry = repo.appendingPathComponent(".prisma-codemod/runs/\(run).json")
+        let text = try String(contentsOf: entry, encoding: .utf8)
+        let damaged = text.replacingOccurrences(of: #""original" : ""#, with: #""original" : "%%%"#)
+        XCTAssertNotEqual(damaged, text)
+        try Data(damaged.utf8).write(to: entry)
+        let rollback = try codemod(["rollback", "--run", run], in: repo)
+        XCTAssertEqual(rollback.status, 2)
+        XCTAssertTrue(rollback.stderr.contains("the journal's copy of its content before run \(run) is damaged (not valid base64)"), rollback.stderr)
+    }
 }

@@ -217,6 +217,7 @@ struct ClientRecognizer {
     private mutating func recogniseDeclarations() {
         var walk = file.root.preorder()
         while let node = walk.next() {
+            guard node.isNamed else { continue }  // every kind below is a named node; tokens are passed over
             switch node.kind {
             case "import_statement":
                 walk.skipChildren()

@@ -132,6 +132,7 @@ public struct PrismaFile {
         var usedRetryNames = Set<String>()
         var walk = file.root.preorder()
         while let node = walk.next() {
+            guard node.isNamed else { continue }  // every kind below is a named node; tokens are passed over
             switch node.kind {
             case "import_statement":
                 if clients.namespaceImports.contains(node.byteRange.lowerBound) {

@@ -86,6 +86,9 @@ public struct ScopeTree {
         var walk = root.preorder()
         _ = walk.next()
         while let node = walk.next() {
+            // Every kind below is a named node; tokens (punctuation, keywords such as the
+            // `module` of `declare module`), about half of a tree, are passed over unread.
+            guard node.isNamed else { continue }
             let current = ScopeID(index: index.innermostOpen(at: node.byteRange.lowerBound) ?? 0)
             switch node.kind {
             case "statement_block":

@@ -215,7 +215,7 @@ enum Reindent {
         guard last > first else { return [] }
         for line in (first + 1)...last {
             let start = file.lines.lineStarts[line]
-            if templates.contains(where: { $0.lowerBound < start && start < $0.upperBound }) { continue }
+            if insideTemplate(start, templates) { continue }
             let contentEnd = file.lines.lineContentEnd(of: start)
             if contentEnd == start { continue }  // blank lines stay blank
             if !prefix.isEmpty {
@@ -231,7 +231,19 @@ enum Reindent {
         return edits
     }
 
-    /// The file's template literals (the outermost ones), found once per file.
+    /// Whether `offset` lies strictly inside one of `templates` (in file order, not nested):
+    /// a binary search, since a long file may hold thousands of them.
+    static func insideTemplate(_ offset: Int, _ templates: [Range<Int>]) -> Bool {
+        var low = 0, high = templates.count
+        while low < high {
+            let mid = (low + high) / 2
+            if templates[mid].lowerBound < offset { low = mid + 1 } else { high = mid }
+        }
+        // templates[low - 1] is the last one starting before the offset.
+        return low > 0 && offset < templates[low - 1].upperBound
+    }
+
+    /// The file's template literals (the outermost ones, in file order), found once per file.
     static func templateRanges(in file: ParsedFile) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var walk = file.root.preorder()
@@ -300,11 +312,16 @@ enum RetryImports {
 
     /// Identifier references to a name outside import statements.
     static func references(to name: String, in file: ParsedFile) -> Int {
+        let wanted = Array(name.utf8)
         var count = 0
         var walk = file.root.preorder()
         while let node = walk.next() {
+            // Bytes first: most nodes are not the name, and a kind or a text is a new string.
+            let range = node.byteRange
+            guard range.count == wanted.count || node.childCount > 0 else { continue }
             if node.kind == "import_statement" { walk.skipChildren(); continue }
-            if node.kind == "identifier" || node.kind == "shorthand_property_identifier", file.text(node) == name { count += 1 }
+            if range.count == wanted.count, file.bytes[range].elementsEqual(wanted),
+               node.kind == "identifier" || node.kind == "shorthand_property_identifier" { count += 1 }
         }
         return count
     }
