@@ -231,44 +231,41 @@ final class InterruptionCLITests: XCTestCase {
 
     // MARK: - 5: signals
 
+    /// Runs a command that pauses at a test hook, sends it `signal` there, and returns its exit status.
+    private func interrupt(_ arguments: [String], in repo: URL, pausing hook: [String: String], with signal: Int32) throws -> Int32 {
+        let paused = repo.appendingPathComponent(".prisma-codemod/paused")
+        let process = try spawn(arguments, in: repo, environment: hook)
+        waitFor(paused)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: paused)
+        return process.terminationStatus
+    }
+
     func testSignalsDuringApplyFinishOrRestoreAndLeaveNoTemporaryFiles() throws {
         let repo = try backendRepository()
         defer { try? FileManager.default.removeItem(at: repo) }
         let start = try snapshot(repo)
-        let paused = repo.appendingPathComponent(".prisma-codemod/paused")
+        let untracked = { try git(["status", "--porcelain", "--untracked-files=all"], in: repo).stdout }
 
         // Before any file is replaced: nothing changes.
-        let early = try spawn(["apply", "unwrap-reads"], in: repo, environment: ["PRISMA_CODEMOD_TEST_PAUSE_STAGED": "3"])
-        waitFor(paused)
-        kill(early.processIdentifier, SIGINT)
-        early.waitUntilExit()
-        XCTAssertEqual(early.terminationStatus, 130)
-        try? FileManager.default.removeItem(at: paused)
+        XCTAssertEqual(try interrupt(["apply", "unwrap-reads"], in: repo, pausing: ["PRISMA_CODEMOD_TEST_PAUSE_STAGED": "3"], with: SIGINT), 130)
         XCTAssertEqual(try snapshot(repo), start)
-        XCTAssertEqual(try git(["status", "--porcelain", "--untracked-files=all"], in: repo).stdout, "")
+        XCTAssertEqual(try untracked(), "")
 
         // Half-way through the renames: they finish, and the run is complete.
-        let late = try spawn(["apply", "unwrap-reads"], in: repo, environment: ["PRISMA_CODEMOD_TEST_PAUSE_AFTER": "2"])
-        waitFor(paused)
-        kill(late.processIdentifier, SIGTERM)
-        late.waitUntilExit()
-        XCTAssertEqual(late.terminationStatus, 143)
-        try? FileManager.default.removeItem(at: paused)
-        let status = try git(["status", "--porcelain", "--untracked-files=all"], in: repo).stdout
+        XCTAssertEqual(try interrupt(["apply", "unwrap-reads"], in: repo, pausing: ["PRISMA_CODEMOD_TEST_PAUSE_AFTER": "2"], with: SIGTERM), 143)
+        let status = try untracked()
         XCTAssertEqual(status.split(separator: "\n").count, 7, status)
         XCTAssertFalse(status.contains(".tmp"), status)
         XCTAssertEqual(try runs(in: repo).last?.status, "completed")
         XCTAssertEqual(try codemod(["rollback", "--run", try XCTUnwrap(try runs(in: repo).last).id], in: repo).status, 0)
 
         // With --commit: the files go back rather than stay uncommitted.
-        let committing = try spawn(["apply", "--phase", "1", "--commit"], in: repo, environment: ["PRISMA_CODEMOD_TEST_PAUSE_AFTER": "3"])
-        waitFor(paused)
-        kill(committing.processIdentifier, SIGHUP)
-        committing.waitUntilExit()
-        XCTAssertEqual(committing.terminationStatus, 129)
-        try? FileManager.default.removeItem(at: paused)
+        XCTAssertEqual(try interrupt(["apply", "--phase", "1", "--commit"], in: repo, pausing: ["PRISMA_CODEMOD_TEST_PAUSE_AFTER": "3"],
+                                     with: SIGHUP), 129)
         XCTAssertEqual(try snapshot(repo), start)
-        XCTAssertEqual(try git(["status", "--porcelain", "--untracked-files=all"], in: repo).stdout, "")
+        XCTAssertEqual(try untracked(), "")
     }
 
     // MARK: - 6: permissions
