@@ -107,7 +107,7 @@ public struct Workspace: Sendable {
     private static func make(project: Project, paths: [String], centralModule: String?, layout: inout ProjectLayout,
                              complete: Bool = false) throws -> Workspace {
         var configuration = try rules(root: project.root)
-        let files = Parallel.map(count: paths.count) { index, _ in
+        let files = Parallel.map(count: paths.count, stage: "reading") { index, _ in
             LoadedFile(path: paths[index], content: SourceLoader.load(project.url(of: paths[index]), displayPath: paths[index]))
         }
         let whole = complete ? files : try projectFiles(project, reusing: files, layout: &layout)
@@ -162,7 +162,7 @@ public struct Workspace: Sendable {
         let known = Dictionary(loaded.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let all = try FileDiscovery.files(in: [project.root.path], project: project, selection: FileSelection(), currentDirectory: project.root)
         let own = all.filter { layout.owner(of: project.url(of: $0), ceiling: project.root).path == project.root.standardizedFileURL.path }
-        return Parallel.map(count: own.count) { index, _ in
+        return Parallel.map(count: own.count, stage: "reading the rest of the project") { index, _ in
             known[own[index]] ?? LoadedFile(path: own[index], content: SourceLoader.load(project.url(of: own[index]), displayPath: own[index]))
         }
     }
@@ -253,7 +253,7 @@ public struct Workspace: Sendable {
 
     /// Parses each readable file and hands it to `body`, on all cores, in file order.
     public func map<T>(_ body: (LoadedFile, Result<ParsedFile, CodemodError>) -> T) -> [T] {
-        Parallel.map(count: files.count) { index, parsers in
+        Parallel.map(count: files.count, stage: "analysing") { index, parsers in
             let loaded = files[index]
             switch loaded.content {
             case .failure(let error):
