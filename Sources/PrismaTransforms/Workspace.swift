@@ -251,9 +251,12 @@ public struct Workspace: Sendable {
         return configuration
     }
 
-    /// Parses each readable file and hands it to `body`, on all cores, in file order.
-    public func map<T>(_ body: (LoadedFile, Result<ParsedFile, CodemodError>) -> T) -> [T] {
-        Parallel.map(count: files.count, stage: "analysing") { index, parsers in
+    /// Parses each readable file and hands it to `body`, on all cores, in file order. A file
+    /// `PrismaPrefilter` shows cannot concern Prisma is not analysed: `skipped` gives its result.
+    /// It is still parsed, so that a file that does not parse is reported whatever it holds.
+    public func map<T>(skipped: (LoadedFile) -> T, _ body: (LoadedFile, Result<ParsedFile, CodemodError>) -> T) -> [T] {
+        let prefilter = PrismaPrefilter(context: context)
+        return Parallel.map(count: files.count, stage: "analysing") { index, parsers in
             let loaded = files[index]
             switch loaded.content {
             case .failure(let error):
@@ -265,6 +268,7 @@ public struct Workspace: Sendable {
                 } catch {
                     parsed = .failure(error)
                 }
+                if case .success = parsed, !prefilter.mayConcernPrisma(bytes, path: loaded.path) { return skipped(loaded) }
                 return body(loaded, parsed)
             }
         }
