@@ -1,71 +1,62 @@
 #!/usr/bin/env bash
-# Speed and memory figures (not a test): release build, then the inventory, a dry
-# run and the check on the sample backend and on a synthetic monorepo made of
-# COPIES copies of it (default 140, about 10,000 files, each copy a project of its own). Prints median wall time
-# over RUNS runs and the peak resident memory of the slowest command.
+# Speed and memory side by side with ast-grep (not a test): generates a synthetic Express +
+# Prisma backend of each size in SIZES (deterministic, seed SEED), then runs interleaved, RUNS
+# times, a parse-only floor (C, the same tree-sitter grammar), `ast-grep scan` against
+# `prisma-codemod check`, and ast-grep's two-pass unwrap + import cleanup against
+# `prisma-codemod apply unwrap-reads --allow-lossy`. Every run's output is checked against the
+# generator's ground truth (the wrapped reads' positions, the unwrapped tree); prints a table
+# of median wall, CPU and peak memory with ratios, and exits 1 if any tool's output was wrong.
+#
+#   scripts/bench.sh                      # SIZES="1000 10000" RUNS=3
+#   SIZES=1000 RUNS=1 scripts/bench.sh    # quick
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+
+say() { echo "bench: $*" >&2; }
+CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/prisma-codemod"
+
+# ast-grep from its PyPI wheel (the binary inside), pinned by version and sha256.
+AST_GREP_VERSION="0.51.1"
+AST_GREP_WHEEL="ast_grep_cli-$AST_GREP_VERSION-py3-none-manylinux_2_28_x86_64.whl"
+AST_GREP_SHA256="f924a19765482f2ec8ce5450b053510b8fb609da4b57d19e332ad7b02584587b"
+AST_GREP_DIR="$CACHE_DIR/ast-grep-cli-$AST_GREP_VERSION"
+ast_grep="$AST_GREP_DIR/bin/ast-grep"
+if [ -x "$ast_grep" ]; then
+  say "ast-grep $AST_GREP_VERSION already in $AST_GREP_DIR"
+else
+  if [ "$(uname -m)" != "x86_64" ]; then
+    say "the pinned ast-grep wheel is for x86_64 Linux; this is $(uname -m)"
+    exit 1
+  fi
+  if ! { [ -f "$CACHE_DIR/$AST_GREP_WHEEL" ] && echo "$AST_GREP_SHA256  $CACHE_DIR/$AST_GREP_WHEEL" | sha256sum --check --status; }; then
+    say "downloading ast-grep-cli==$AST_GREP_VERSION from PyPI"
+    mkdir -p "$CACHE_DIR"
+    python3 -m pip download --quiet --no-deps "ast-grep-cli==$AST_GREP_VERSION" -d "$CACHE_DIR"
+    if ! echo "$AST_GREP_SHA256  $CACHE_DIR/$AST_GREP_WHEEL" | sha256sum --check --status; then
+      say "sha256 mismatch for $CACHE_DIR/$AST_GREP_WHEEL; refusing to use it"
+      exit 1
+    fi
+  fi
+  say "installing ast-grep $AST_GREP_VERSION into $AST_GREP_DIR"
+  python3 -m pip install --quiet --no-deps --disable-pip-version-check --target "$AST_GREP_DIR" "$CACHE_DIR/$AST_GREP_WHEEL"
+fi
+
+say "building the release binary"
 swift build -c release --product prisma-codemod >&2
 tool="$PWD/.build/release/prisma-codemod"
-copies=${COPIES:-140}
-runs=${RUNS:-5}
 
-mono=$(mktemp -d)
-trap 'rm -rf "$mono"' EXIT
-echo '{ "private": true, "workspaces": ["packages/*"] }' > "$mono/package.json"
-# Each copy is a project of its own (its package.json depends on @prisma/client).
-for i in $(seq 1 "$copies"); do
-  mkdir -p "$mono/packages/svc$i"
-  cp -R Fixtures/backend/. "$mono/packages/svc$i/"
-done
+# The floor, built from the repo's (fetched, git-ignored) grammar against Debian's runtime.
+grammar=Sources/CTreeSitterTypeScript/grammar/typescript/src
+floor=.build/bench/parse-floor
+if [ ! -x "$floor" ] || [ scripts/bench/parse-floor.c -nt "$floor" ]; then
+  say "building the parse-only floor"
+  mkdir -p .build/bench
+  cc -O2 -pthread -I"$grammar" scripts/bench/parse-floor.c "$grammar/parser.c" "$grammar/scanner.c" \
+    $(pkg-config --cflags --libs tree-sitter) -o "$floor"
+fi
 
-# One generated file with 4,000 wrapped reads: per-file work must stay linear in the sites.
-big="$mono/packages/svc1/src/many.ts"
-python3 - "$big" <<'PY'
-import sys
-with open(sys.argv[1], "w") as out:
-    out.write("import { prisma, executeWithRetry } from './utils/prisma';\n\n")
-    for i in range(4000):
-        out.write(f"export async function f{i}(id: number) {{\n  const u = await executeWithRetry(() =>\n"
-                  f"    prisma.user.findUnique({{\n      where: {{ id }}\n    }})\n  );\n  return u;\n}}\n\n")
-PY
-
-python3 - "$tool" "$runs" "$PWD/Fixtures/backend" "$mono" <<'PY'
-import os, resource, statistics, subprocess, sys, time
-tool, runs, backend, mono = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-
-def measure(label, args, files):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run([tool] + args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-        if done.returncode not in (0, 1):
-            sys.exit(f"{label}: exit {done.returncode}")
-    median = statistics.median(times)
-    print(f"{label:<44} {files:>6} files  median {median * 1000:8.1f} ms  {files / median:9.0f} files/s")
-
-backend_files = sum(1 for root, _, names in os.walk(backend) for n in names if n.endswith(".ts"))
-mono_files = sum(1 for root, _, names in os.walk(mono) for n in names if n.endswith(".ts"))
-print(f"cores: {os.cpu_count()}, runs per figure: {runs}")
-measure("inventory Fixtures/backend", ["inventory", backend], backend_files)
-measure("diff localize-client Fixtures/backend", ["diff", "localize-client", backend], backend_files)
-measure("check Fixtures/backend", ["check", backend], backend_files)
-measure("inventory (synthetic monorepo)", ["inventory", mono], mono_files)
-measure("diff unwrap-reads (synthetic monorepo)", ["diff", "unwrap-reads", mono], mono_files)
-measure("check (synthetic monorepo)", ["check", mono], mono_files)
-measure("diff unwrap-reads (one file, 4,000 sites)", ["diff", "unwrap-reads", mono + "/packages/svc1/src/many.ts"], 1)
-
-# Every copy is its own project and must be seen whole: 9 wrapped reads each, plus the 4,000.
-import json
-report = json.loads(subprocess.run([tool, "check", mono, "--format", "json"], capture_output=True, text=True).stdout)
-found = sum(1 for f in report["findings"] if f["rule"] == "read-in-retry")
-copies = sum(1 for name in os.listdir(os.path.join(mono, "packages")) if name.startswith("svc"))
-expected = 9 * copies + 4000
-print(f"wrapped reads found in the synthetic monorepo: {found} of {expected}")
-if found != expected:
-    sys.exit("the synthetic monorepo's wrapped reads were not all found")
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(f"peak resident memory of any run: {peak / 1024:.0f} MiB")
-PY
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+RUNS=${RUNS:-3} SEED=${SEED:-12} python3 scripts/bench/run.py "$tool" "$ast_grep" "$PWD/$floor" \
+  "$PWD/scripts/bench/ast-grep" "$work" ${SIZES:-1000 10000}

@@ -16,13 +16,58 @@ public final class ParserSet {
     }
 }
 
-/// Per-file work spread over all cores, results in input order. Each worker has
-/// its own parsers; the body must not touch shared mutable state.
+/// How per-file work runs inside a scope (`Parallel.$settings.withValue(…) { … }`): the
+/// number of workers (`--jobs`) and the counter a progress line reads. Bound for a scope
+/// rather than passed down, so that every layer's per-file pass honours the same `--jobs`.
+public struct ParallelSettings: Sendable {
+    public var workers: Int
+    public var progress: ProgressCounter?
+
+    public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, progress: ProgressCounter? = nil) {
+        self.workers = max(1, workers)
+        self.progress = progress
+    }
+}
+
+/// Files done in the current stage of a run, counted by the workers and read by whoever
+/// draws a progress line (the CLI, on a timer); the workers never wait for the drawing.
+public final class ProgressCounter: @unchecked Sendable {
+    public struct Snapshot: Sendable {
+        public var stage: String
+        public var done: Int
+        public var total: Int
+        /// When this stage began (`DispatchTime` nanoseconds).
+        public var stageStart: UInt64
+    }
+
+    private let lock = NSLock()
+    private var current = Snapshot(stage: "", done: 0, total: 0, stageStart: DispatchTime.now().uptimeNanoseconds)
+
+    public init() {}
+
+    func begin(_ stage: String, total: Int) {
+        lock.withLock { current = Snapshot(stage: stage, done: 0, total: total, stageStart: DispatchTime.now().uptimeNanoseconds) }
+    }
+
+    func advance() {
+        lock.withLock { current.done += 1 }
+    }
+
+    public var snapshot: Snapshot { lock.withLock { current } }
+}
+
+/// Per-file work spread over the workers of the scope's `settings` (default: all cores),
+/// results in input order. Each worker has its own parsers; the body must not touch shared
+/// mutable state. A `stage` names the pass on the progress line.
 public enum Parallel {
-    public static func map<T>(count: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                              _ body: (Int, ParserSet) -> T) -> [T] {
+    @TaskLocal public static var settings = ParallelSettings()
+
+    public static func map<T>(count: Int, stage: String? = nil, _ body: (Int, ParserSet) -> T) -> [T] {
+        let settings = Parallel.settings
+        let progress = stage == nil ? nil : settings.progress
+        if let progress, let stage { progress.begin(stage, total: count) }
         let results = ResultSlots<T>(count: count)
-        let workerCount = max(1, min(workers, count))
+        let workerCount = max(1, min(settings.workers, count))
         withoutActuallyEscaping(body) { body in
             let box = UncheckedBox(body)
             DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
@@ -30,6 +75,7 @@ public enum Parallel {
                 var index = worker
                 while index < count {
                     results.set(index, box.value(index, parsers))
+                    progress?.advance()
                     index += workerCount
                 }
             }

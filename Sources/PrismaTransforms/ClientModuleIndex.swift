@@ -24,7 +24,7 @@ struct ClientModuleIndex {
     }
 
     private static func read(_ files: [LoadedFile], configuration: PrismaConfiguration) -> [(String, ClientModuleExports, Int)] {
-        let found = Parallel.map(count: files.count) { index, parsers -> (String, ClientModuleExports, Int)? in
+        let found = Parallel.map(count: files.count, stage: "finding client modules") { index, parsers -> (String, ClientModuleExports, Int)? in
             let loaded = files[index]
             guard case .success(let bytes) = loaded.content, ClientModules.mayConcernClient(bytes, configuration: configuration),
                   let file = try? ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers) else { return nil }

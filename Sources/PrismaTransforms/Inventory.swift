@@ -177,7 +177,10 @@ public enum Inventory {
 
     public static func make(_ workspace: Workspace, budget options: BudgetOptions) -> InventoryReport {
         let context = workspace.context
-        let results = workspace.map { loaded, parsed -> FileResult in
+        let results = workspace.map(skipped: { loaded in
+            .analysed(InventoryReport.FileEntry(path: loaded.path, instances: [], providers: [], centralImports: [], retryImports: [],
+                                                calls: [], unanalysable: [], halfMigrated: []))
+        }) { loaded, parsed -> FileResult in
             switch parsed {
             case .failure(let error):
                 var position: InventoryReport.Position?

@@ -42,7 +42,7 @@ public struct ProjectSurvey: Sendable {
             ClientModule(path: path, exports: exports.clientExports.sorted(), line: exports.evidenceLine ?? 1)
         }.sorted { $0.path < $1.path }
         let keyToPath = Dictionary(files.map { (ModuleResolver.key($0.path), $0.path) }, uniquingKeysWith: { first, _ in first })
-        let uses = Parallel.map(count: files.count) { index, parsers -> [(name: String, module: String?, at: SiteAddress)] in
+        let uses = Parallel.map(count: files.count, stage: "finding retry helpers") { index, parsers -> [(name: String, module: String?, at: SiteAddress)] in
             let loaded = files[index]
             guard case .success(let bytes) = loaded.content, HelperUses.mayHold(bytes, known: known),
                   let file = try? ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers) else { return [] }

@@ -20,7 +20,8 @@ public struct TransformRun: Sendable {
         let transform = entry.make(workspace.context, options)
         let inverse = TransformRegistry.entry(entry.inverse)?.make(workspace.context, options)
         let engine = Engine()
-        let outcomes = Parallel.map(count: workspace.files.count) { index, parsers -> FileOutcome in
+        let prefilter = PrismaPrefilter(context: workspace.context)
+        let outcomes = Parallel.map(count: workspace.files.count, stage: entry.id) { index, parsers -> FileOutcome in
             let loaded = workspace.files[index]
             guard selection.mayAdmit(path: loaded.path) else {
                 return FileOutcome(path: loaded.path, status: .unchanged, original: [], updated: [])
@@ -29,6 +30,12 @@ public struct TransformRun: Sendable {
             case .failure(let error):
                 return FileOutcome(path: loaded.path, status: .failed, original: [], updated: [], error: error)
             case .success(let bytes):
+                // Nothing there for any transform: parsed only so that a file that does not parse is
+                // reported (by the engine, which parses it again), never analysed.
+                if !prefilter.mayConcernPrisma(bytes, path: loaded.path),
+                   (try? ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers)) != nil {
+                    return FileOutcome(path: loaded.path, status: .unchanged, original: bytes, updated: bytes)
+                }
                 return engine.run(transform, inverse: inverse, selection: selection, path: loaded.path, bytes: bytes, parsers: parsers)
             }
         }

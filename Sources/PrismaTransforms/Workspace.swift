@@ -112,7 +112,7 @@ public struct Workspace: Sendable {
         } ?? configuration.centralModule.map {
             try ClientModuleIndex.modulePath($0, setting: "client.centralModule", place: configuration.centralModulePlace, project: project)
         }
-        let files = Parallel.map(count: paths.count) { index, _ in
+        let files = Parallel.map(count: paths.count, stage: "reading") { index, _ in
             LoadedFile(path: paths[index], content: SourceLoader.load(project.url(of: paths[index]), displayPath: paths[index]))
         }
         let whole = complete ? files : try projectFiles(project, reusing: files, layout: &layout, usesGit: usesGit)
@@ -171,7 +171,7 @@ public struct Workspace: Sendable {
         everything.usesGit = usesGit
         let all = try FileDiscovery.files(in: [project.root.path], project: project, selection: everything, currentDirectory: project.root)
         let own = all.filter { layout.owner(of: project.url(of: $0), ceiling: project.root).path == project.root.standardizedFileURL.path }
-        return Parallel.map(count: own.count) { index, _ in
+        return Parallel.map(count: own.count, stage: "reading the rest of the project") { index, _ in
             known[own[index]] ?? LoadedFile(path: own[index], content: SourceLoader.load(project.url(of: own[index]), displayPath: own[index]))
         }
     }
@@ -260,9 +260,12 @@ public struct Workspace: Sendable {
         return configuration
     }
 
-    /// Parses each readable file and hands it to `body`, on all cores, in file order.
-    public func map<T>(_ body: (LoadedFile, Result<ParsedFile, CodemodError>) -> T) -> [T] {
-        Parallel.map(count: files.count) { index, parsers in
+    /// Parses each readable file and hands it to `body`, on all cores, in file order. A file
+    /// `PrismaPrefilter` shows cannot concern Prisma is not analysed: `skipped` gives its result.
+    /// It is still parsed, so that a file that does not parse is reported whatever it holds.
+    public func map<T>(skipped: (LoadedFile) -> T, _ body: (LoadedFile, Result<ParsedFile, CodemodError>) -> T) -> [T] {
+        let prefilter = PrismaPrefilter(context: context)
+        return Parallel.map(count: files.count, stage: "analysing") { index, parsers in
             let loaded = files[index]
             switch loaded.content {
             case .failure(let error):
@@ -274,6 +277,7 @@ public struct Workspace: Sendable {
                 } catch {
                     parsed = .failure(error)
                 }
+                if case .success = parsed, !prefilter.mayConcernPrisma(bytes, path: loaded.path) { return skipped(loaded) }
                 return body(loaded, parsed)
             }
         }

@@ -18,6 +18,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var selection: SelectionOptions
 
+    @OptionGroup var runOptions: RunOptions
+
     @Option(help: "Output format: text, json, sarif (2.1.0) or github (workflow annotations).")
     var format: Format = .text
 
@@ -36,11 +38,15 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var report: CheckReport
         do {
-            let workspaces = try Workspace.openProjects(paths: selection.paths, selection: selection.selection(),
-                                                        currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+            let workspaces = try runOptions.around("check") {
+                try Workspace.openProjects(paths: selection.paths, selection: selection.selection(),
+                                           currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+            }
             Output.scope(files: workspaces.reduce(0) { $0 + $1.files.count }, projects: workspaces.count)
-            try workspaces.forEach(Recognition.verify)
-            report = Checker.run(workspaces)
+            report = try runOptions.around("check") {
+                try workspaces.forEach(Recognition.verify)
+                return Checker.run(workspaces)
+            }
             if let writeBaseline {
                 let url = Project.resolve(writeBaseline, against: Output.currentDirectory)
                 try AtomicWriter.write(Array(JSONOutput.encode(Baseline(findings: report.findings)).utf8), to: url, displayPath: writeBaseline)

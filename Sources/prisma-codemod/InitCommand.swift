@@ -21,6 +21,8 @@ struct InitCommand: ParsableCommand {
     @Option(help: "Root-relative path of the client module, when several export a client.")
     var centralModule: String?
 
+    @OptionGroup var runOptions: RunOptions
+
     func run() throws {
         do {
             let own = try Project.locate(for: path, currentDirectory: Output.currentDirectory)
@@ -57,10 +59,12 @@ struct InitCommand: ParsableCommand {
         if !dryRun, !force, FileManager.default.fileExists(atPath: target.path) {
             throw CodemodError.configuration("\(shownTarget) exists; pass --force to replace it, or --dry-run to see what init finds")
         }
-        let files = try Workspace.projectFiles(project)
+        let (files, found) = try runOptions.around("init") {
+            let files = try Workspace.projectFiles(project)
+            return (files, files.isEmpty ? nil : ProjectSurvey.make(files: files, project: project, configuration: try RulesLoader.load(root: nil)))
+        }
         let shown = project.repositoryPath
-        guard !files.isEmpty else { throw FileSelection().nothingMatched([project.displayPath]) }
-        var survey = ProjectSurvey.make(files: files, project: project, configuration: try RulesLoader.load(root: nil))
+        guard var survey = found else { throw FileSelection().nothingMatched([project.displayPath]) }
         Output.err("\(files.count) file(s) in 1 project\(project.displayPath == "." ? "" : " (\(project.displayPath))")"
                    + (survey.dependsOnPrisma ? ", which depends on Prisma" : ""))
         for module in survey.clientModules {

@@ -17,6 +17,8 @@ struct InventoryCommand: ParsableCommand {
 
     @OptionGroup var budget: BudgetArguments
 
+    @OptionGroup var runOptions: RunOptions
+
     /// Several projects in one run: one report each, in path order.
     struct ProjectsReport: Encodable {
         var projects: [InventoryReport]
@@ -25,13 +27,16 @@ struct InventoryCommand: ParsableCommand {
     func run() throws {
         var reports: [InventoryReport] = []
         do {
-            let workspaces = try Workspace.openProjects(paths: selection.paths, selection: selection.selection(),
-                                                        currentDirectory: Output.currentDirectory,
-                                                        centralModule: selection.centralModule)
+            let workspaces = try runOptions.around("inventory") {
+                try Workspace.openProjects(paths: selection.paths, selection: selection.selection(),
+                                           currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+            }
             Output.scope(files: workspaces.reduce(0) { $0 + $1.files.count }, projects: workspaces.count)
-            for workspace in workspaces {
-                try Recognition.verify(workspace)
-                reports.append(Inventory.make(workspace, budget: budget.options))
+            reports = try runOptions.around("inventory") {
+                try workspaces.map { workspace in
+                    try Recognition.verify(workspace)
+                    return Inventory.make(workspace, budget: budget.options)
+                }
             }
         } catch {
             throw Exit.fail(error)

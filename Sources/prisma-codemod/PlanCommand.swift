@@ -12,17 +12,22 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var budgetArguments: BudgetArguments
 
+    @OptionGroup var runOptions: RunOptions
+
     func run() throws {
         let workspace: Workspace
         let previews: [Phases.Preview]
         let budget: ConnectionBudget
         do {
-            workspace = try Workspace.open(paths: selection.paths, selection: selection.selection(),
-                                           currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+            workspace = try runOptions.around("plan") {
+                try Workspace.open(paths: selection.paths, selection: selection.selection(),
+                                   currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+            }
             Output.scope(files: workspace.files.count)
-            try Recognition.verify(workspace)
-            previews = try Phases.preview(workspace)
-            budget = Inventory.make(workspace, budget: budgetArguments.options).budget
+            (previews, budget) = try runOptions.around("plan") {
+                try Recognition.verify(workspace)
+                return (try Phases.preview(workspace), Inventory.make(workspace, budget: budgetArguments.options).budget)
+            }
         } catch {
             throw Exit.fail(error)
         }

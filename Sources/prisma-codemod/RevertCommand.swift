@@ -22,6 +22,8 @@ struct RevertCommand: ParsableCommand {
 
     @OptionGroup var journalOption: JournalOption
 
+    @OptionGroup var runOptions: RunOptions
+
     func validate() throws {
         if allowDirty && !commit { throw ValidationError("--allow-dirty goes with --commit") }
     }
@@ -39,10 +41,14 @@ struct RevertCommand: ParsableCommand {
             if !plan.files.isEmpty {
                 // The whole project, so that what the phase saw (client classes, re-exports) is seen
                 // again; the keys select the files.
-                let workspace = try Workspace.open(paths: [project.root.path], currentDirectory: Output.currentDirectory)
+                let workspace = try runOptions.around("revert") {
+                    try Workspace.open(paths: [project.root.path], currentDirectory: Output.currentDirectory)
+                }
                 Output.scope(files: workspace.files.count)
-                run = try TransformRun.run(plan.inverse, workspace: workspace, options: TransformOptions(restoring: true, restoreHints: plan.restoreHints),
-                                       selection: plan.selection)
+                run = try runOptions.around("revert") {
+                    try TransformRun.run(plan.inverse, workspace: workspace, options: TransformOptions(restoring: true, restoreHints: plan.restoreHints),
+                                         selection: plan.selection)
+                }
             }
             let lost = report(run, plan: plan, project: project)
             // A revert that left sites does not undo the run: running it again retries them.

@@ -11,6 +11,8 @@ struct TransformArguments: ParsableArguments {
 
     @OptionGroup var selection: SelectionOptions
 
+    @OptionGroup var runOptions: RunOptions
+
     @Option(help: "Run this phase of the plan (Rules/phases.yaml) instead of a named transform.")
     var phase: Int?
 
@@ -56,11 +58,16 @@ struct TransformArguments: ParsableArguments {
         return selection.paths
     }
 
+    /// What the progress line calls the run.
+    private var verb: String { phase.map { "phase \($0)" } ?? transform ?? "run" }
+
     /// Opens the one project the paths lie in and runs the transform (or the phase's) in memory.
     func run() throws -> Prepared {
         let fileGlobs = try onlyFilesGlobs()
-        let workspace = try Workspace.open(paths: paths, selection: selection.selection(),
-                                           currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+        let workspace = try runOptions.around(verb) {
+            try Workspace.open(paths: paths, selection: selection.selection(),
+                               currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+        }
         Output.scope(files: workspace.files.count)
         return try run(in: [workspace], fileGlobs: fileGlobs)[0]
     }
@@ -68,8 +75,10 @@ struct TransformArguments: ParsableArguments {
     /// Every project the paths reach, each run with its own context (for read-only commands).
     func runAcrossProjects() throws -> [Prepared] {
         let fileGlobs = try onlyFilesGlobs()
-        let workspaces = try Workspace.openProjects(paths: paths, selection: selection.selection(),
-                                                    currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+        let workspaces = try runOptions.around(verb) {
+            try Workspace.openProjects(paths: paths, selection: selection.selection(),
+                                       currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+        }
         Output.scope(files: workspaces.reduce(0) { $0 + $1.files.count }, projects: workspaces.count)
         return try run(in: workspaces, fileGlobs: fileGlobs)
     }
@@ -86,7 +95,7 @@ struct TransformArguments: ParsableArguments {
         var typedOnly = Dictionary(uniqueKeysWithValues: only.map { ($0, false) })
         var done: [String] = []
         for workspace in workspaces {
-            try Recognition.verify(workspace)
+            try runOptions.around(verb) { try Recognition.verify(workspace) }
             let (entry, phaseRule, filters) = try transformEntry(workspace.configuration)
             let addresses = at.compactMap { raw in SiteAddress(raw).map { (raw, $0) } }.compactMap { raw, address -> (String, SiteAddress)? in
                 guard let path = rootRelative(address.path, project: workspace.project, strict: workspaces.count > 1) else { return nil }
@@ -94,7 +103,7 @@ struct TransformArguments: ParsableArguments {
             }
             let options = TransformOptions(force: force, allowLossy: allowLossy, bareClient: phaseRule?.bareClient ?? false)
             let siteSelection = Selection(at: addresses.map(\.1), only: filters, files: fileGlobs)
-            let run = try Progress.around(count: workspace.files.count, verb: entry.id) {
+            let run = try runOptions.around(entry.id) {
                 try TransformRun.run(entry, workspace: workspace, options: options, selection: siteSelection)
             }
             let named = run.pendingSelectors.union(run.doneSelectors)
@@ -154,16 +163,6 @@ struct TransformArguments: ParsableArguments {
         }
         if strict { return FileManager.default.fileExists(atPath: project.url(of: path).path) ? path : nil }
         return path
-    }
-}
-
-/// A line on a terminal while a long run works; nothing when stderr is not a terminal.
-enum Progress {
-    static func around<T>(count: Int, verb: String, _ work: () throws -> T) rethrows -> T {
-        let show = Output.stderrIsTerminal && count >= 500
-        if show { Output.errRaw("\(verb): \(count) files…") }
-        defer { if show { Output.errRaw("\r\u{1B}[K") } }
-        return try work()
     }
 }
 

@@ -90,11 +90,14 @@ enum UnfollowedShapes {
     }
 
     /// `prisma`, `db`, `tx`, `client`, `this.prismaService`: names people give clients.
+    /// Names people give a client, lowercased (besides any name containing `prisma`).
+    static let clientLikeNames = ["db", "tx", "trx", "client", "dbclient", "database", "transaction"]
+
     static func isClientLikeName(_ receiver: Node, in file: ParsedFile) -> Bool {
         let last: Node? = receiver.kind == "member_expression" ? receiver.child(field: "property") : receiver
         guard let last, ["identifier", "property_identifier"].contains(last.kind) else { return false }
         let name = file.text(last).lowercased()
-        return name.contains("prisma") || ["db", "tx", "trx", "client", "dbclient", "database", "transaction"].contains(name)
+        return name.contains("prisma") || clientLikeNames.contains(name)
     }
 
     private static func describe(_ receiver: Node, in prisma: PrismaFile) -> String {

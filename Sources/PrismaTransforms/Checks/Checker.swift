@@ -43,7 +43,9 @@ public enum Checker {
     public static func run(_ workspace: Workspace) -> CheckReport {
         let rules = CheckRegistry.rules(for: workspace.configuration).filter(\.enabled)
         let project = workspace.project
-        let perFile = workspace.map { loaded, parsed in
+        let perFile = workspace.map(skipped: { loaded in
+            .success(Examined(path: project.repositoryPath(of: loaded.path), violations: [:], suppressions: []))
+        }) { loaded, parsed in
             parsed.map { file in
                 examine(PrismaFile(file: file, context: workspace.context), path: project.repositoryPath(of: loaded.path), rules: rules)
             }
