@@ -70,13 +70,12 @@ public enum Parallel {
         let workerCount = max(1, min(settings.workers, count))
         withoutActuallyEscaping(body) { body in
             let box = UncheckedBox(body)
-            DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+            // Each worker takes the next file when it is free, so one slow file never leaves a core idle.
+            DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
                 let parsers = ParserSet()
-                var index = worker
-                while index < count {
+                while let index = results.claim() {
                     results.set(index, box.value(index, parsers))
                     progress?.advance()
-                    index += workerCount
                 }
             }
         }
@@ -89,12 +88,22 @@ private final class UncheckedBox<Value>: @unchecked Sendable {
     init(_ value: Value) { self.value = value }
 }
 
-/// Result storage written by index from many threads, each index once.
+/// Result storage written by index from many threads, each index claimed and written once.
 private final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [T?]
+    private var next = 0
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// The next index no worker has taken, nil when all are taken.
+    func claim() -> Int? {
+        lock.withLock {
+            guard next < slots.count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
 
     func set(_ index: Int, _ value: T) {
         lock.lock()

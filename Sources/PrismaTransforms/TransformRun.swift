@@ -21,7 +21,7 @@ public struct TransformRun: Sendable {
         let inverse = TransformRegistry.entry(entry.inverse)?.make(workspace.context, options)
         let engine = Engine()
         let prefilter = PrismaPrefilter(context: workspace.context)
-        let outcomes = Parallel.map(count: workspace.files.count, stage: entry.id) { index, parsers -> FileOutcome in
+        let outcomes = Parallel.map(count: workspace.files.count, stage: "editing") { index, parsers -> FileOutcome in
             let loaded = workspace.files[index]
             guard selection.mayAdmit(path: loaded.path) else {
                 return FileOutcome(path: loaded.path, status: .unchanged, original: [], updated: [])
