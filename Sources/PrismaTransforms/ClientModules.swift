@@ -121,6 +121,7 @@ private struct ModuleReader {
 
     mutating func read() -> ClientModuleExports {
         let statements = file.root.namedChildren
+        result.reexports = ModuleExports(file: file).reexports.map { ($0.specifier, $0.names) }
         // Functions are hoisted: a factory declared below its use still counts.
         for statement in statements {
             let declaration = statement.kind == "export_statement" ? statement.child(field: "declaration") : statement
@@ -221,21 +222,8 @@ private struct ModuleReader {
     }
 
     private mutating func readExport(_ statement: Node) {
-        if let source = statement.child(field: "source") {
-            let specifier = Self.unquote(file.text(source))
-            if let clause = statement.namedChildren.first(where: { $0.kind == "export_clause" }) {
-                var names: [String: String] = [:]
-                for specifierNode in clause.namedChildren where specifierNode.kind == "export_specifier" {
-                    guard let name = specifierNode.child(field: "name") else { continue }
-                    let original = file.text(name)
-                    names[specifierNode.child(field: "alias").map(file.text) ?? original] = original
-                }
-                result.reexports.append((specifier, names))
-            } else if !statement.namedChildren.contains(where: { $0.kind == "namespace_export" }) {
-                result.reexports.append((specifier, nil))  // `export * from`
-            }
-            return
-        }
+        // `export … from`: the re-exports, read once for every module by `ModuleExports`.
+        if statement.child(field: "source") != nil { return }
         if let declaration = statement.child(field: "declaration") {
             if ["lexical_declaration", "variable_declaration"].contains(declaration.kind) {
                 readDeclaration(declaration, exported: true)
@@ -327,10 +315,5 @@ private struct ModuleReader {
             if node.kind == "return_statement", let value = node.namedChildren.first, isClient(value, locals: locals) { return true }
         }
         return false
-    }
-
-    static func unquote(_ text: String) -> String {
-        guard text.count >= 2, let first = text.first, first == "'" || first == "\"" else { return text }
-        return String(text.dropFirst().dropLast())
     }
 }
