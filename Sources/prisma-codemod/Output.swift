@@ -68,10 +68,13 @@ enum Output {
     }
 
     /// A report on stdout, or written atomically to `file` (`-o FILE`; a relative path is taken
-    /// from the current folder). Summaries stay on stderr either way.
+    /// from the current folder, missing folders are made, as ESLint's `-o` does). Summaries stay
+    /// on stderr either way.
     static func report(_ text: String, to file: String?, done: String? = nil) throws {
         guard let file else { return out(text, done: done) }
-        try AtomicWriter.write(Array(text.utf8), to: Project.resolve(file, against: currentDirectory), displayPath: file)
+        let url = Project.resolve(file, against: currentDirectory)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicWriter.write(Array(text.utf8), to: url, displayPath: file)
     }
 
     static var currentDirectory: URL {
