@@ -58,6 +58,6 @@ let package = Package(
             name: "PrismaTransformsTests",
             dependencies: ["PrismaTransforms", "PrismaRules", "CodemodCore", "SyntaxTree", .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["prisma-codemod"]),
+        .testTarget(name: "CLITests", dependencies: ["prisma-codemod", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -108,7 +108,7 @@ struct ApplyCommand: ParsableCommand {
         for outcome in outcomes {
             if all { chosen.append(outcome); continue }
             let patch = UnifiedDiff.make(path: project.repositoryPath(of: outcome.path), old: outcome.original, new: outcome.updated)
-            Output.err(Output.useColor ? DiffColor.colorize(patch) : patch)
+            Output.err(Output.colors(STDERR_FILENO, arguments.runOptions.color) ? DiffColor.colorize(patch) : patch)
             Output.errRaw("apply to \(project.repositoryPath(of: outcome.path))? [y]es/[n]o/[a]ll/[q]uit ")
             guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }
             switch answer {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CodemodCore
 import Foundation
+import PrismaRules
 import PrismaTransforms
 
 struct CheckCommand: ParsableCommand {
@@ -11,17 +12,33 @@ struct CheckCommand: ParsableCommand {
             Suppress findings with `// prisma-codemod-ignore-next-line [rule-id, …] [-- reason]` on the line above \
             (no rule id: every rule) or `// prisma-codemod-ignore-line …` after the code; the transform fixing a rule leaves \
             the sites suppressed for it. \
-            Exit codes: 0 clean (warnings allowed), 1 findings at error severity, 2 usage errors or files that failed to parse.
+            Exit codes: 0 clean (warnings allowed), 1 findings at error severity or more warnings than --max-warnings, \
+            2 usage errors or files that failed to parse.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github, gitlab }
 
     @OptionGroup var selection: SelectionOptions
 
     @OptionGroup var runOptions: RunOptions
 
-    @Option(help: "Output format: text, json, sarif (2.1.0) or github (workflow annotations).")
+    @Option(help: "Output format: text, json, sarif (2.1.0), github (workflow annotations) or gitlab (Code Quality report).")
     var format: Format = .text
+
+    @OptionGroup var reportFile: ReportFileOption
+
+    @Option(help: ArgumentHelp("Exit 1 when more than this many warnings are found (as ESLint's).", valueName: "n"))
+    var maxWarnings: Int?
+
+    @Option(name: .customLong("error"), help: ArgumentHelp("Run this check at error severity, whatever the rules files say (repeatable).",
+                                                           valueName: "check-id"))
+    var errorChecks: [String] = []
+
+    @Option(name: .customLong("warn"), help: ArgumentHelp("Run this check at warning severity (repeatable).", valueName: "check-id"))
+    var warnChecks: [String] = []
+
+    @Option(name: .customLong("off"), help: ArgumentHelp("Do not run this check (repeatable).", valueName: "check-id"))
+    var offChecks: [String] = []
 
     @Option(help: "Report only findings this baseline file does not record.")
     var baseline: String?
@@ -33,15 +50,43 @@ struct CheckCommand: ParsableCommand {
         if baseline != nil && writeBaseline != nil {
             throw ValidationError("--baseline and --write-baseline do not go together")
         }
+        if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings takes a number of at least 0, got \(maxWarnings)") }
+        _ = try checkOverrides()
+    }
+
+    /// `--error`, `--warn` and `--off`, laid over the rules files for this run. An id no check
+    /// has, or one given two severities, is a usage error.
+    func checkOverrides() throws -> [CheckOverride] {
+        var overrides: [CheckOverride] = []
+        let given: [(option: String, ids: [String], enabled: Bool, severity: CheckSeverity?)] = [
+            ("--error", errorChecks, true, .error), ("--warn", warnChecks, true, .warning), ("--off", offChecks, false, nil),
+        ]
+        for (option, ids, enabled, severity) in given {
+            for id in ids {
+                guard CheckRegistry.check(id) != nil else {
+                    let known = CheckRegistry.all.map { $0.id }.joined(separator: ", ")
+                    throw ValidationError("\(option): unknown check '\(id)' (known: \(known))")
+                }
+                if let earlier = overrides.first(where: { $0.id == id }), earlier.file != option {
+                    throw ValidationError("\(id) is given both \(earlier.file) and \(option)")
+                }
+                overrides.append(CheckOverride(id: id, enabled: enabled, severity: severity, file: option))
+            }
+        }
+        return overrides
     }
 
     func run() throws {
         var report: CheckReport
+        var sourceRoot: URL?
+        var warnings = 0
         do {
+            let overrides = try checkOverrides()
             let workspaces = try runOptions.around("check") {
                 try Workspace.openProjects(paths: selection.paths, selection: selection.selection(),
                                            currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
-            }
+            }.map { $0.overridingChecks(overrides) }
+            sourceRoot = Set(workspaces.map { ($0.project.gitTopLevel ?? $0.project.root).standardizedFileURL }).onlyElement
             Output.scope(files: workspaces.reduce(0) { $0 + $1.files.count }, projects: workspaces.count)
             report = try runOptions.around("check") {
                 try workspaces.forEach(Recognition.verify)
@@ -61,19 +106,19 @@ struct CheckCommand: ParsableCommand {
                 report.findings = new
                 report.baselined = covered
             }
+            warnings = report.warningCount
+            // ESLint's --quiet: warnings and notes still count (--max-warnings) but are not reported.
+            if runOptions.quiet { report.findings.removeAll { $0.severity != .error } }
+            try Output.report(render(report, sourceRoot: sourceRoot), to: reportFile.output)
         } catch let exit as ExitCode {
             throw exit
         } catch {
             throw Exit.fail(error)
         }
-        switch format {
-        case .text: Output.out(CheckOutput.text(report))
-        case .json: Output.out(JSONOutput.encode(CheckOutput.JSONReport(report)))
-        case .sarif: Output.out(JSONOutput.encode(SARIF.log(report, toolVersion: PrismaCodemod.version)))
-        case .github: Output.out(CheckOutput.github(report))
-        }
-        var summary = "check: \(report.errorCount) error(s), \(report.warningCount) warning(s)"
+        var summary = "check: \(report.errorCount) error(s), \(warnings) warning(s)"
+        if runOptions.quiet && warnings > 0 { summary += " (not shown: --quiet)" }
         if report.baselined > 0 { summary += ", \(report.baselined) known from the baseline" }
+        if let output = reportFile.output { summary += "; report written to \(output)" }
         Output.err(summary)
         // Never a silent "0 findings" over code the checks could not see.
         if !report.unchecked.isEmpty {
@@ -85,12 +130,66 @@ struct CheckCommand: ParsableCommand {
         }
         if !report.failed.isEmpty { throw Exit.usageOrFailure }
         if report.errorCount > 0 { throw Exit.changesOrFindings }
+        if let maxWarnings, warnings > maxWarnings {
+            Output.err("check: \(warnings) warning(s), more than --max-warnings \(maxWarnings)")
+            throw Exit.changesOrFindings
+        }
+    }
+
+    private func render(_ report: CheckReport, sourceRoot: URL?) -> String {
+        switch format {
+        case .text:
+            // A report file is for reading later: never coloured.
+            return CheckOutput.text(report, colored: reportFile.output == nil && Output.colors(STDOUT_FILENO, runOptions.color))
+        case .json: return JSONOutput.encode(CheckOutput.JSONReport(report))
+        case .sarif: return JSONOutput.encode(SARIF.log(report, toolVersion: PrismaCodemod.version, sourceRoot: sourceRoot))
+        case .github: return CheckOutput.github(report)
+        case .gitlab: return JSONOutput.encode(CheckOutput.gitlab(report))
+        }
     }
 }
 
 enum CheckOutput {
-    static func text(_ report: CheckReport) -> String {
-        report.findings.map { "\($0.path):\($0.line):\($0.column): \($0.severity.rawValue)[\($0.rule)]: \($0.message)\n" }.joined()
+    /// `path:line:col: severity[rule]: message`; `colored`: the severity in its colour, the rule dimmed.
+    static func text(_ report: CheckReport, colored: Bool = false) -> String {
+        report.findings.map { finding in
+            var severity = finding.severity.rawValue
+            var rule = finding.rule
+            if colored {
+                severity = ANSI.paint(severity, finding.severity == .error ? ANSI.bold + ANSI.red : finding.severity == .warning ? ANSI.yellow : ANSI.cyan)
+                rule = ANSI.paint(rule, ANSI.dim)
+            }
+            return "\(finding.path):\(finding.line):\(finding.column): \(severity)[\(rule)]: \(finding.message)\n"
+        }.joined()
+    }
+
+    /// GitLab's Code Quality report: the part of the Code Climate issue format GitLab reads.
+    struct GitLabIssue: Encodable {
+        struct Location: Encodable {
+            struct Lines: Encodable { var begin: Int }
+            var path: String
+            var lines: Lines
+        }
+
+        var description: String
+        var checkName: String
+        var fingerprint: String
+        /// info, minor, major, critical or blocker.
+        var severity: String
+        var location: Location
+
+        enum CodingKeys: String, CodingKey {
+            case description, fingerprint, severity, location
+            case checkName = "check_name"
+        }
+    }
+
+    static func gitlab(_ report: CheckReport) -> [GitLabIssue] {
+        zip(report.findings, FindingFingerprint.all(report.findings)).map { finding, fingerprint in
+            let severity = finding.severity == .error ? "major" : finding.severity == .warning ? "minor" : "info"
+            return GitLabIssue(description: finding.message, checkName: finding.rule, fingerprint: fingerprint.token, severity: severity,
+                               location: .init(path: finding.path, lines: .init(begin: finding.line)))
+        }
     }
 
     /// GitHub workflow commands: `::error file=…,line=…,col=…,title=…::message`.
@@ -156,4 +255,9 @@ enum CheckOutput {
             unchecked = report.unchecked
         }
     }
+}
+
+extension Set {
+    /// The element of a one-element set, else nil.
+    var onlyElement: Element? { count == 1 ? first : nil }
 }

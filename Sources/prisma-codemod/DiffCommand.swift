@@ -16,6 +16,8 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Also write the exact edits, locked to each file's sha256, for `apply --plan`.")
     var savePlan: String?
 
+    @OptionGroup var reportFile: ReportFileOption
+
     func validate() throws { try arguments.validateTransformOrPhase() }
 
     func run() throws {
@@ -35,7 +37,13 @@ struct DiffCommand: ParsableCommand {
             throw Exit.fail(error)
         }
         let patch = prepared.map { $0.run.patch(project: $0.workspace.project) }.joined()
-        Output.out(Output.useColor ? DiffColor.colorize(patch) : patch)
+        do {
+            // A patch file is for `git apply`: never coloured.
+            let colored = reportFile.output == nil && Output.colors(STDOUT_FILENO, arguments.runOptions.color)
+            try Output.report(colored ? DiffColor.colorize(patch) : patch, to: reportFile.output)
+        } catch {
+            throw Exit.fail(error)
+        }
         for project in prepared { RunSummary.print(project.run, verb: "would change", project: project.workspace.project, named: prepared.count > 1,
                                                       writing: false) }
         if prepared.contains(where: { !$0.run.failed.isEmpty }) { throw Exit.usageOrFailure }
@@ -46,10 +54,10 @@ struct DiffCommand: ParsableCommand {
 enum DiffColor {
     static func colorize(_ patch: String) -> String {
         patch.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            if line.hasPrefix("diff --git") || line.hasPrefix("--- ") || line.hasPrefix("+++ ") { return "\u{1B}[1m\(line)\u{1B}[0m" }
-            if line.hasPrefix("@@") { return "\u{1B}[36m\(line)\u{1B}[0m" }
-            if line.hasPrefix("+") { return "\u{1B}[32m\(line)\u{1B}[0m" }
-            if line.hasPrefix("-") { return "\u{1B}[31m\(line)\u{1B}[0m" }
+            if line.hasPrefix("diff --git") || line.hasPrefix("--- ") || line.hasPrefix("+++ ") { return ANSI.paint(line, ANSI.bold) }
+            if line.hasPrefix("@@") { return ANSI.paint(line, ANSI.cyan) }
+            if line.hasPrefix("+") { return ANSI.paint(line, ANSI.green) }
+            if line.hasPrefix("-") { return ANSI.paint(line, ANSI.red) }
             return String(line)
         }.joined(separator: "\n")
     }

@@ -19,6 +19,8 @@ struct InventoryCommand: ParsableCommand {
 
     @OptionGroup var runOptions: RunOptions
 
+    @OptionGroup var reportFile: ReportFileOption
+
     /// Several projects in one run: one report each, in path order.
     struct ProjectsReport: Encodable {
         var projects: [InventoryReport]
@@ -38,12 +40,13 @@ struct InventoryCommand: ParsableCommand {
                     return Inventory.make(workspace, budget: budget.options)
                 }
             }
+            switch format {
+            case .json: try Output.report(reports.count == 1 ? JSONOutput.encode(reports[0]) : JSONOutput.encode(ProjectsReport(projects: reports)),
+                                          to: reportFile.output)
+            case .text: try Output.report(reports.map(InventoryText.render).joined(separator: "\n"), to: reportFile.output)
+            }
         } catch {
             throw Exit.fail(error)
-        }
-        switch format {
-        case .json: Output.out(reports.count == 1 ? JSONOutput.encode(reports[0]) : JSONOutput.encode(ProjectsReport(projects: reports)))
-        case .text: Output.out(reports.map(InventoryText.render).joined(separator: "\n"))
         }
         let failed = reports.flatMap(\.failed)
         for failure in failed { Output.err("error: \(failure.reason)") }

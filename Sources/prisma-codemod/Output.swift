@@ -43,17 +43,67 @@ enum Output {
         }
     }
 
-    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Color only on a terminal, and never when NO_COLOR is set.
-    static var useColor: Bool {
-        stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    /// Whether stderr takes cursor movement (the progress line): a terminal that is not `TERM=dumb`.
+    static var stderrIsSmartTerminal: Bool {
+        stderrIsTerminal && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    /// Whether what goes to `descriptor` is coloured, decided for that stream alone, so that
+    /// `apply -i 2>file` keeps escape codes out of the file whatever stdout is. In order:
+    /// `--color always|never`; `FORCE_COLOR` (`0` or `false`: never, any other value: always,
+    /// as Node's tools read it); `NO_COLOR` set and not empty; `TERM=dumb`; then a terminal or not.
+    static func colors(_ descriptor: Int32, _ choice: ColorChoice,
+                       environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto: break
+        }
+        if let force = environment["FORCE_COLOR"] { return !["0", "false"].contains(force.lowercased()) }
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isatty(descriptor) == 1
+    }
+
+    /// A report on stdout, or written atomically to `file` (`-o FILE`; a relative path is taken
+    /// from the current folder, missing folders are made, as ESLint's `-o` does). Summaries stay
+    /// on stderr either way.
+    static func report(_ text: String, to file: String?, done: String? = nil) throws {
+        guard let file else { return out(text, done: done) }
+        let url = Project.resolve(file, against: currentDirectory)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicWriter.write(Array(text.utf8), to: url, displayPath: file)
     }
 
     static var currentDirectory: URL {
         URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
     }
+}
+
+/// `--color`: `auto` decides per stream from the environment and whether it is a terminal.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable { case auto, always, never }
+
+/// ANSI SGR sequences, applied only where `Output.colors` says so.
+enum ANSI {
+    static let reset = "\u{1B}[0m"
+    static let bold = "\u{1B}[1m"
+    static let red = "\u{1B}[31m"
+    static let green = "\u{1B}[32m"
+    static let yellow = "\u{1B}[33m"
+    static let cyan = "\u{1B}[36m"
+    static let dim = "\u{1B}[2m"
+
+    static func paint(_ text: some StringProtocol, _ style: String) -> String { style + String(text) + reset }
+}
+
+/// `-o FILE`: where a report command writes its report instead of stdout.
+struct ReportFileOption: ParsableArguments {
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("Write the report to this file (atomically) instead of stdout; the summary stays on stderr.",
+                               valueName: "file"))
+    var output: String?
 }
 
 /// The exit codes shared by every command.

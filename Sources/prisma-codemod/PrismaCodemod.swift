@@ -26,7 +26,7 @@ struct PrismaCodemod: ParsableCommand {
 
     /// An argument such as `-hot.ts` before `--`: the argument parser reads it as bundled
     /// short flags, `-h` among them, and prints the help with exit 0, so a file named so
-    /// would silently do nothing. The only short flags are `-h` and `-i`, never bundled.
+    /// would silently do nothing. The only short options are `-h`, `-i` and `-o FILE`, never bundled.
     static func bundledShortFlags(_ arguments: [String]) -> String? {
         arguments.prefix { $0 != "--" }.first { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.count > 2 }
     }

@@ -3,13 +3,18 @@ import CodemodCore
 import Dispatch
 import Foundation
 
-/// How a command that reads a tree runs: how many files at once, and whether it shows progress.
+/// How a command that reads a tree runs: how many files at once, how much it says, and in colour or not.
 struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Files worked on at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
-    @Flag(help: "No progress line on the terminal.")
+    /// One option for both senses of quiet, as ESLint's: less said while working, and `check`'s report holds errors only.
+    @Flag(help: "No progress line on the terminal; check reports findings at error severity only.")
     var quiet = false
+
+    @Option(help: ArgumentHelp("Colour: auto (a terminal without NO_COLOR or TERM=dumb; FORCE_COLOR forces it), always or never.",
+                               valueName: "when"))
+    var color: ColorChoice = .auto
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of at least 1, got \(jobs)") }
@@ -19,7 +24,7 @@ struct RunOptions: ParsableArguments {
     /// (`check: analysing 4,200/10,000 files, 1,830 files/s, 6.1 s`) cleared when it returns.
     /// Kept around the work only: what a command prints comes after, on a clean line.
     func around<T>(_ verb: String, _ work: () throws -> T) throws -> T {
-        let line = quiet || !Output.stderrIsTerminal ? nil : ProgressLine(verb: verb)
+        let line = quiet || !Output.stderrIsSmartTerminal ? nil : ProgressLine(verb: verb)
         line?.start()
         defer { line?.stop() }
         let settings = ParallelSettings(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: line?.counter)

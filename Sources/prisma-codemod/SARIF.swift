@@ -1,9 +1,10 @@
 import CodemodCore
+import Foundation
 import PrismaRules
 import PrismaTransforms
 
 /// SARIF 2.1.0 output of `check`: rule metadata from the check types, one result
-/// per finding with a physical location relative to the repository root.
+/// per finding with a physical location relative to `%SRCROOT%`, the repository root.
 enum SARIF {
     struct Log: Encodable {
         var schema = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -19,8 +20,16 @@ enum SARIF {
     struct Run: Encodable {
         var tool: Tool
         var invocations: [Invocation]
+        var originalUriBaseIds: [String: BaseLocation]
         var results: [Result]
         var columnKind = "unicodeCodePoints"
+    }
+
+    /// What `%SRCROOT%` stands for: the folder every result's path is relative to.
+    struct BaseLocation: Encodable {
+        /// An absolute `file:` URI ending in `/`; absent when the run's paths have no one root.
+        var uri: String?
+        var description: Text
     }
 
     struct Tool: Encodable { var driver: Driver }
@@ -35,7 +44,14 @@ enum SARIF {
         var id: String
         var name: String
         var shortDescription: Text
+        var fullDescription: Text
+        var help: Help
         var defaultConfiguration: Configuration
+    }
+
+    struct Help: Encodable {
+        var text: String
+        var markdown: String
     }
 
     struct Configuration: Encodable { var level: String }
@@ -76,6 +92,8 @@ enum SARIF {
     struct Region: Encodable {
         var startLine: Int
         var startColumn: Int
+        var endLine: Int?
+        var endColumn: Int?
     }
 
     static func level(_ severity: CheckSeverity) -> String {
@@ -86,17 +104,21 @@ enum SARIF {
         }
     }
 
-    static func log(_ report: CheckReport, toolVersion: String) -> Log {
+    /// `sourceRoot`: the folder the findings' paths are relative to (the git work tree, or the
+    /// project outside git), nil when a run's projects have no one such folder.
+    static func log(_ report: CheckReport, toolVersion: String, sourceRoot: URL?) -> Log {
         // Every finding comes from an enabled rule, so each has its index here.
         let rules = report.rules
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let results = report.findings.map { finding in
+        let fingerprints = FindingFingerprint.all(report.findings)
+        let results = zip(report.findings, fingerprints).map { finding, fingerprint in
             Result(ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule] ?? 0, level: level(finding.severity),
                    message: Text(text: finding.message),
                    locations: [Location(physicalLocation: PhysicalLocation(
                        artifactLocation: ArtifactLocation(uri: uri(finding.path)),
-                       region: Region(startLine: finding.line, startColumn: finding.column)))],
-                   partialFingerprints: ["prismaCodemodCode/v1": finding.rule + ":" + finding.code])
+                       region: Region(startLine: finding.line, startColumn: finding.column,
+                                      endLine: finding.endLine, endColumn: finding.endColumn)))],
+                   partialFingerprints: [FindingFingerprint.sarifKey: fingerprint.sarif])
         }
         let notifications = report.failed.map { error -> Notification in
             var locations: [Location]?
@@ -107,13 +129,23 @@ enum SARIF {
             }
             return Notification(message: Text(text: error.message), locations: locations)
         }
-        let driver = Driver(version: toolVersion, rules: rules.map {
-            Rule(id: $0.id, name: camelCase($0.id), shortDescription: Text(text: $0.summary),
-                 defaultConfiguration: Configuration(level: level($0.severity)))
+        let driver = Driver(version: toolVersion, rules: rules.map { rule in
+            Rule(id: rule.id, name: camelCase(rule.id), shortDescription: Text(text: rule.summary),
+                 fullDescription: Text(text: rule.summary + " " + rule.check.rationale),
+                 help: help(rule), defaultConfiguration: Configuration(level: level(rule.severity)))
         })
+        let root = BaseLocation(uri: sourceRoot.map { URL(fileURLWithPath: $0.path, isDirectory: true).absoluteString },
+                                description: Text(text: "The root of the git work tree checked (outside git, the project root)."))
         return Log(runs: [Run(tool: Tool(driver: driver),
                               invocations: [Invocation(executionSuccessful: report.failed.isEmpty, toolExecutionNotifications: notifications)],
-                              results: results)])
+                              originalUriBaseIds: ["%SRCROOT%": root], results: results)])
+    }
+
+    /// How to resolve a finding, and how to silence one on purpose.
+    static func help(_ rule: CheckRule) -> Help {
+        let suppress = "To keep a finding on purpose, put `// prisma-codemod-ignore-next-line \(rule.id) -- reason` on the line above."
+        return Help(text: rule.check.fix + " " + suppress,
+                    markdown: "**\(rule.summary)**\n\n\(rule.check.rationale)\n\n**Fix:** \(rule.check.fix)\n\n\(suppress)")
     }
 
     /// A relative URI reference: path segments percent-encoded, `/` kept.
@@ -126,5 +158,32 @@ enum SARIF {
     static func camelCase(_ id: String) -> String {
         let parts = id.split(separator: "-")
         return parts.enumerated().map { $0 == 0 ? String($1) : $1.prefix(1).uppercased() + $1.dropFirst() }.joined()
+    }
+}
+
+/// A finding's identity across commits, for code scanning and GitLab to match results
+/// between runs: its check, path and whitespace-collapsed code, and which of the file's
+/// identical findings it is (in position order), so two identical calls in one file differ
+/// and lines added elsewhere change nothing.
+struct FindingFingerprint: Equatable {
+    static let sarifKey = "prismaCodemodFindingHash/v1"
+
+    var hash: String
+    /// One-based, among the findings with the same hash.
+    var occurrence: Int
+
+    /// `hash:occurrence`, the shape of GitHub's own `primaryLocationLineHash`.
+    var sarif: String { "\(hash):\(occurrence)" }
+    /// One opaque token, as GitLab's Code Quality reports want it.
+    var token: String { sha256Hex(Array(sarif.utf8)) }
+
+    /// The fingerprint of each finding, in order; findings come sorted by path and position.
+    static func all(_ findings: [Finding]) -> [FindingFingerprint] {
+        var seen: [String: Int] = [:]
+        return findings.map { finding in
+            let hash = sha256Hex(Array([finding.rule, finding.path, finding.code].joined(separator: "\u{0}").utf8))
+            seen[hash, default: 0] += 1
+            return FindingFingerprint(hash: hash, occurrence: seen[hash] ?? 1)
+        }
     }
 }

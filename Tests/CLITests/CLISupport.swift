@@ -27,6 +27,9 @@ func runProcess(_ executable: URL, _ arguments: [String], in directory: URL, inp
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
+    // Colour is the tests' to ask for: none inherited from the shell that runs them.
+    env["FORCE_COLOR"] = nil
+    env["NO_COLOR"] = nil
     env.merge(environment) { _, new in new }
     process.environment = env
     let out = Pipe(), err = Pipe(), stdin = Pipe()

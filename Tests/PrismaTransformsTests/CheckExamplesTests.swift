@@ -34,6 +34,8 @@ final class CheckExamplesTests: XCTestCase {
                                "\(check.id): \(found.map(\.message))", file: example.file, line: example.line)
                 XCTAssertTrue(found.allSatisfy { $0.severity == check.defaultSeverity && !$0.message.isEmpty && !$0.code.isEmpty },
                               "\(check.id): \(found)", file: example.file, line: example.line)
+                XCTAssertTrue(found.allSatisfy { SourcePosition(line: $0.endLine, column: $0.endColumn) > SourcePosition(line: $0.line, column: $0.column) },
+                              "\(check.id): every finding ends after it starts: \(found)", file: example.file, line: example.line)
             }
         }
     }

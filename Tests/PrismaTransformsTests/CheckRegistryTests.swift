@@ -12,7 +12,21 @@ final class CheckRegistryTests: XCTestCase {
         for check in CheckRegistry.all {
             XCTAssertNotNil(check.id.range(of: "^[a-z]+(-[a-z]+)*$", options: .regularExpression), check.id)
             XCTAssertTrue(check.summary.hasSuffix(".") && !check.summary.contains("\n"), check.summary)
+            // SARIF's fullDescription and help: whole sentences beyond the summary.
+            for text in [check.rationale, check.fix] {
+                XCTAssertTrue(text.hasSuffix(".") && !text.contains("\n") && text.count > 40 && text != check.summary, "\(check.id): \(text)")
+            }
         }
+    }
+
+    /// A violation ends where its code ends (the position after the last character, in code
+    /// points, as SARIF's exclusive `endColumn`), over line breaks too.
+    func testViolationsEndWhereTheirCodeEnds() {
+        let one = Violation(line: 3, column: 5, message: "m", code: "größe")
+        XCTAssertEqual([one.endLine, one.endColumn], [3, 10])
+        let two = Violation(line: 3, column: 5, message: "m", code: "/* a\r\n  bc */")
+        XCTAssertEqual([two.endLine, two.endColumn], [4, 8])
+        XCTAssertEqual(two.code, "/* a bc */")
     }
 
     func testTheBuiltInRulesKeepEachChecksDefaults() throws {

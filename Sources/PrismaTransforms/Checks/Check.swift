@@ -16,6 +16,10 @@ public protocol Check: Sendable {
     static var id: String { get }
     /// One sentence on what the check flags: SARIF's short description and README's list.
     static var summary: String { get }
+    /// Why a finding matters, a few sentences after `summary`: SARIF's `fullDescription`.
+    static var rationale: String { get }
+    /// How to resolve a finding (the transform that fixes it, or what to change by hand): SARIF's `help`.
+    static var fix: String { get }
     static var defaultSeverity: CheckSeverity { get }
     /// Whether the check runs unless a rules file switches it off.
     static var enabledByDefault: Bool { get }
@@ -43,22 +47,40 @@ public struct Violation: Sendable, Equatable {
     /// One-based, the column in code points (like every position the tool prints).
     public var line: Int
     public var column: Int
+    /// Where the flagged code ends: the position just after its last character.
+    public var endLine: Int
+    public var endColumn: Int
     public var message: String
     /// The flagged code with white space collapsed: what a baseline matches on,
     /// so that edits elsewhere in the file do not invalidate it.
     public var code: String
 
+    /// A violation of `code` as written at `line`:`column`; it ends where that text ends.
     public init(line: Int, column: Int, message: String, code: String) {
-        self.line = line
-        self.column = column
-        self.message = message
-        self.code = Self.normalized(code)
+        var end = SourcePosition(line: line, column: column)
+        for character in code.unicodeScalars {
+            if character == "\n" {
+                end = SourcePosition(line: end.line + 1, column: 1)
+            } else if character != "\r" {
+                end.column += 1
+            }
+        }
+        self.init(start: SourcePosition(line: line, column: column), end: end, message: message, code: code)
     }
 
     /// A violation where `node` starts, its code taken from the file.
     public init(at node: Node, in file: ParsedFile, message: String) {
-        let position = file.position(node.byteRange.lowerBound)
-        self.init(line: position.line, column: position.column, message: message, code: file.text(node))
+        self.init(start: file.position(node.byteRange.lowerBound), end: file.position(node.byteRange.upperBound),
+                  message: message, code: file.text(node))
+    }
+
+    private init(start: SourcePosition, end: SourcePosition, message: String, code: String) {
+        line = start.line
+        column = start.column
+        endLine = end.line
+        endColumn = end.column
+        self.message = message
+        self.code = Self.normalized(code)
     }
 
     static func normalized(_ code: String) -> String {

@@ -51,3 +51,26 @@ public enum CheckRegistry {
         }
     }
 }
+
+extension Workspace {
+    /// The same files and context with `overrides` laid over what the rules files say of
+    /// each check: `check --error/--warn/--off` for one run. Fields an override leaves out
+    /// keep the rules files' word.
+    public func overridingChecks(_ overrides: [CheckOverride]) -> Workspace {
+        guard !overrides.isEmpty else { return self }
+        var context = self.context
+        for override in overrides {
+            if let index = context.configuration.checks.firstIndex(where: { $0.id == override.id }) {
+                var merged = context.configuration.checks[index]
+                merged.enabled = override.enabled ?? merged.enabled
+                merged.severity = override.severity ?? merged.severity
+                merged.file = override.file
+                merged.line = override.line
+                context.configuration.checks[index] = merged
+            } else {
+                context.configuration.checks.append(override)
+            }
+        }
+        return Workspace(project: project, context: context, files: files)
+    }
+}

@@ -9,6 +9,9 @@ public struct Finding: Codable, Equatable, Sendable {
     public var path: String
     public var line: Int
     public var column: Int
+    /// Just after the flagged code's last character (SARIF's exclusive `endColumn`).
+    public var endLine: Int
+    public var endColumn: Int
     public var message: String
     /// The flagged code with white space collapsed: what a baseline matches on,
     /// so that edits elsewhere in the file do not invalidate it.
@@ -112,7 +115,7 @@ public enum Checker {
                                projectClientInstances: projectClientInstances)
             return rule.check.settle(run).flatMap { path, violations in
                 violations.map { Finding(rule: rule.id, severity: rule.severity, path: path, line: $0.line, column: $0.column,
-                                         message: $0.message, code: $0.code) }
+                                         endLine: $0.endLine, endColumn: $0.endColumn, message: $0.message, code: $0.code) }
             }
         }
         let before = rules.filter { !$0.check.settlesAfterSuppressions }.flatMap { settled($0, unusedSuppressions: [:]) }

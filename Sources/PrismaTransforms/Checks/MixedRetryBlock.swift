@@ -7,6 +7,15 @@ import PrismaRules
 public enum MixedRetryBlock: Check {
     public static let id = "mixed-retry-block"
     public static let summary = "A retry callback both reads and writes, so its reads are retried with its writes."
+    public static let rationale = """
+        A retry callback that both reads and writes is a write retry, so its reads run again on every attempt. That is \
+        often intended (read, then write from what was read); a team that wants its retries to hold writes only lists \
+        them with this check.
+        """
+    public static let fix = """
+        No transform fixes this, since splitting the callback changes what one attempt sees: move the reads out of the \
+        callback by hand where they need not be retried, or suppress the finding with a reason.
+        """
     public static let defaultSeverity = CheckSeverity.note
     public static let enabledByDefault = false
 

@@ -6,6 +6,14 @@ import PrismaRules
 public enum MultipleClientInstances: Check {
     public static let id = "multiple-client-instances"
     public static let summary = "A file creates its own PrismaClient; each instance opens its own connection pool."
+    public static let rationale = """
+        Each `new PrismaClient()` opens its own connection pool, so every extra instance multiplies the connections \
+        the process can hold against the database's `max_connections`.
+        """
+    public static let fix = """
+        Run `prisma-codemod apply centralize-client`: each file then imports the project's one shared client \
+        (`--force` for clients created inside a function or exported).
+        """
     public static let defaultSeverity = CheckSeverity.warning
     public static let enabledByDefault = true
 

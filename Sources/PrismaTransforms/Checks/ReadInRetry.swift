@@ -8,6 +8,15 @@ import PrismaRules
 public enum ReadInRetry: Check {
     public static let id = "read-in-retry"
     public static let summary = "A Prisma read is wrapped in the retry helper."
+    public static let rationale = """
+        A retry helper exists for transient write conflicts and dropped connections. Retrying a read under a full \
+        connection pool only queues more queries on the pool that is already exhausted, so reads are better called \
+        directly. A callback that also writes is a write retry and is not flagged (see mixed-retry-block).
+        """
+    public static let fix = """
+        Run `prisma-codemod apply unwrap-reads` (preview it with `prisma-codemod diff unwrap-reads`): it calls the \
+        read directly and drops the helper's import when it is no longer used.
+        """
     public static let defaultSeverity = CheckSeverity.error
     public static let enabledByDefault = true
 

@@ -5,6 +5,14 @@ import PrismaRules
 public enum RetryInsideTransaction: Check {
     public static let id = "retry-inside-transaction"
     public static let summary = "The retry helper is used inside a transaction."
+    public static let rationale = """
+        Retrying one statement inside a transaction re-runs that statement alone after the transaction may already \
+        have failed or rolled back; the unit that can be retried safely is the whole transaction.
+        """
+    public static let fix = """
+        Run `prisma-codemod apply hoist-retry-to-transaction`: it removes the inner retries and wraps the whole \
+        `$transaction(...)` call in the helper.
+        """
     public static let defaultSeverity = CheckSeverity.error
     public static let enabledByDefault = true
 

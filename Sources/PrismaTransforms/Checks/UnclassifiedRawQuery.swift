@@ -6,6 +6,15 @@ import PrismaRules
 public enum UnclassifiedRawQuery: Check {
     public static let id = "unclassified-raw-query"
     public static let summary = "A raw query's SQL is not literal, so whether it reads or writes is unknown."
+    public static let rationale = """
+        Whether a raw query reads or writes is decided by its SQL. When the SQL is not literal (`Prisma.raw(...)`, a \
+        variable, `$queryRawTyped` of a `.sql` file) or starts with an unknown keyword, read-in-retry and \
+        write-without-retry cannot judge the call, so it is listed rather than passed over.
+        """
+    public static let fix = """
+        Write the SQL literally in the call (a `$queryRaw` tagged template or a string literal) where you can, or \
+        review the call by hand and suppress the finding with a reason.
+        """
     public static let defaultSeverity = CheckSeverity.note
     public static let enabledByDefault = true
 

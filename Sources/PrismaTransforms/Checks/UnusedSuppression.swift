@@ -5,6 +5,13 @@ import PrismaRules
 public enum UnusedSuppression: Check {
     public static let id = "unused-suppression"
     public static let summary = "A prisma-codemod-ignore comment suppresses nothing."
+    public static let rationale = """
+        A suppression comment that silences nothing hides nothing today, but would silently hide a new finding on that \
+        line later.
+        """
+    public static let fix = """
+        Remove the comment, or correct the check id it names.
+        """
     public static let defaultSeverity = CheckSeverity.warning
     public static let enabledByDefault = true
     public static let settlesAfterSuppressions = true

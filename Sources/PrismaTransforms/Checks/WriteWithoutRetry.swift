@@ -7,6 +7,15 @@ import SyntaxTree
 public enum WriteWithoutRetry: Check {
     public static let id = "write-without-retry"
     public static let summary = "A Prisma write is not wrapped in the retry helper."
+    public static let rationale = """
+        Writes can fail on transient conflicts (serialization failures, dropped connections); a team that retries \
+        writes wants every write outside a transaction to go through the helper. Calls inside a transaction are not \
+        flagged: the transaction is retried as a whole.
+        """
+    public static let fix = """
+        Run `prisma-codemod apply wrap-writes` (narrow it with `--only model.method`): it wraps each awaited or \
+        returned write in the helper and adds its import.
+        """
     public static let defaultSeverity = CheckSeverity.warning
     public static let enabledByDefault = false
 
