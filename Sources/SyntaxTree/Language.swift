@@ -48,3 +48,38 @@ public enum Language: String, Sendable, CaseIterable {
         }
     }
 }
+
+/// A grammar's node kind and field names, read once per language rather than per tree.
+struct GrammarNames: Sendable {
+    let kinds: [String]
+    let fields: [String]
+    let fieldIDs: [String: UInt16]
+
+    init(_ language: Language) {
+        let grammar = language.pointer
+        kinds = (0..<ts_language_symbol_count(grammar)).map { symbol in
+            ts_language_symbol_name(grammar, TSSymbol(symbol)).map { String(cString: $0) } ?? ""
+        }
+        // Field ids run from 1; 0 means "no field".
+        fields = (0...ts_language_field_count(grammar)).map { id in
+            id == 0 ? "" : ts_language_field_name_for_id(grammar, TSFieldId(id)).map { String(cString: $0) } ?? ""
+        }
+        var ids: [String: UInt16] = [:]
+        for (id, name) in fields.enumerated() where id > 0 && !name.isEmpty { ids[name] = UInt16(id) }
+        fieldIDs = ids
+    }
+
+    static let typescript = GrammarNames(.typescript)
+    static let tsx = GrammarNames(.tsx)
+    static let javascript = GrammarNames(.javascript)
+}
+
+extension Language {
+    var names: GrammarNames {
+        switch self {
+        case .typescript: return .typescript
+        case .tsx: return .tsx
+        case .javascript: return .javascript
+        }
+    }
+}
