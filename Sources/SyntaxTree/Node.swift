@@ -1,9 +1,9 @@
 /// A node of a `Tree`: a value that keeps its tree alive.
 public struct Node {
-    let index: Int
+    @usableFromInline let index: Int
     public let tree: Tree
 
-    init(index: Int, tree: Tree) {
+    @usableFromInline init(index: Int, tree: Tree) {
         self.index = index
         self.tree = tree
     }
@@ -67,7 +67,7 @@ public struct Node {
 
     /// The first child under the field (as `ts_node_child_by_field_name`).
     public func child(field: String) -> Node? {
-        guard let id = tree.names.fieldIDs[field] else { return nil }
+        guard let id = tree.names.fieldID(field) else { return nil }
         return childIndices.first { tree.fields[$0.index] == id }
     }
 

@@ -13,7 +13,7 @@ public final class Tree {
     let names: GrammarNames
 
     // One entry per visible node, in pre-order; the root is 0.
-    let symbols: [UInt16]
+    @usableFromInline let symbols: [UInt16]
     let flags: [UInt8]
     /// The field under which the node hangs from its parent (0: none).
     let fields: [UInt16]
