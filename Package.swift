@@ -51,7 +51,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SyntaxTreeTests", dependencies: ["SyntaxTree"]),
+        .testTarget(name: "SyntaxTreeTests", dependencies: ["SyntaxTree", "CTreeSitter"]),
         .testTarget(name: "CodemodCoreTests", dependencies: ["CodemodCore", "SyntaxTree"]),
         .testTarget(name: "PrismaRulesTests", dependencies: ["PrismaRules"]),
         .testTarget(

@@ -48,3 +48,65 @@ public enum Language: String, Sendable, CaseIterable {
         }
     }
 }
+
+/// A grammar's node kind and field names, read once per language rather than per tree.
+struct GrammarNames: Sendable {
+    let kinds: [String]
+    let fields: [String]
+    /// Field ids by the FNV-1a hash of their names, sorted by hash: `child(field:)` is asked
+    /// with a short literal at almost every step of the analysis, and hashing it into a
+    /// dictionary cost more than the lookup.
+    private let fieldKeys: [UInt64]
+    private let fieldKeyIDs: [UInt16]
+
+    init(_ language: Language) {
+        let grammar = language.pointer
+        kinds = (0..<ts_language_symbol_count(grammar)).map { symbol in
+            ts_language_symbol_name(grammar, TSSymbol(symbol)).map { String(cString: $0) } ?? ""
+        }
+        // Field ids run from 1; 0 means "no field".
+        fields = (0...ts_language_field_count(grammar)).map { id in
+            id == 0 ? "" : ts_language_field_name_for_id(grammar, TSFieldId(id)).map { String(cString: $0) } ?? ""
+        }
+        let keyed = fields.enumerated().filter { $0.offset > 0 && !$0.element.isEmpty }
+            .map { (key: Self.fieldKey($0.element), id: UInt16($0.offset)) }
+            .sorted { $0.key < $1.key }
+        fieldKeys = keyed.map(\.key)
+        fieldKeyIDs = keyed.map(\.id)
+    }
+
+    /// The id of a field name, or nil when the grammar has no such field.
+    func fieldID(_ name: String) -> UInt16? {
+        let key = Self.fieldKey(name)
+        var low = 0
+        var high = fieldKeys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if fieldKeys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        guard low < fieldKeys.count, fieldKeys[low] == key else { return nil }
+        let id = fieldKeyIDs[low]
+        return fields[Int(id)] == name ? id : nil  // a hash shared by two names is never taken for the other
+    }
+
+    static func fieldKey(_ name: String) -> UInt64 {
+        var name = name
+        return name.withUTF8 { bytes in
+            bytes.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        }
+    }
+
+    static let typescript = GrammarNames(.typescript)
+    static let tsx = GrammarNames(.tsx)
+    static let javascript = GrammarNames(.javascript)
+}
+
+extension Language {
+    var names: GrammarNames {
+        switch self {
+        case .typescript: return .typescript
+        case .tsx: return .tsx
+        case .javascript: return .javascript
+        }
+    }
+}

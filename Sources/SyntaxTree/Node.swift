@@ -1,74 +1,80 @@
-import CTreeSitter
-
 /// A node of a `Tree`: a value that keeps its tree alive.
 public struct Node {
-    let raw: TSNode
+    @usableFromInline let index: Int
     public let tree: Tree
 
-    init(raw: TSNode, tree: Tree) {
-        self.raw = raw
+    @usableFromInline init(index: Int, tree: Tree) {
+        self.index = index
         self.tree = tree
     }
 
-    init?(optional raw: TSNode, tree: Tree) {
-        if ts_node_is_null(raw) { return nil }
-        self.init(raw: raw, tree: tree)
-    }
-
     public var kind: String {
-        // ts_node_symbol is the public symbol of the node (or of its alias), whose name
-        // ts_node_type gives; ERROR (65535) lies outside the table.
-        let symbol = Int(ts_node_symbol(raw))
-        return symbol < tree.kindNames.count ? tree.kindNames[symbol] : String(cString: ts_node_type(raw))
+        // The public symbol of the node (or of its alias); ERROR (65535) lies outside the table.
+        let symbol = Int(tree.symbols[index])
+        let kinds = tree.names.kinds
+        return symbol < kinds.count ? kinds[symbol] : "ERROR"
     }
-    public var isNamed: Bool { ts_node_is_named(raw) }
-    public var isMissing: Bool { ts_node_is_missing(raw) }
-    public var isError: Bool { kind == "ERROR" }
-    public var hasError: Bool { ts_node_has_error(raw) }
+    public var isNamed: Bool { tree.flags[index] & Tree.namedFlag != 0 }
+    public var isMissing: Bool { tree.flags[index] & Tree.missingFlag != 0 }
+    public var isError: Bool { tree.symbols[index] == UInt16.max }
+    /// Whether the node or a descendant is an ERROR or MISSING node.
+    public var hasError: Bool { tree.flags[index] & Tree.errorFlag != 0 }
 
     /// UTF-8 byte offsets into `tree.source`.
-    public var byteRange: Range<Int> {
-        let start = Int(ts_node_start_byte(raw))
-        return start..<max(start, Int(ts_node_end_byte(raw)))
-    }
+    public var byteRange: Range<Int> { Int(tree.startBytes[index])..<Int(tree.endBytes[index]) }
 
-    public var start: Point { Point(ts_node_start_point(raw)) }
-    public var end: Point { Point(ts_node_end_point(raw)) }
+    public var start: Point { tree.point(at: Int(tree.startBytes[index])) }
+    public var end: Point { tree.point(at: Int(tree.endBytes[index])) }
 
     public var bytes: ArraySlice<UInt8> { tree.source[byteRange] }
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    public var childCount: Int { Int(ts_node_child_count(raw)) }
-    public var namedChildCount: Int { Int(ts_node_named_child_count(raw)) }
+    /// The indices of the direct children, in order: each child's subtree ends where the next begins.
+    private var childIndices: ChildIndices { ChildIndices(first: index + 1, end: Int(tree.subtreeEnds[index]), tree: tree) }
 
-    public func child(_ index: Int) -> Node? {
-        guard index >= 0, index < childCount else { return nil }
-        return Node(optional: ts_node_child(raw, UInt32(index)), tree: tree)
-    }
+    public var childCount: Int { childIndices.reduce(0) { count, _ in count + 1 } }
+    public var namedChildCount: Int { childIndices.reduce(0) { $1.isNamed ? $0 + 1 : $0 } }
 
-    public func namedChild(_ index: Int) -> Node? {
-        guard index >= 0, index < namedChildCount else { return nil }
-        return Node(optional: ts_node_named_child(raw, UInt32(index)), tree: tree)
-    }
-
-    public var children: [Node] { (0..<childCount).compactMap { child($0) } }
-    public var namedChildren: [Node] { (0..<namedChildCount).compactMap { namedChild($0) } }
-
-    /// The field name under which the child at `index` hangs from this node, if any.
-    public func fieldName(ofChild index: Int) -> String? {
-        guard index >= 0, index < childCount, let name = ts_node_field_name_for_child(raw, UInt32(index)) else {
-            return nil
+    public func child(_ position: Int) -> Node? {
+        guard position >= 0 else { return nil }
+        var seen = 0
+        for child in childIndices {
+            if seen == position { return child }
+            seen += 1
         }
-        return String(cString: name)
+        return nil
     }
 
+    public func namedChild(_ position: Int) -> Node? {
+        guard position >= 0 else { return nil }
+        var seen = 0
+        for child in childIndices where child.isNamed {
+            if seen == position { return child }
+            seen += 1
+        }
+        return nil
+    }
+
+    public var children: [Node] { Array(childIndices) }
+    public var namedChildren: [Node] { childIndices.filter(\.isNamed) }
+
+    /// The field name under which the child at `position` hangs from this node, if any.
+    public func fieldName(ofChild position: Int) -> String? {
+        guard let child = child(position) else { return nil }
+        let field = Int(tree.fields[child.index])
+        return field == 0 ? nil : tree.names.fields[field]
+    }
+
+    /// The first child under the field (as `ts_node_child_by_field_name`).
     public func child(field: String) -> Node? {
-        field.withCString { name in
-            Node(optional: ts_node_child_by_field_name(raw, name, UInt32(field.utf8.count)), tree: tree)
-        }
+        guard let id = tree.names.fieldID(field) else { return nil }
+        return childIndices.first { tree.fields[$0.index] == id }
     }
 
-    public var parent: Node? { Node(optional: ts_node_parent(raw), tree: tree) }
+    public var parent: Node? {
+        let parent = Int(tree.parents[index])
+        return parent < 0 ? nil : Node(index: parent, tree: tree)
+    }
 
     /// The chain of ancestors from the parent up to the root.
     public var ancestors: AnySequence<Node> {
@@ -79,18 +85,30 @@ public struct Node {
     public func preorder() -> PreorderWalk { PreorderWalk(root: self) }
 }
 
+/// The children of a node: from its first child, each next one starts where the last one's subtree ends.
+struct ChildIndices: Sequence, IteratorProtocol {
+    var first: Int
+    let end: Int
+    let tree: Tree
+
+    mutating func next() -> Node? {
+        guard first < end else { return nil }
+        let node = Node(index: first, tree: tree)
+        first = Int(tree.subtreeEnds[first])
+        return node
+    }
+}
+
 extension Node: Equatable {
     public static func == (lhs: Node, rhs: Node) -> Bool {
-        lhs.tree === rhs.tree && ts_node_eq(lhs.raw, rhs.raw)
+        lhs.tree === rhs.tree && lhs.index == rhs.index
     }
 }
 
 extension Node: Hashable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(ObjectIdentifier(tree))
-        hasher.combine(byteRange.lowerBound)
-        hasher.combine(byteRange.upperBound)
-        hasher.combine(kind)
+        hasher.combine(index)
     }
 }
 
@@ -98,54 +116,28 @@ extension Node: CustomStringConvertible {
     public var description: String { "\(kind)@\(start.description)" }
 }
 
-extension Point {
-    init(_ point: TSPoint) {
-        self.init(row: Int(point.row), column: Int(point.column))
-    }
-}
-
-/// Iterative pre-order traversal built on a tree cursor: no recursion, so deep
-/// input cannot overflow the stack.
+/// Pre-order traversal: the nodes are stored in pre-order, so this is a loop over indices.
 public struct PreorderWalk: Sequence, IteratorProtocol {
-    private let cursor: CursorBox
     private let tree: Tree
-    private var started = false
-    private var finished = false
-    private var skipNext = false
+    private var nextIndex: Int
+    private let end: Int
+    private var last: Int?
 
     init(root: Node) {
-        self.cursor = CursorBox(root.raw)
-        self.tree = root.tree
+        tree = root.tree
+        nextIndex = root.index
+        end = Int(root.tree.subtreeEnds[root.index])
     }
 
     /// Do not descend into the children of the node last returned.
-    public mutating func skipChildren() { skipNext = true }
-
-    public mutating func next() -> Node? {
-        if finished { return nil }
-        if !started {
-            started = true
-            return current
-        }
-        if !skipNext, ts_tree_cursor_goto_first_child(&cursor.value) {
-            return current
-        }
-        skipNext = false
-        while true {
-            if ts_tree_cursor_goto_next_sibling(&cursor.value) { return current }
-            if !ts_tree_cursor_goto_parent(&cursor.value) {
-                finished = true
-                return nil
-            }
-        }
+    public mutating func skipChildren() {
+        if let last { nextIndex = Int(tree.subtreeEnds[last]) }
     }
 
-    private var current: Node { Node(raw: ts_tree_cursor_current_node(&cursor.value), tree: tree) }
-}
-
-/// Owns a TSTreeCursor so that it is deleted exactly once.
-final class CursorBox {
-    var value: TSTreeCursor
-    init(_ node: TSNode) { value = ts_tree_cursor_new(node) }
-    deinit { ts_tree_cursor_delete(&value) }
+    public mutating func next() -> Node? {
+        guard nextIndex < end else { return nil }
+        last = nextIndex
+        nextIndex += 1
+        return Node(index: nextIndex - 1, tree: tree)
+    }
 }

@@ -217,15 +217,15 @@ struct ClientRecognizer {
     private mutating func recogniseDeclarations() {
         var walk = file.root.preorder()
         while let node = walk.next() {
-            guard node.isNamed else { continue }  // every kind below is a named node; tokens are passed over
-            switch node.kind {
-            case "import_statement":
+            guard node.isNamed, let role = Self.declarationWalkRoles[node] else { continue }  // tokens are passed over
+            switch role {
+            case .importStatement:
                 walk.skipChildren()
-            case "new_expression":
+            case .new:
                 if let constructor = node.child(field: "constructor"), clientClassNames.contains(file.text(constructor)) {
                     recordInstance(node)
                 }
-            case "public_field_definition":
+            case .field:
                 guard let name = node.child(field: "name"), let property = scopes.property(declaredBy: name) else { break }
                 if let type = node.child(field: "type"), let kind = typeKind(type) {
                     clients[property] = kind == .transactionClient ? kind : .classProperty
@@ -233,31 +233,39 @@ struct ClientRecognizer {
                     // `private db = prisma`, `static prisma = new PrismaClient()`.
                     clients[property] = kind == .transactionClient ? kind : .classProperty
                 }
-            case "required_parameter", "optional_parameter":
+            case .parameter:
                 recordParameter(node)
-            case "assignment_pattern":
+            case .assignmentPattern:
                 // JavaScript's `function f(db = prisma)`.
                 if node.parent?.kind == "formal_parameters", let left = node.child(field: "left"), left.kind == "identifier",
                    let value = node.child(field: "right"), let kind = valueKind(of: value),
                    let declaration = scopes.declaration(declaredBy: left) {
                     clients[declaration] = kind == .transactionClient ? kind : .parameter
                 }
-            case "variable_declarator":
+            case .declarator:
                 // `const db = prisma`, `const db = tx ?? prisma`, `const x = prisma.$extends(…)`.
                 if let name = node.child(field: "name"), name.kind == "identifier", let value = node.child(field: "value"),
                    let declaration = scopes.declaration(declaredBy: name), clients[declaration] == nil,
                    let kind = valueKind(of: value) {
                     clients[declaration] = kind
                 }
-            case "assignment_expression":
+            case .assignment:
                 recordAssignment(node)
-            case "call_expression":
+            case .call:
                 markTransactionCallback(node)
-            default:
-                break
             }
         }
     }
+
+    private enum DeclarationWalkRole: Sendable {
+        case importStatement, new, field, parameter, assignmentPattern, declarator, assignment, call
+    }
+
+    private static let declarationWalkRoles = KindMap<DeclarationWalkRole>([
+        "import_statement": .importStatement, "new_expression": .new, "public_field_definition": .field,
+        "required_parameter": .parameter, "optional_parameter": .parameter, "assignment_pattern": .assignmentPattern,
+        "variable_declarator": .declarator, "assignment_expression": .assignment, "call_expression": .call,
+    ])
 
     /// A parameter typed with a client type or `Prisma.TransactionClient` (also inside a
     /// destructured `{ tx }: { tx: Prisma.TransactionClient }`), or defaulting to a client

@@ -132,26 +132,26 @@ public struct PrismaFile {
         var usedRetryNames = Set<String>()
         var walk = file.root.preorder()
         while let node = walk.next() {
-            guard node.isNamed else { continue }  // every kind below is a named node; tokens are passed over
-            switch node.kind {
-            case "import_statement":
+            guard node.isNamed, let role = Self.callWalkRoles[node] else { continue }  // tokens are passed over
+            switch role {
+            case .importStatement:
                 if clients.namespaceImports.contains(node.byteRange.lowerBound) {
                     unanalysable.append(Unanalysable(node: node, reason: "the central module is imported as a namespace; calls through it are not analysed"))
                 }
                 walk.skipChildren()
-            case "subscript_expression":
+            case .subscriptExpression:
                 if let object = node.child(field: "object"), binding(for: object) != nil {
                     unanalysable.append(Unanalysable(node: node, reason: "\(file.text(node)) picks a model by name; calls through it are not analysed"))
                 }
-            case "variable_declarator":
+            case .declarator:
                 if let name = node.child(field: "name"), name.kind == "object_pattern",
                    let value = node.child(field: "value"), binding(for: value) != nil {
                     unanalysable.append(Unanalysable(node: node, reason: "model delegates destructured from \(file.text(value)); calls through them are not analysed"))
                 }
-            case "identifier", "shorthand_property_identifier":
+            case .identifier:
                 let name = file.text(node)
                 if retries.names.contains(name) { usedRetryNames.insert(name) }
-            case "call_expression":
+            case .call:
                 if isDynamicImportOfCentralModule(node) {
                     unanalysable.append(Unanalysable(node: node, reason: "the central module is imported dynamically (import()); calls through it are not analysed"))
                 }
@@ -165,13 +165,11 @@ public struct PrismaFile {
                 } else if let reason = UnfollowedShapes.unfollowedCall(node, in: self, schemaModels: context.schemaModels) {
                     unanalysable.append(Unanalysable(node: node, reason: reason))
                 }
-            case "member_expression":
+            case .member:
                 recordDelegateUse(node)
                 if let reason = UnfollowedShapes.methodReference(node, in: self) {
                     unanalysable.append(Unanalysable(node: node, reason: reason))
                 }
-            default:
-                break
             }
         }
         retries.noteUsedNames(usedRetryNames)
@@ -190,6 +188,14 @@ public struct PrismaFile {
         }
         retryBlocks = RetryBlock.blocks(retryCalls, calls: calls)
     }
+
+    private enum CallWalkRole: Sendable { case importStatement, subscriptExpression, declarator, identifier, call, member }
+
+    private static let callWalkRoles = KindMap<CallWalkRole>([
+        "import_statement": .importStatement, "subscript_expression": .subscriptExpression, "variable_declarator": .declarator,
+        "identifier": .identifier, "shorthand_property_identifier": .identifier, "call_expression": .call,
+        "member_expression": .member,
+    ])
 
     /// A `$transaction` call is what it runs: inner transactions first (the calls are in
     /// pre-order, so backwards), as an outer one's class depends on theirs.

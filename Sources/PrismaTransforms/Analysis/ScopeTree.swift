@@ -89,80 +89,103 @@ public struct ScopeTree {
             // Every kind below is a named node; tokens (punctuation, keywords such as the
             // `module` of `declare module`), about half of a tree, are passed over unread.
             guard node.isNamed else { continue }
+            guard let role = Self.roles[node] else { continue }
             let current = ScopeID(index: index.innermostOpen(at: node.byteRange.lowerBound) ?? 0)
-            switch node.kind {
-            case "statement_block":
+            switch role {
+            case .statementBlock:
                 if self[current].bodyStart != node.byteRange.lowerBound { open(.block, node, in: current) }
-            case "switch_body":
+            case .switchBody:
                 open(.block, node, in: current)
-            case "class_body":
+            case .classBody:
                 open(.classBody, node, in: current)
-            case "for_statement":
+            case .forStatement:
                 open(.forLoop, node, in: current)
-            case "for_in_statement":
+            case .forInStatement:
                 let loop = open(.forLoop, node, in: current)
                 // `for (x of xs)` without a keyword assigns to an outer `x`, it declares nothing.
                 if let keyword = node.child(field: "kind"), let left = node.child(field: "left") {
                     let kind = Self.variableKind(file.text(keyword))
                     declarePattern(left, kind, in: kind == .var ? self[loop].hoistTarget : loop)
                 }
-            case "catch_clause":
+            case .catchClause:
                 let clause = open(.catchClause, node, in: current, bodyStart: node.child(field: "body")?.byteRange.lowerBound)
                 if let parameter = node.child(field: "parameter") { declarePattern(parameter, .catchParameter, in: clause) }
-            case _ where Self.functionKinds.contains(node.kind):
+            case .function:
                 openFunction(node, in: current)
-            case _ where Self.signatureKinds.contains(node.kind):
+            case .signature:
                 open(.function, node, in: current)
-            case "class_static_block":
+            case .staticBlock:
                 open(.function, node, in: current, bodyStart: node.child(field: "body")?.byteRange.lowerBound)
-            case "internal_module", "module":
+            case .namespace:
                 open(.namespace, node, in: current, bodyStart: node.child(field: "body")?.byteRange.lowerBound)
-            case "ambient_declaration":
+            case .ambientDeclaration:
                 // `declare global { var x: T }` declares globals, not names of this module.
                 if let block = node.namedChildren.first(where: { $0.kind == "statement_block" }) {
                     open(.namespace, node, in: current, bodyStart: block.byteRange.lowerBound)
                 }
-            case "class_declaration", "abstract_class_declaration":
+            case .classDeclaration:
                 if let name = node.child(field: "name") { declare(name, .class, in: current) }
-            case "lexical_declaration", "variable_declaration":
+            case .variableDeclaration:
                 let kind = node.kind == "variable_declaration" ? .var : Self.variableKind(node.child(field: "kind").map(file.text) ?? "")
                 for declarator in node.namedChildren where declarator.kind == "variable_declarator" {
                     if let name = declarator.child(field: "name") {
                         declarePattern(name, kind, in: kind == .var ? self[current].hoistTarget : current)
                     }
                 }
-            case "formal_parameters":
+            case .formalParameters:
                 // JavaScript's parameters are bare patterns (TypeScript wraps them in required_parameter).
                 for parameter in node.namedChildren where !["required_parameter", "optional_parameter", "comment"].contains(parameter.kind) {
                     declarePattern(parameter, .parameter, in: current)
                 }
-            case "required_parameter", "optional_parameter":
+            case .parameter:
                 guard let pattern = node.child(field: "pattern") else { break }
                 declarePattern(pattern, .parameter, in: current)
                 if pattern.kind == "identifier", Self.isParameterProperty(node), let body = enclosingClassBody(of: current) {
                     declareProperty(pattern, .property, in: body)
                 }
-            case "public_field_definition":
+            case .field:
                 if let name = node.child(field: "name"), self[current].kind == .classBody {
                     declareProperty(name, .property, in: current)
                 }
-            case "assignment_expression":
+            case .assignment:
                 if let left = node.child(field: "left"), left.kind == "member_expression",
                    left.child(field: "object")?.kind == "this", let property = left.child(field: "property"),
                    let body = enclosingClassBody(of: current) {
                     declareProperty(property, .assignedProperty, in: body)
                 }
-            case "import_statement":
+            case .importStatement:
                 declareImports(node, in: current)
                 walk.skipChildren()
-            case "type_annotation", "interface_declaration", "type_alias_declaration":
+            case .typeOnly:
                 // Types declare no values.
                 walk.skipChildren()
-            default:
-                break
             }
         }
     }
+
+    /// What the walk does with a node kind; kinds not named here declare and open nothing.
+    private enum Role: Sendable {
+        case statementBlock, switchBody, classBody, forStatement, forInStatement, catchClause, function, signature
+        case staticBlock, namespace, ambientDeclaration, classDeclaration, variableDeclaration, formalParameters
+        case parameter, field, assignment, importStatement, typeOnly
+    }
+
+    private static let roles: KindMap<Role> = {
+        var roles: [String: Role] = [
+            "statement_block": .statementBlock, "switch_body": .switchBody, "class_body": .classBody,
+            "for_statement": .forStatement, "for_in_statement": .forInStatement, "catch_clause": .catchClause,
+            "class_static_block": .staticBlock, "internal_module": .namespace, "module": .namespace,
+            "ambient_declaration": .ambientDeclaration, "class_declaration": .classDeclaration,
+            "abstract_class_declaration": .classDeclaration, "lexical_declaration": .variableDeclaration,
+            "variable_declaration": .variableDeclaration, "formal_parameters": .formalParameters,
+            "required_parameter": .parameter, "optional_parameter": .parameter, "public_field_definition": .field,
+            "assignment_expression": .assignment, "import_statement": .importStatement,
+            "type_annotation": .typeOnly, "interface_declaration": .typeOnly, "type_alias_declaration": .typeOnly,
+        ]
+        for kind in functionKinds { roles[kind] = .function }
+        for kind in signatureKinds { roles[kind] = .signature }
+        return KindMap(roles)
+    }()
 
     // MARK: - Queries
 
