@@ -396,13 +396,17 @@ final class InterruptionCLITests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: repo) }
         XCTAssertEqual(try codemod(["apply", "unwrap-reads", "src/services/userCache.ts"], in: repo).status, 0)
         let run = try XCTUnwrap(try runs(in: repo).last).id
-        let entry = repo.appendingPathComponent(".prisma-codemod/runs/\(run).json")
-        let text = try String(contentsOf: entry, encoding: .utf8)
-        let damaged = text.replacingOccurrences(of: #""original" : ""#, with: #""original" : "%%%"#)
-        XCTAssertNotEqual(damaged, text)
-        try Data(damaged.utf8).write(to: entry)
+        // The originals are streamed to their own file: one byte changed there is a damaged copy.
+        let originals = repo.appendingPathComponent(".prisma-codemod/originals/\(run)")
+        var bytes = [UInt8](try Data(contentsOf: originals))
+        XCTAssertFalse(bytes.isEmpty)
+        bytes[bytes.count / 2] ^= 0x20
+        try Data(bytes).write(to: originals)
         let rollback = try codemod(["rollback", "--run", run], in: repo)
         XCTAssertEqual(rollback.status, 2)
-        XCTAssertTrue(rollback.stderr.contains("the journal's copy of its content before run \(run) is damaged (not valid base64)"), rollback.stderr)
+        XCTAssertTrue(rollback.stderr.contains("the journal's copy of its content before run \(run) is damaged (missing, or not the bytes it recorded)"),
+                      rollback.stderr)
+        try FileManager.default.removeItem(at: originals)
+        XCTAssertTrue(try codemod(["rollback", "--run", run], in: repo).stderr.contains("is damaged"))
     }
 }
