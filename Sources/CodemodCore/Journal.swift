@@ -133,7 +133,11 @@ public struct Journal: Sendable {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw CodemodError.write(path: display, reason: String(cString: strerror(errno))) }
         var closed = false
-        defer { if !closed { close(descriptor) } }
+        var complete = false
+        defer {
+            if !closed { close(descriptor) }
+            if !complete { unlink(url.path) }  // a part written is no copy of anything
+        }
         var files: [JournalFile] = []
         files.reserveCapacity(writes.count)
         var offset = 0
@@ -149,6 +153,7 @@ public struct Journal: Sendable {
         closed = true
         guard close(descriptor) == 0 else { throw CodemodError.write(path: display, reason: String(cString: strerror(errno))) }
         AtomicWriter.syncDirectory(originalsFolder.path)
+        complete = true
         return files
     }
 
