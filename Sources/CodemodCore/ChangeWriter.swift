@@ -36,12 +36,12 @@ public struct PlannedWrite: Sendable {
     }
 }
 
-/// Writes many files all or nothing. The journal (every original, streamed to its
-/// originals file, then the run's entry) is on disk before the first file is replaced; every new file is staged next to its target
-/// and verified; then all are renamed into place. If a step fails, the files
-/// already replaced are restored from the originals before the error is thrown.
-/// A crash part-way leaves each file either old or new, and the journal run
-/// `started`, so `rollback --run` can restore them.
+/// Writes many files all or nothing. The journal (every original, streamed to the
+/// run's originals file, then its entry) is on disk before the first file is replaced;
+/// every new file is staged next to its target and verified; then all are renamed into
+/// place. If a step fails, the files already replaced are restored from the originals
+/// before the error is thrown. A crash part-way leaves each file either old or new, and
+/// the journal run `started`, so `rollback --run` can restore them.
 public struct ChangeWriter {
     public let journal: Journal
     /// Test hooks: fail (and restore) or die after this many files are in place.
