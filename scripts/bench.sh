@@ -2,7 +2,7 @@
 # Speed and memory side by side with ast-grep (not a test): generates a synthetic Express +
 # Prisma backend of each size in SIZES (deterministic, seed SEED), then runs interleaved, RUNS
 # times, a parse-only floor (C, the same tree-sitter grammar), `ast-grep scan` against
-# `prisma-codemod check`, and ast-grep's two-pass unwrap + import cleanup against
+# `prisma-codemod check` (cold, then warm from its results cache), and ast-grep's two-pass unwrap + import cleanup against
 # `prisma-codemod apply unwrap-reads --allow-lossy`. Every run's output is checked against the
 # generator's ground truth (the wrapped reads' positions, the unwrapped tree); prints a table
 # of median wall, CPU and peak memory with ratios, and exits 1 if any tool's output was wrong.

@@ -5,7 +5,8 @@ public enum Applier {
     /// The planned writes of the changed files, each with its sites as the journal keeps them.
     public static func writes(from outcomes: [FileOutcome]) -> [PlannedWrite] {
         outcomes.filter(\.isChanged).map { outcome in
-            PlannedWrite(path: outcome.path, original: outcome.original, updated: outcome.updated, sites: outcome.sites.map {
+            PlannedWrite(path: outcome.path, original: outcome.original,
+                         replacement: outcome.storedUpdated.map { .bytes($0) } ?? .edits(outcome.edits), sites: outcome.sites.map {
                 JournalSite(key: $0.key, label: $0.label, line: $0.after.line, column: $0.after.column, restore: $0.restoreHint)
             })
         }

@@ -42,19 +42,7 @@ public enum AtomicWriter {
     static func writeNewFile(_ bytes: [UInt8], at path: String, mode: mode_t, displayPath: String, owner: (uid_t, gid_t)? = nil) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else { throw CodemodError.write(path: displayPath, reason: String(cString: strerror(errno))) }
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count, let base = buffer.baseAddress {
-                let result = Glibc.write(descriptor, base + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                written += result
-            }
-        }
+        var failure = writeAll(bytes, to: descriptor).map { String(cString: strerror($0)) }
         if failure == nil, let (uid, gid) = owner, uid != geteuid() || gid != getegid(), fchown(descriptor, uid, gid) != 0,
            geteuid() == 0 {
             failure = "cannot keep its owner \(uid):\(gid): \(String(cString: strerror(errno)))"
@@ -65,6 +53,22 @@ public enum AtomicWriter {
         if let failure {
             unlink(path)
             throw CodemodError.write(path: displayPath, reason: failure)
+        }
+    }
+
+    /// Writes all the bytes at the descriptor's position; the errno that stopped it, if one did.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { buffer -> Int32? in
+            var written = 0
+            while written < buffer.count, let base = buffer.baseAddress {
+                let result = Glibc.write(descriptor, base + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += result
+            }
+            return nil
         }
     }
 

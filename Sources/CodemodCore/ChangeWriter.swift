@@ -7,23 +7,41 @@ import Glibc
 public struct PlannedWrite: Sendable {
     public var path: String
     public var original: [UInt8]
-    public var updated: [UInt8]
     public var sites: [JournalSite]
+    /// The new bytes, or the edits that make them from `original` (applied when asked for,
+    /// so that a run's writes do not all hold their new text at once).
+    private var replacement: Replacement
+
+    enum Replacement: Sendable {
+        case bytes([UInt8])
+        case edits([Edit])
+    }
+
+    public var updated: [UInt8] {
+        switch replacement {
+        case .bytes(let bytes): bytes
+        case .edits(let edits): EditSet.applying(edits, to: original)
+        }
+    }
 
     public init(path: String, original: [UInt8], updated: [UInt8], sites: [JournalSite]) {
+        self.init(path: path, original: original, replacement: .bytes(updated), sites: sites)
+    }
+
+    init(path: String, original: [UInt8], replacement: Replacement, sites: [JournalSite]) {
         self.path = path
         self.original = original
-        self.updated = updated
+        self.replacement = replacement
         self.sites = sites
     }
 }
 
-/// Writes many files all or nothing. The journal (with every original) is on disk
-/// before the first file is replaced; every new file is staged next to its target
-/// and verified; then all are renamed into place. If a step fails, the files
-/// already replaced are restored from the originals before the error is thrown.
-/// A crash part-way leaves each file either old or new, and the journal run
-/// `started`, so `rollback --run` can restore them.
+/// Writes many files all or nothing. The journal (every original, streamed to the
+/// run's originals file, then its entry) is on disk before the first file is replaced;
+/// every new file is staged next to its target and verified; then all are renamed into
+/// place. If a step fails, the files already replaced are restored from the originals
+/// before the error is thrown. A crash part-way leaves each file either old or new, and
+/// the journal run `started`, so `rollback --run` can restore them.
 public struct ChangeWriter {
     public let journal: Journal
     /// Test hooks: fail (and restore) or die after this many files are in place.
@@ -42,7 +60,7 @@ public struct ChangeWriter {
     /// stops the run with nothing changed, one that arrives later lets the renames finish
     /// (the caller decides what then).
     public func write(_ writes: [PlannedWrite], run: inout JournalRun, interrupts: InterruptGuard? = nil) throws {
-        run.files = writes.map { JournalFile(path: $0.path, original: $0.original, updated: $0.updated, sites: $0.sites) }
+        run.files = try journal.recordOriginals(of: writes, run: run.id)
         run.status = .started
         try journal.record(run)
 

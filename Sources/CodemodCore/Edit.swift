@@ -44,6 +44,14 @@ public struct EditSet: Sendable {
 
     public var isEmpty: Bool { edits.isEmpty }
 
+    /// Edits already checked and applied once to `bytes`, applied again (a `FileOutcome`
+    /// keeps its new text this way): they were in bounds and disjoint then, so they are now.
+    static func applying(_ edits: [Edit], to bytes: [UInt8]) -> [UInt8] {
+        var set = EditSet()
+        set.edits = edits
+        return (try? set.apply(to: bytes)) ?? bytes
+    }
+
     /// Adds an edit; two edits overlap when their ranges share a byte, or when an
     /// insertion falls strictly inside a replaced range. Insertions at one offset
     /// are kept in the order they were added.

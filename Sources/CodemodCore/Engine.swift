@@ -17,7 +17,14 @@ public struct FileOutcome: Sendable {
     public var path: String
     public var status: Status
     public var original: [UInt8]
-    public var updated: [UInt8]
+    /// The new bytes. What the engine changed is kept as `edits` on `original` and applied
+    /// when asked for, so that a run over many files never holds every new text at once.
+    public var updated: [UInt8] {
+        get { storedUpdated ?? EditSet.applying(edits, to: original) }
+        set { storedUpdated = newValue }
+    }
+    /// Nil when `updated` is `edits` applied to `original`.
+    var storedUpdated: [UInt8]?
     public var sites: [ChangedSite] = []
     /// The edits that turn `original` into `updated`.
     public var edits: [Edit] = []
@@ -39,7 +46,7 @@ public struct FileOutcome: Sendable {
         self.path = path
         self.status = status
         self.original = original
-        self.updated = updated
+        self.storedUpdated = updated
         self.error = error
     }
 }
@@ -86,8 +93,8 @@ public struct Engine {
         }
 
         outcome.status = .changed
-        outcome.updated = updated
         outcome.edits = edits.edits
+        outcome.storedUpdated = nil  // `updated` from here on is `edits` applied again, when asked for
         let afterOffsets = edits.map(planned.selected.map(\.range.lowerBound))
         outcome.sites = zip(planned.selected, zip(planned.before, afterOffsets)).map { candidate, positions in
             ChangedSite(key: candidate.key, label: candidate.label, before: positions.0,

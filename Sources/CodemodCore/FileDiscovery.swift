@@ -118,37 +118,34 @@ public enum FileDiscovery {
                 throw CodemodError.git("git ls-files failed in \(folder.path): \(result.errorText.trimmingCharacters(in: .whitespacesAndNewlines)); "
                                        + "pass --no-git to walk the folder instead")
             }
+            // Paths as strings and `lstat`, not URLs: this runs for every file of every run.
+            let base = folder.standardizedFileURL.path
             return result.output.split(separator: 0).compactMap { entry in
-                let url = folder.appendingPathComponent(String(decoding: entry, as: UTF8.self))
-                // Tracked files deleted in the work tree are listed too, and links: skip both.
-                return isRegularFile(url) ? project.relativePath(of: url) : nil
+                let path = base + "/" + String(decoding: entry, as: UTF8.self)
+                // Tracked files deleted in the work tree are listed too, and links: skip both (links are
+                // never read or written through, so a linked file is neither counted twice nor half-applied).
+                var info = stat()
+                guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+                return Project.relative(path, to: project.root.path)
             }
         }
         var files: [String] = []
-        var pending = [folder]
+        var pending = [folder.standardizedFileURL.path]
         while let current = pending.popLast() {
-            let entries = (try? FileManager.default.contentsOfDirectory(
-                at: current, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey])) ?? []
-            for entry in entries {
-                let values = try? entry.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-                if values?.isDirectory == true, values?.isSymbolicLink != true {
-                    if !FileSelection.skippedFolders.contains(entry.lastPathComponent) { pending.append(entry) }
-                } else if values?.isSymbolicLink != true {
-                    files.append(project.relativePath(of: entry))
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: current)) ?? [] {
+                let path = current + "/" + name
+                var info = stat()
+                let kind = lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+                if kind == S_IFDIR {
+                    if !FileSelection.skippedFolders.contains(name) { pending.append(path) }
+                } else if kind != S_IFLNK {
+                    files.append(Project.relative(path, to: project.root.path))
                 }
             }
         }
         return files
     }
 }
-
-/// A file that is not a symbolic link: links are never read through or written through,
-/// so a linked file is neither counted twice nor half-applied.
-func isRegularFile(_ url: URL) -> Bool {
-    var info = stat()
-    return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-}
-
 
 /// A path glob, matched against root-relative paths, as `.gitignore` and shells read them:
 /// - `*` and `?` within one path segment, `[abc]`, `[a-z]`, `[!x]` (or `[^x]`) and `[[:digit:]]`

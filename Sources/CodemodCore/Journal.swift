@@ -3,7 +3,7 @@ import Foundation
 
 /// Lowercase hex SHA-256 of bytes.
 public func sha256Hex(_ bytes: [UInt8]) -> String {
-    SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    Fingerprint.hex(SHA256.hash(data: bytes))
 }
 
 /// One recorded run: everything needed to undo it, written before any file is replaced.
@@ -27,7 +27,8 @@ public struct JournalRun: Codable, Equatable, Sendable {
         public var isInEffect: Bool { self == .started || self == .completed }
     }
 
-    public var version = 1
+    /// 2: the files' original bytes are in `originals/<id>`, not in the entry (version 1, base64).
+    public var version = 2
     public var id: String
     public var time: String
     public var kind: Kind
@@ -69,18 +70,20 @@ public struct JournalFile: Codable, Equatable, Sendable {
     public var before: String
     public var after: String
     public var sites: [JournalSite]
-    /// The bytes before the run, base64.
-    public var original: String
+    /// Where the bytes before the run lie in the run's originals file (`originals/<run id>`).
+    public var originalOffset: Int?
+    public var originalLength: Int?
+    /// The bytes before the run, base64, in entries of version 1 (read, never written).
+    public var original: String?
 
-    public init(path: String, original: [UInt8], updated: [UInt8], sites: [JournalSite]) {
+    public init(path: String, before: String, after: String, sites: [JournalSite], originalAt range: Range<Int>?) {
         self.path = path
-        self.before = sha256Hex(original)
-        self.after = sha256Hex(updated)
+        self.before = before
+        self.after = after
         self.sites = sites
-        self.original = Data(original).base64EncodedString()
+        self.originalOffset = range?.lowerBound
+        self.originalLength = range?.count
     }
-
-    public var originalBytes: [UInt8]? { Data(base64Encoded: original).map { [UInt8]($0) } }
 }
 
 /// A changed site as the journal keeps it: its key, which a later revert selects the
@@ -115,6 +118,57 @@ public struct Journal: Sendable {
     }
 
     var runsFolder: URL { folder.appendingPathComponent("runs") }
+    var originalsFolder: URL { folder.appendingPathComponent("originals") }
+
+    /// Streams each file's bytes before the run into the run's originals file, one after the
+    /// other, and flushes it to disk: written before the entry that points into it, so a run
+    /// recorded `started` can always be put back. Nothing is held but one file at a time.
+    public func recordOriginals(of writes: [PlannedWrite], run id: String) throws -> [JournalFile] {
+        guard Self.isRunID(id) else { throw CodemodError.journal("'\(id)' is not a run id") }
+        try Self.createPrivateFolder(folder)
+        try Self.createPrivateFolder(originalsFolder)
+        let url = originalsFolder.appendingPathComponent(id)
+        let display = "journal originals \(id)"
+        unlink(url.path)  // a file a failed attempt of this same run left behind
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CodemodError.write(path: display, reason: String(cString: strerror(errno))) }
+        var closed = false
+        var complete = false
+        defer {
+            if !closed { close(descriptor) }
+            if !complete { unlink(url.path) }  // a part written is no copy of anything
+        }
+        var files: [JournalFile] = []
+        files.reserveCapacity(writes.count)
+        var offset = 0
+        for write in writes {
+            if let errorNumber = AtomicWriter.writeAll(write.original, to: descriptor) {
+                throw CodemodError.write(path: display, reason: String(cString: strerror(errorNumber)))
+            }
+            files.append(JournalFile(path: write.path, before: sha256Hex(write.original), after: sha256Hex(write.updated),
+                                     sites: write.sites, originalAt: offset..<(offset + write.original.count)))
+            offset += write.original.count
+        }
+        guard fsync(descriptor) == 0 else { throw CodemodError.write(path: display, reason: String(cString: strerror(errno))) }
+        closed = true
+        guard close(descriptor) == 0 else { throw CodemodError.write(path: display, reason: String(cString: strerror(errno))) }
+        AtomicWriter.syncDirectory(originalsFolder.path)
+        complete = true
+        return files
+    }
+
+    /// The bytes `file` held before `run`, nil when the journal's copy is missing or is not
+    /// what the run recorded (its hash differs).
+    public func original(of file: JournalFile, in run: JournalRun) -> [UInt8]? {
+        if let legacy = file.original { return Data(base64Encoded: legacy).map { [UInt8]($0) } }
+        guard let offset = file.originalOffset, let length = file.originalLength, offset >= 0, length >= 0,
+              let handle = FileHandle(forReadingAtPath: originalsFolder.appendingPathComponent(run.id).path) else { return nil }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: UInt64(offset))) != nil,
+              let data = try? handle.read(upToCount: length) ?? Data() else { return nil }
+        let bytes = [UInt8](data)
+        return bytes.count == length && sha256Hex(bytes) == file.before ? bytes : nil
+    }
     var damagedFolder: URL { folder.appendingPathComponent("damaged") }
 
     /// The journal holds copies of source files: only their owner may read it (0700 folders, 0600 files).
@@ -243,8 +297,8 @@ public struct Journal: Sendable {
             throw CodemodError.journal("\(display) (\(url.path)): damaged or not a prisma-codemod journal entry; "
                                        + "`prisma-codemod history --repair` sets it aside")
         }
-        guard versioned.version == 1 else {
-            throw CodemodError.journal("\(display): journal version \(versioned.version) is not supported (expected 1)")
+        guard versioned.version == 1 || versioned.version == 2 else {
+            throw CodemodError.journal("\(display): journal version \(versioned.version) is not supported (expected 1 or 2)")
         }
         let run: JournalRun
         do {

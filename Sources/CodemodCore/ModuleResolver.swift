@@ -70,6 +70,16 @@ public struct ModuleResolver: Sendable {
         return resolver
     }
 
+    /// The same resolver without `knownKeys` where no resolution consults them (no alias and
+    /// no `baseUrl`): it resolves every specifier the same, and a cache keyed by it is not
+    /// thrown away each time a file is added to the project.
+    public var withoutUnconsultedKeys: ModuleResolver {
+        guard aliases.isEmpty, baseUrl == nil else { return self }
+        var resolver = ModuleResolver(aliases: aliases, importExtension: importExtension, baseUrl: baseUrl, knownKeys: nil)
+        resolver.projectStyle = projectStyle
+        return resolver
+    }
+
     /// `.alias` when the project's files import through aliases more often than relatively.
     func dominantStyle(in texts: [String]) -> SpecifierStyle? {
         guard !aliases.isEmpty else { return nil }

@@ -32,7 +32,7 @@ public enum Rollback {
                 plan.refused.append((path, "no run in the journal changed it"))
                 continue
             }
-            guard let original = file.originalBytes else {
+            guard let original = journal.original(of: file, in: run) else {
                 plan.refused.append((path, Self.damagedCopy(run)))
                 continue
             }
@@ -56,7 +56,7 @@ public enum Rollback {
                 plan.refused.append((file.path, "cannot be read"))
                 continue
             }
-            guard let original = file.originalBytes else {
+            guard let original = journal.original(of: file, in: run) else {
                 plan.refused.append((file.path, Self.damagedCopy(run)))
                 continue
             }
@@ -72,7 +72,8 @@ public enum Rollback {
     }
 
     private static func damagedCopy(_ run: JournalRun) -> String {
-        "the journal's copy of its content before run \(run.id) is damaged (not valid base64), so it cannot be restored from the journal; "
+        "the journal's copy of its content before run \(run.id) is damaged (missing, or not the bytes it recorded), so it cannot "
+            + "be restored from the journal; "
             + "restore it from git (git checkout) or by hand"
     }
 

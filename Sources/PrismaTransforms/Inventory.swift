@@ -175,12 +175,14 @@ public enum Inventory {
         case failed(InventoryReport.FailedFile)
     }
 
-    public static func make(_ workspace: Workspace, budget options: BudgetOptions) -> InventoryReport {
+    /// `cache`: per-file results are kept between runs (nil: `--no-cache`, nothing read or written).
+    public static func make(_ workspace: Workspace, budget options: BudgetOptions, cache settings: CacheSettings? = nil) -> InventoryReport {
         let context = workspace.context
-        let results = workspace.map(skipped: { loaded in
+        let skipped = { (loaded: LoadedFile) -> FileResult in
             .analysed(InventoryReport.FileEntry(path: loaded.path, instances: [], providers: [], centralImports: [], retryImports: [],
                                                 calls: [], unanalysable: [], halfMigrated: []))
-        }) { loaded, parsed -> FileResult in
+        }
+        let body = { (loaded: LoadedFile, parsed: Result<ParsedFile, CodemodError>) -> FileResult in
             switch parsed {
             case .failure(let error):
                 var position: InventoryReport.Position?
@@ -191,6 +193,17 @@ public enum Inventory {
             case .success(let file):
                 return .analysed(entry(for: PrismaFile(file: file, context: context)))
             }
+        }
+        let results: [FileResult]
+        if let settings {
+            var cache: ResultCache<InventoryReport.FileEntry> = workspace.openCache("inventory", settings: settings)
+            results = workspace.map(cache: &cache, keep: { result in
+                if case .analysed(let entry) = result { return entry }
+                return nil
+            }, restore: { _, entry in .analysed(entry) }, skipped: skipped, body)
+            workspace.save(cache, settings: settings)
+        } else {
+            results = workspace.map(skipped: skipped, body)
         }
         var files: [InventoryReport.FileEntry] = []
         var failed: [InventoryReport.FailedFile] = []

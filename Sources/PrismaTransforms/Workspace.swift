@@ -178,16 +178,13 @@ public struct Workspace: Sendable {
 
     /// The configured helper name and module the project's files import most often.
     static func retryImportHabit(in files: [LoadedFile], helpers: [String], resolver: ModuleResolver) -> (name: String, moduleKey: String)? {
-        guard let pattern = try? NSRegularExpression(pattern: #"import\s*(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]"#) else { return nil }
         var counts: [String: (name: String, moduleKey: String, uses: Int)] = [:]
         for file in files {
             guard case .success(let bytes) = file.content else { continue }
             guard helpers.contains(where: { ByteSearch.contains(bytes, $0) }) else { continue }
-            let text = String(decoding: bytes, as: UTF8.self)
-            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                guard let namesRange = Range(match.range(at: 1), in: text), let moduleRange = Range(match.range(at: 2), in: text),
-                      let key = resolver.resolve(String(text[moduleRange]), from: file.path) else { continue }
-                let names = text[namesRange].split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) }
+            for (namesText, specifier) in namedImports(in: bytes) {
+                guard let key = resolver.resolve(specifier, from: file.path) else { continue }
+                let names = namesText.split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) }
                 for name in names where helpers.contains(name) {
                     let id = "\(name)\u{0}\(key)"
                     counts[id] = (name, key, (counts[id]?.uses ?? 0) + 1)
@@ -210,6 +207,45 @@ public struct Workspace: Sendable {
             }
         }
         return nil
+    }
+
+    /// `import {names} from 'specifier'` (and `import type {…}`): the text between the braces
+    /// and the specifier, read over the bytes. It runs over every file that names a helper,
+    /// on every run, where a regular expression would first copy each text to UTF-16.
+    static func namedImports(in bytes: [UInt8]) -> [(names: String, specifier: String)] {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        func skipSpaces(_ cursor: inout Int) { while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 } }
+        func word(_ text: String, at cursor: Int) -> Bool {
+            let word = text.utf8
+            return cursor + word.count <= bytes.count && bytes[cursor..<(cursor + word.count)].elementsEqual(word)
+        }
+        func isQuote(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") }
+        var found: [(names: String, specifier: String)] = []
+        var offset = 0
+        while let start = ByteSearch.firstOffset(of: "import", in: bytes, from: offset) {
+            offset = start + 1
+            var cursor = start + 6
+            skipSpaces(&cursor)
+            if word("type", at: cursor), cursor + 4 < bytes.count, isSpace(bytes[cursor + 4]) {
+                cursor += 4
+                skipSpaces(&cursor)
+            }
+            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "{") else { continue }
+            let namesStart = cursor + 1
+            guard let close = bytes[namesStart...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            cursor = close + 1
+            skipSpaces(&cursor)
+            guard word("from", at: cursor) else { continue }
+            cursor += 4
+            skipSpaces(&cursor)
+            guard cursor < bytes.count, isQuote(bytes[cursor]) else { continue }
+            let specifierStart = cursor + 1
+            guard let end = bytes[specifierStart...].firstIndex(where: isQuote), end > specifierStart else { continue }
+            found.append((String(decoding: bytes[namesStart..<close], as: UTF8.self),
+                          String(decoding: bytes[specifierStart..<end], as: UTF8.self)))
+            offset = end + 1
+        }
+        return found
     }
 
     /// `class PrismaService extends PrismaClient`: its values are clients too (NestJS).
@@ -264,9 +300,40 @@ public struct Workspace: Sendable {
     /// `PrismaPrefilter` shows cannot concern Prisma is not analysed: `skipped` gives its result.
     /// It is still parsed, so that a file that does not parse is reported whatever it holds.
     public func map<T>(skipped: (LoadedFile) -> T, _ body: (LoadedFile, Result<ParsedFile, CodemodError>) -> T) -> [T] {
+        map(indices: Array(files.indices), skipped: skipped, body)
+    }
+
+    /// `map` with a cache: a file whose bytes hash to what `cache` holds for its path is
+    /// neither parsed nor analysed (`restore` turns the stored value back into a result).
+    /// `keep` gives what to store of a fresh result, nil for one that must be computed again
+    /// next time (a file that does not parse or cannot be read is reported as it is then).
+    public func map<T, Stored>(cache: inout ResultCache<Stored>, keep: (T) -> Stored?, restore: (LoadedFile, Stored) -> T,
+                               skipped: (LoadedFile) -> T, _ body: (LoadedFile, Result<ParsedFile, CodemodError>) -> T) -> [T] {
+        let lookup = cache
+        let found = Parallel.map(count: files.count, stage: "hashing") { index, _ -> (sha256: String, stored: Stored?)? in
+            guard case .success(let bytes) = files[index].content else { return nil }
+            let sha256 = sha256Hex(bytes)
+            return (sha256, lookup.value(for: files[index].path, sha256: sha256))
+        }
+        let missing = files.indices.filter { found[$0]?.stored == nil }
+        var fresh = map(indices: missing, skipped: skipped, body).makeIterator()
+        var results: [T] = []
+        results.reserveCapacity(files.count)
+        for index in files.indices {
+            if let stored = found[index]?.stored {
+                results.append(restore(files[index], stored))
+            } else if let result = fresh.next() {
+                if let sha256 = found[index]?.sha256, let kept = keep(result) { cache.store(kept, for: files[index].path, sha256: sha256) }
+                results.append(result)
+            }
+        }
+        return results
+    }
+
+    private func map<T>(indices: [Int], skipped: (LoadedFile) -> T, _ body: (LoadedFile, Result<ParsedFile, CodemodError>) -> T) -> [T] {
         let prefilter = PrismaPrefilter(context: context)
-        return Parallel.map(count: files.count, stage: "analysing") { index, parsers in
-            let loaded = files[index]
+        return Parallel.map(count: indices.count, stage: "analysing") { position, parsers in
+            let loaded = files[indices[position]]
             switch loaded.content {
             case .failure(let error):
                 return body(loaded, .failure(error))

@@ -22,6 +22,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var runOptions: RunOptions
 
+    @OptionGroup var cacheOption: CacheOption
+
     @Option(help: "Output format: text, json, sarif (2.1.0), github (workflow annotations) or gitlab (Code Quality report).")
     var format: Format = .text
 
@@ -90,7 +92,7 @@ struct CheckCommand: ParsableCommand {
             Output.scope(files: workspaces.reduce(0) { $0 + $1.files.count }, projects: workspaces.count)
             report = try runOptions.around("check") {
                 try workspaces.forEach(Recognition.verify)
-                return Checker.run(workspaces)
+                return Checker.run(workspaces, cache: cacheOption.settings)
             }
             if let writeBaseline {
                 let url = Project.resolve(writeBaseline, against: Output.currentDirectory)

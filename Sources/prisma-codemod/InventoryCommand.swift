@@ -21,6 +21,8 @@ struct InventoryCommand: ParsableCommand {
 
     @OptionGroup var reportFile: ReportFileOption
 
+    @OptionGroup var cacheOption: CacheOption
+
     /// Several projects in one run: one report each, in path order.
     struct ProjectsReport: Encodable {
         var projects: [InventoryReport]
@@ -37,7 +39,7 @@ struct InventoryCommand: ParsableCommand {
             reports = try runOptions.around("inventory") {
                 try workspaces.map { workspace in
                     try Recognition.verify(workspace)
-                    return Inventory.make(workspace, budget: budget.options)
+                    return Inventory.make(workspace, budget: budget.options, cache: cacheOption.settings)
                 }
             }
             switch format {

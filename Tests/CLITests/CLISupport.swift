@@ -72,6 +72,8 @@ func git(_ arguments: [String], in directory: URL, input: String? = nil) throws 
 func backendRepository(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prisma-codemod-cli-\(UUID().uuidString)")
     try FileManager.default.copyItem(at: backendFixture, to: folder)
+    // The tool's state from runs on the fixture itself (say, its results cache) is not the fixture's.
+    try? FileManager.default.removeItem(at: folder.appendingPathComponent(".prisma-codemod"))
     try git(["init", "-q", "-b", "main"], in: folder)
     try git(["add", "-A"], in: folder)
     try git(["commit", "-q", "-m", "start"], in: folder)

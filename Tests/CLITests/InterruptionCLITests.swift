@@ -207,17 +207,21 @@ final class InterruptionCLITests: XCTestCase {
         XCTAssertEqual(try codemod(["apply", "unwrap-reads", "--journal", roomy.path], in: repo).status, 0)
         let entries = try FileManager.default.contentsOfDirectory(atPath: roomy.appendingPathComponent("runs").path)
         let entry = try XCTUnwrap(entries.first)
-        let size = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: roomy.appendingPathComponent("runs/\(entry)").path)[.size] as? Int)
+        let size = { (path: String) throws -> Int in
+            try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: roomy.appendingPathComponent(path).path)[.size] as? Int)
+        }
+        let pagesOf = { (path: String) throws -> Int in (try size(path) + 4095) / 4096 }
+        // The folder's .gitignore, the originals, the entry: all of them once, and not a page more.
+        let pages = try pagesOf(".gitignore") + pagesOf("originals/\(entry.dropLast(5))") + pagesOf("runs/\(entry)")
         XCTAssertEqual(try codemod(["rollback", "--run", String(entry.dropLast(5)), "--journal", roomy.path], in: repo).status, 0)
         XCTAssertEqual(try snapshot(repo), start)
 
-        // Room for the entry once, not for its rewrite beside it: the final write fails.
+        // Room for the originals and the entry once, not for the entry's rewrite beside it: the final write fails.
         let small = FileManager.default.temporaryDirectory.appendingPathComponent("prisma-codemod-small-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: small, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: small) }
-        let pages = (size + 4095) / 4096
         let mount = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
-                                   ["mount", "-t", "tmpfs", "-o", "size=\((pages + pages / 2 + 2) * 4)k", "tmpfs", small.path], in: repo)
+                                   ["mount", "-t", "tmpfs", "-o", "size=\(pages * 4)k", "tmpfs", small.path], in: repo)
         guard mount.status == 0 else {
             print("skipped testAFullDiskForTheJournalIsReportedHonestly: mount failed: \(mount.stderr)")
             return
@@ -396,13 +400,17 @@ final class InterruptionCLITests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: repo) }
         XCTAssertEqual(try codemod(["apply", "unwrap-reads", "src/services/userCache.ts"], in: repo).status, 0)
         let run = try XCTUnwrap(try runs(in: repo).last).id
-        let entry = repo.appendingPathComponent(".prisma-codemod/runs/\(run).json")
-        let text = try String(contentsOf: entry, encoding: .utf8)
-        let damaged = text.replacingOccurrences(of: #""original" : ""#, with: #""original" : "%%%"#)
-        XCTAssertNotEqual(damaged, text)
-        try Data(damaged.utf8).write(to: entry)
+        // The originals are streamed to their own file: one byte changed there is a damaged copy.
+        let originals = repo.appendingPathComponent(".prisma-codemod/originals/\(run)")
+        var bytes = [UInt8](try Data(contentsOf: originals))
+        XCTAssertFalse(bytes.isEmpty)
+        bytes[bytes.count / 2] ^= 0x20
+        try Data(bytes).write(to: originals)
         let rollback = try codemod(["rollback", "--run", run], in: repo)
         XCTAssertEqual(rollback.status, 2)
-        XCTAssertTrue(rollback.stderr.contains("the journal's copy of its content before run \(run) is damaged (not valid base64)"), rollback.stderr)
+        XCTAssertTrue(rollback.stderr.contains("the journal's copy of its content before run \(run) is damaged (missing, or not the bytes it recorded)"),
+                      rollback.stderr)
+        try FileManager.default.removeItem(at: originals)
+        XCTAssertTrue(try codemod(["rollback", "--run", run], in: repo).stderr.contains("is damaged"))
     }
 }

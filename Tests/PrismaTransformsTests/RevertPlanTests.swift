@@ -11,13 +11,13 @@ final class RevertPlanTests: XCTestCase {
         let journal = Journal(root: root)
         var run = JournalRun(kind: .apply, transform: "unwrap-reads", phase: 1, toolVersion: "test")
         run.files = [
-            JournalFile(path: "src/a.ts", original: [], updated: [], sites: [
+            JournalFile(path: "src/a.ts", before: sha256Hex([]), after: sha256Hex([]), sites: [
                 JournalSite(key: SiteKey("f/prisma.user.findMany/abc#0"), label: "prisma.user.findMany", line: 1, column: 17),
                 JournalSite(key: SiteKey("f/prisma.user.findMany/abc#1"), label: "prisma.user.findMany", line: 3, column: 17),
-            ]),
-            JournalFile(path: "src/gone.ts", original: [], updated: [], sites: [
+            ], originalAt: nil),
+            JournalFile(path: "src/gone.ts", before: sha256Hex([]), after: sha256Hex([]), sites: [
                 JournalSite(key: SiteKey("g/prisma.user.count/def#0"), label: "prisma.user.count", line: 5, column: 17),
-            ]),
+            ], originalAt: nil),
         ]
         run.status = .completed
         try journal.record(run)
@@ -37,9 +37,9 @@ final class RevertPlanTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let journal = Journal(root: root)
         var run = JournalRun(kind: .apply, transform: "unwrap-reads", phase: 1, toolVersion: "old")
-        run.files = [JournalFile(path: "src/a.ts", original: [], updated: [], sites: [
+        run.files = [JournalFile(path: "src/a.ts", before: sha256Hex([]), after: sha256Hex([]), sites: [
             JournalSite(key: nil, label: "prisma.user.findMany", line: 1, column: 17),
-        ])]
+        ], originalAt: nil)]
         run.status = .completed
         try journal.record(run)
         XCTAssertThrowsError(try RevertPlan.make(phase: 1, journal: journal, project: Project(root: root))) { error in

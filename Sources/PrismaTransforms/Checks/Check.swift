@@ -43,7 +43,7 @@ extension Check {
 }
 
 /// One place a check flags, before the run gives it a path, an id and a severity.
-public struct Violation: Sendable, Equatable {
+public struct Violation: Codable, Sendable, Equatable {
     /// One-based, the column in code points (like every position the tool prints).
     public var line: Int
     public var column: Int

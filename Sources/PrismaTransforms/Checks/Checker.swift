@@ -43,15 +43,27 @@ public struct CheckReport: Sendable {
 
 /// Runs the checks of `CheckRegistry`, as the rules files switch and grade them.
 public enum Checker {
-    public static func run(_ workspace: Workspace) -> CheckReport {
+    /// `cache`: per-file results are kept between runs (nil: `--no-cache`, nothing read or written).
+    public static func run(_ workspace: Workspace, cache settings: CacheSettings? = nil) -> CheckReport {
         let rules = CheckRegistry.rules(for: workspace.configuration).filter(\.enabled)
         let project = workspace.project
-        let perFile = workspace.map(skipped: { loaded in
+        let skipped = { (loaded: LoadedFile) -> Result<Examined, CodemodError> in
             .success(Examined(path: project.repositoryPath(of: loaded.path), violations: [:], suppressions: []))
-        }) { loaded, parsed in
+        }
+        let body = { (loaded: LoadedFile, parsed: Result<ParsedFile, CodemodError>) -> Result<Examined, CodemodError> in
             parsed.map { file in
                 examine(PrismaFile(file: file, context: workspace.context), path: project.repositoryPath(of: loaded.path), rules: rules)
             }
+        }
+        let perFile: [Result<Examined, CodemodError>]
+        if let settings {
+            var cache: ResultCache<Examined> = workspace.openCache("check", settings: settings)
+            perFile = workspace.map(cache: &cache, keep: { try? $0.get() }, restore: { loaded, stored in
+                .success(stored.at(project.repositoryPath(of: loaded.path)))
+            }, skipped: skipped, body)
+            workspace.save(cache, settings: settings)
+        } else {
+            perFile = workspace.map(skipped: skipped, body)
         }
         let examined = perFile.compactMap { try? $0.get() }
         let failed = perFile.compactMap { result -> CodemodError? in
@@ -65,10 +77,10 @@ public enum Checker {
 
     /// Every project of a run checked with its own rules and context, as one report;
     /// paths relative to the git work tree.
-    public static func run(_ workspaces: [Workspace]) -> CheckReport {
+    public static func run(_ workspaces: [Workspace], cache: CacheSettings? = nil) -> CheckReport {
         var merged = CheckReport(findings: [], failed: [], rules: [])
         for workspace in workspaces {
-            let report = run(workspace)
+            let report = run(workspace, cache: cache)
             merged.findings += report.findings
             merged.failed += report.failed.map { $0.displayingPaths(workspace.project.repositoryPath) }
             merged.rules += report.rules.filter { rule in !merged.rules.contains { $0.id == rule.id } }
@@ -86,12 +98,20 @@ public enum Checker {
     }
 
     /// One file after the per-file phase.
-    struct Examined {
+    struct Examined: Codable, Sendable {
         var path: String
         /// By check id.
         var violations: [String: [Violation]]
         var suppressions: [Suppression]
         var unchecked: [UncheckedSite] = []
+
+        /// The same results for the file at `path` (a cached result names the file as it was shown then).
+        func at(_ path: String) -> Examined {
+            var moved = self
+            moved.path = path
+            moved.unchecked = unchecked.map { UncheckedSite(path: path, line: $0.line, column: $0.column, reason: $0.reason) }
+            return moved
+        }
     }
 
     static func examine(_ file: PrismaFile, path: String, rules: [CheckRule]) -> Examined {

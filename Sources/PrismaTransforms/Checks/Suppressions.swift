@@ -6,8 +6,8 @@ import Foundation
 /// checks on the line below, `// prisma-codemod-ignore-line …` (after code) on its own line;
 /// `/* … */` comments too. Without ids it silences every check. The transform that fixes
 /// a check leaves the sites its suppressions silence, as `--fix` leaves disabled lines.
-public struct Suppression: Sendable, Equatable {
-    public enum Form: String, Sendable {
+public struct Suppression: Codable, Sendable, Equatable {
+    public enum Form: String, Codable, Sendable {
         case nextLine = "prisma-codemod-ignore-next-line"
         case sameLine = "prisma-codemod-ignore-line"
     }
