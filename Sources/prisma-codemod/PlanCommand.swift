@@ -46,6 +46,10 @@ struct PlanCommand: ParsableCommand {
                     for site in outcome.sites { out += "    \(workspace.project.repositoryPath(of: outcome.path)):\(site.before.line)  \(site.label)\n" }
                 }
                 for line in RunSummary.details(run, project: workspace.project, writing: false) { out += "    \(line)\n" }
+                if Phases.instanceChange(of: run) != 0 {
+                    out += budgetLine("  connection budget after phase \(phase.id): ", Phases.budget(after: phase.id, previews: previews, now: budget),
+                                      phase: phase.id, adding: Phases.instanceChange(of: run) > 0)
+                }
                 out += "  preview: prisma-codemod diff --phase \(phase.id) \(target)\n"
                 out += "  apply:   prisma-codemod apply --phase \(phase.id) --commit \(target)\n"
                 failed = failed || !run.failed.isEmpty
@@ -62,12 +66,24 @@ struct PlanCommand: ParsableCommand {
             }
             if phase.showsBudget {
                 out += "  connection budget now: " + BudgetArguments.describe(budget) + "\n"
-                if let (localizing, after) = Phases.budgetAfterLocalizing(previews, now: budget) {
-                    out += "  after phase \(localizing.id) (one client per file): " + BudgetArguments.describe(after) + "\n"
+                // The last phase before this one that changes how many clients there are.
+                if let changing = previews.prefix(while: { $0.phase.id != phase.id }).last(where: { $0.run.map(Phases.instanceChange) ?? 0 != 0 }),
+                   let run = changing.run {
+                    let how = run.transformID == LocalizeClient.id ? "one client per file" : "one shared client"
+                    out += budgetLine("  after phase \(changing.phase.id) (\(how)): ", Phases.budget(after: changing.phase.id, previews: previews, now: budget),
+                                      phase: changing.phase.id, adding: Phases.instanceChange(of: run) > 0)
                 }
             }
         }
         Output.out(out)
         if failed { throw Exit.usageOrFailure }
+    }
+
+    /// A budget line; one over max_connections says that applying the phase is refused, in red on a terminal.
+    /// `adding`: the phase adds clients, so `apply` refuses it over the limit (ApplyCommand.checkBudget).
+    private func budgetLine(_ prefix: String, _ budget: ConnectionBudget, phase: Int, adding: Bool) -> String {
+        guard budget.exceeds else { return prefix + BudgetArguments.describe(budget) + "\n" }
+        let line = prefix + BudgetArguments.describe(budget) + (adding ? " (apply --phase \(phase) refuses this without --accept-budget)" : "")
+        return (Output.useColor ? "\u{1B}[31m\(line)\u{1B}[0m" : line) + "\n"
     }
 }

@@ -179,7 +179,7 @@ final class TypeScriptParserCrossCheckTests: XCTestCase {
         let repo = try backendRepository()
         defer { try? FileManager.default.removeItem(at: repo) }
         for phase in 1...3 {
-            XCTAssertEqual(try tool(["apply", "--phase", "\(phase)"], in: repo).status, 0)
+            XCTAssertEqual(try tool(["apply", "--phase", "\(phase)", "--accept-budget"], in: repo).status, 0)
             let parsed = try typescriptParse([repo.path])
             XCTAssertEqual(parsed.status, 0, "phase \(phase): \(parsed.stdout)")
             XCTAssertTrue(parsed.stdout.hasSuffix("73 files parsed, 0 syntax diagnostics\n"), parsed.stdout)
