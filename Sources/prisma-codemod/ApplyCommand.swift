@@ -6,7 +6,8 @@ import PrismaTransforms
 struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "Run a transform (or a phase) and write the changed files: journaled, all or nothing.")
+        abstract: "Run a transform (or a phase) and write the changed files: journaled, all or nothing.",
+        discussion: HelpExamples.apply)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 

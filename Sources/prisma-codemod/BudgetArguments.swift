@@ -4,13 +4,14 @@ import PrismaTransforms
 
 /// How the connection budget is computed, for `inventory` and `plan`.
 struct BudgetArguments: ParsableArguments {
-    @Option(help: "Database URL whose connection_limit sets the pool size (default: DATABASE_URL in the root's .env).")
+    @Option(help: ArgumentHelp("Database URL whose connection_limit sets the pool size (default: DATABASE_URL in the root's .env).",
+                               valueName: "url"))
     var databaseURL: String?
 
-    @Option(help: "CPUs for Prisma's default pool size (2 × CPUs + 1) when no connection_limit is set.")
+    @Option(help: ArgumentHelp("CPUs for Prisma's default pool size (2 × CPUs + 1) when no connection_limit is set.", valueName: "n"))
     var cpus: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "The database server's max_connections.")
+    @Option(help: ArgumentHelp("The database server's max_connections.", valueName: "n"))
     var maxConnections: Int = 100
 
     func validate() throws {

@@ -12,7 +12,8 @@ struct CheckCommand: ParsableCommand {
             (no rule id: every rule) or `// prisma-codemod-ignore-line …` after the code; the transform fixing a rule leaves \
             the sites suppressed for it. \
             Exit codes: 0 clean (warnings allowed), 1 findings at error severity, 2 usage errors or files that failed to parse.
-            """)
+
+            """ + HelpExamples.check)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github }
 
@@ -23,10 +24,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text, json, sarif (2.1.0) or github (workflow annotations).")
     var format: Format = .text
 
-    @Option(help: "Report only findings this baseline file does not record.")
+    @Option(help: ArgumentHelp("Report only findings this baseline file does not record.", valueName: "path"), completion: .file(extensions: ["json"]))
     var baseline: String?
 
-    @Option(help: "Record today's findings in this file and exit 0.")
+    @Option(help: ArgumentHelp("Record today's findings in this file and exit 0.", valueName: "path"), completion: .file(extensions: ["json"]))
     var writeBaseline: String?
 
     func validate() throws {

@@ -6,7 +6,8 @@ import PrismaTransforms
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Dry-run the whole plan of Rules/phases.yaml: what each phase would change now.")
+        abstract: "Dry-run the whole plan of Rules/phases.yaml: what each phase would change now.",
+        discussion: HelpExamples.plan)
 
     @OptionGroup var selection: SelectionOptions
 
