@@ -65,6 +65,20 @@ public enum Phases {
         return budget(now, changedBy: upTo.compactMap(\.run).reduce(0) { $0 + instanceChange(of: $1) })
     }
 
+    /// Why a phase's runs change nothing, said instead of silence ("no notification.create
+    /// call"), or nil when they change, leave or fail something, which the run summary names.
+    /// A phase's own `only` that names no call is not a typo of the user's: nothing to do.
+    public static func nothingToChange(_ phase: Phase, runs: [TransformRun]) -> String? {
+        guard let id = runs.first?.transformID,
+              runs.allSatisfy({ $0.changed.isEmpty && $0.skippedSites.isEmpty && $0.skippedFiles.isEmpty && $0.failed.isEmpty }) else { return nil }
+        let named = runs.reduce(into: Set<Selector>()) { $0.formUnion($1.pendingSelectors.union($1.doneSelectors)) }
+        var reasons = phase.only.filter { !named.contains(.only($0)) }.map { "no \($0) call" }
+        let done = phase.only.filter { named.contains(.only($0)) }
+        if !done.isEmpty { reasons.append("every \(done.joined(separator: ", ")) call is already as \(id) leaves it") }
+        if phase.only.isEmpty { reasons.append("\(id) finds no site to change") }
+        return "nothing to change for phase \(phase.id): " + reasons.joined(separator: "; ")
+    }
+
     /// Every phase run in memory on the tree as it is now (each independently).
     public static func preview(_ workspace: Workspace) throws -> [Preview] {
         try workspace.configuration.phases.map { phase in

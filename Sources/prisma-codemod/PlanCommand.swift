@@ -47,6 +47,7 @@ struct PlanCommand: ParsableCommand {
                     for site in outcome.sites { out += "    \(workspace.project.repositoryPath(of: outcome.path)):\(site.before.line)  \(site.label)\n" }
                 }
                 for line in RunSummary.details(run, project: workspace.project, writing: false) { out += "    \(line)\n" }
+                if let nothing = Phases.nothingToChange(phase, runs: [run]) { out += "    \(nothing)\n" }
                 if Phases.instanceChange(of: run) != 0 {
                     out += budgetLine("  connection budget after phase \(phase.id): ", Phases.budget(after: phase.id, previews: previews, now: budget),
                                       phase: phase.id, adding: Phases.instanceChange(of: run) > 0)

@@ -135,6 +135,8 @@ struct TransformArguments: ParsableArguments {
         }
         if !done.isEmpty, let id = prepared.first?.run.transformID {
             Output.err("nothing to change: \(done.sorted().joined(separator: ", ")) already as \(id) leaves it")
+        } else if let phase = prepared.first?.phase, let message = Phases.nothingToChange(phase, runs: prepared.map(\.run)) {
+            Output.err(message)
         }
         return prepared
     }
