@@ -91,7 +91,10 @@ struct CheckCommand: ParsableCommand {
 
 enum CheckOutput {
     static func text(_ report: CheckReport) -> String {
-        report.findings.map { "\($0.path):\($0.line):\($0.column): \($0.severity.rawValue)[\($0.rule)]: \($0.message)\n" }.joined()
+        report.findings.map { finding in
+            let wrapper = finding.wrapper.map { " (wrapper at \($0.line):\($0.column))" } ?? ""
+            return "\(finding.path):\(finding.line):\(finding.column): \(finding.severity.rawValue)[\(finding.rule)]: \(finding.message)\(wrapper)\n"
+        }.joined()
     }
 
     /// GitHub workflow commands: `::error file=…,line=…,col=…,title=…::message`.

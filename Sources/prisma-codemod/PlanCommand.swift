@@ -44,7 +44,10 @@ struct PlanCommand: ParsableCommand {
                 out += "  \(run.transformID)\(scope): \(run.changed.count) file(s), \(run.siteCount) site(s) would change; "
                 out += "\(run.skippedFiles.count) file(s) skipped, \(run.skippedSites.count) site(s) left, \(run.failed.count) failed\n"
                 for outcome in run.changed {
-                    for site in outcome.sites { out += "    \(workspace.project.repositoryPath(of: outcome.path)):\(site.before.line)  \(site.label)\n" }
+                    for site in outcome.sites {
+                        let wrapper = site.wrapper.map { "  (wrapper at \($0.line):\($0.column))" } ?? ""
+                        out += "    \(workspace.project.repositoryPath(of: outcome.path)):\(site.call.line):\(site.call.column)  \(site.label)\(wrapper)\n"
+                    }
                 }
                 for line in RunSummary.details(run, project: workspace.project, writing: false) { out += "    \(line)\n" }
                 if let nothing = Phases.nothingToChange(phase, runs: [run]) { out += "    \(nothing)\n" }

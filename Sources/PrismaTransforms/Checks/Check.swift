@@ -47,12 +47,25 @@ public struct Violation: Sendable, Equatable {
     /// The flagged code with white space collapsed: what a baseline matches on,
     /// so that edits elsewhere in the file do not invalidate it.
     public var code: String
+    /// The retry call around the flagged Prisma call, when the finding is about both; `line`
+    /// and `column` are then the Prisma call's. A suppression on either line silences it.
+    public var wrapper: SourcePosition?
 
-    public init(line: Int, column: Int, message: String, code: String) {
+    public init(line: Int, column: Int, message: String, code: String, wrapper: SourcePosition? = nil) {
         self.line = line
         self.column = column
         self.message = message
         self.code = Self.normalized(code)
+        self.wrapper = wrapper
+    }
+
+    /// A violation at the Prisma call starting at `callStart`, inside `retry`: the code is the
+    /// retry call's, as baselines recorded it before positions moved to the Prisma call.
+    public init(callStart: Int?, retry: RetryCall, in file: ParsedFile, message: String) {
+        let wrapper = file.position(retry.reportedNode.byteRange.lowerBound)
+        let position = callStart.map(file.position) ?? wrapper
+        self.init(line: position.line, column: position.column, message: message, code: file.text(retry.reportedNode),
+                  wrapper: callStart == nil ? nil : wrapper)
     }
 
     /// A violation where `node` starts, its code taken from the file.
@@ -122,7 +135,7 @@ public struct CheckExample: Sendable {
 }
 
 extension RetryCall {
-    /// Where a check reports a retry call: the helper's name (after a mis-parsed `await`).
+    /// Where every command reports a retry call: the helper's name (after a mis-parsed `await`).
     var reportedNode: Node {
         if awaitInside, let callee = call.child(field: "function")?.namedChildren.first { return callee }
         return call
