@@ -140,7 +140,10 @@ public struct Engine {
                     outcome.status = .skipped
                     outcome.skipReason = reason
                 } else {
-                    outcome.skipped.append(Note(position: file.position(candidate.range.lowerBound), message: "\(candidate.label): \(reason)"))
+                    // At the site's call, with its wrapper, as every command reports a site.
+                    let wrapper = candidate.wrapperStart.map(file.position).map { " (wrapper at \($0.line):\($0.column))" } ?? ""
+                    outcome.skipped.append(Note(position: file.position(candidate.callStart ?? candidate.range.lowerBound),
+                                                message: "\(candidate.label): \(reason)\(wrapper)"))
                 }
             } else {
                 selected.append(candidate)
