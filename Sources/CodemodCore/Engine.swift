@@ -5,9 +5,14 @@ import SyntaxTree
 public struct ChangedSite: Equatable, Sendable {
     public var key: SiteKey
     public var label: String
+    /// Where the site starts in the original (its wrapper, where it has one).
     public var before: SourcePosition
     public var after: SourcePosition
     public var restoreHint: RestoreHint?
+    /// The position every command reports for the site, in the original: its call expression
+    /// (`prisma.user.findMany`), and the wrapper around it (`executeWithRetry(`) where there is one.
+    public var call: SourcePosition
+    public var wrapper: SourcePosition?
 }
 
 /// What happened to one file in one run.
@@ -96,9 +101,11 @@ public struct Engine {
         outcome.edits = edits.edits
         outcome.storedUpdated = nil  // `updated` from here on is `edits` applied again, when asked for
         let afterOffsets = edits.map(planned.selected.map(\.range.lowerBound))
-        outcome.sites = zip(planned.selected, zip(planned.before, afterOffsets)).map { candidate, positions in
-            ChangedSite(key: candidate.key, label: candidate.label, before: positions.0,
-                        after: reparsed.position(positions.1), restoreHint: candidate.restoreHint)
+        outcome.sites = planned.selected.indices.map { index in
+            let candidate = planned.selected[index]
+            return ChangedSite(key: candidate.key, label: candidate.label, before: planned.before[index],
+                               after: reparsed.position(afterOffsets[index]), restoreHint: candidate.restoreHint,
+                               call: planned.calls[index] ?? planned.before[index], wrapper: planned.wrappers[index])
         }
         return outcome
     }
@@ -107,6 +114,9 @@ public struct Engine {
     private struct Planned {
         var selected: [Candidate]
         var before: [SourcePosition]
+        /// `Candidate.callStart` and `wrapperStart` as positions, where given.
+        var calls: [SourcePosition?]
+        var wrappers: [SourcePosition?]
         var edits: EditSet
     }
 
@@ -137,7 +147,10 @@ public struct Engine {
                     outcome.status = .skipped
                     outcome.skipReason = reason
                 } else {
-                    outcome.skipped.append(Note(position: file.position(candidate.range.lowerBound), message: "\(candidate.label): \(reason)"))
+                    // At the site's call, with its wrapper, as every command reports a site.
+                    let wrapper = candidate.wrapperStart.map(file.position).map { " (wrapper at \($0.line):\($0.column))" } ?? ""
+                    outcome.skipped.append(Note(position: file.position(candidate.callStart ?? candidate.range.lowerBound),
+                                                message: "\(candidate.label): \(reason)\(wrapper)"))
                 }
             } else {
                 selected.append(candidate)
@@ -152,7 +165,9 @@ public struct Engine {
             let rewrite = try transform.edits(for: selected, in: analysis)
             let edits = try EditSet(rewrite.edits)
             outcome.notes = rewrite.notes
-            return Planned(selected: selected, before: selected.map { file.position($0.range.lowerBound) }, edits: edits)
+            return Planned(selected: selected, before: selected.map { file.position($0.range.lowerBound) },
+                           calls: selected.map { $0.callStart.map(file.position) }, wrappers: selected.map { $0.wrapperStart.map(file.position) },
+                           edits: edits)
         } catch EditError.overlap(let first, let second) {
             outcome = failed(outcome, .overlappingEdits(path: path, transform: id,
                                                         first: file.position(first.lowerBound), second: file.position(second.lowerBound)))

@@ -82,10 +82,16 @@ public struct Candidate: Sendable {
     public var leaveReason: String?
     /// Recorded with the changed site, for a later revert.
     public var restoreHint: RestoreHint?
+    /// Where the site's call expression starts (default: where `range` does), and where the
+    /// wrapper around it starts, if any: the positions every command reports.
+    public var callStart: Int?
+    public var wrapperStart: Int?
 
     public init(key: SiteKey, range: Range<Int>, lines: ClosedRange<Int>, label: String, operation: String?, leaveReason: String? = nil,
-                restoreHint: RestoreHint? = nil) {
+                restoreHint: RestoreHint? = nil, callStart: Int? = nil, wrapperStart: Int? = nil) {
         self.restoreHint = restoreHint
+        self.callStart = callStart
+        self.wrapperStart = wrapperStart
         self.key = key
         self.range = range
         self.lines = lines

@@ -48,6 +48,7 @@ public struct InventoryReport: Codable, Equatable, Sendable {
     }
 
     public struct Call: Codable, Equatable, Sendable {
+        /// The call expression (`prisma.user.findMany`).
         public var position: Position
         public var client: String
         public var clientKind: ClientBinding.Kind
@@ -60,6 +61,8 @@ public struct InventoryReport: Codable, Equatable, Sendable {
         public var arrayTransaction: Bool
         /// Why a raw query's kind is `other`: "raw SQL not literal; read or write unknown".
         public var reason: String?
+        /// The retry helper's call around it (`executeWithRetry(`), when `retry` is set.
+        public var wrapper: Position? = nil
     }
 
     public struct Note: Codable, Equatable, Sendable {
@@ -264,7 +267,7 @@ public enum Inventory {
                 InventoryReport.Call(position: position($0.codeStart), client: $0.client, clientKind: $0.clientKind,
                                      model: $0.model, method: $0.method, kind: $0.methodClass, retry: $0.retry?.helper,
                                      transactionClient: $0.onTransactionClient, arrayTransaction: $0.inArrayTransaction,
-                                     reason: $0.classReason)
+                                     reason: $0.classReason, wrapper: $0.retry.map { position($0.reportedNode.byteRange.lowerBound) })
             },
             unanalysable: prisma.unanalysable.map {
                 InventoryReport.Note(position: position($0.node.byteRange.lowerBound), message: $0.reason)

@@ -42,12 +42,41 @@ public enum Phases {
         public var problem: String?
     }
 
-    /// The budget once the phase that localizes clients has run: one more instance per file it changes.
-    public static func budgetAfterLocalizing(_ previews: [Preview], now: ConnectionBudget) -> (phase: Phase, budget: ConnectionBudget)? {
-        guard let preview = previews.first(where: { $0.run?.transformID == LocalizeClient.id }),
-              let run = preview.run, !run.changed.isEmpty else { return nil }
-        return (preview.phase, ConnectionBudget(instances: now.instances + run.changed.count, poolSize: now.poolSize,
-                                                poolSizeSource: now.poolSizeSource, maxConnections: now.maxConnections))
+    /// How many client instances a run adds to the connection budget: `localize-client` one
+    /// per file it changes, `centralize-client` one fewer; the other transforms none.
+    public static func instanceChange(of run: TransformRun) -> Int {
+        switch run.transformID {
+        case LocalizeClient.id: return run.changed.count
+        case CentralizeClient.id: return -run.changed.count
+        default: return 0
+        }
+    }
+
+    /// The budget `now` changed by `instances` more (or fewer) clients, same pool and limit.
+    public static func budget(_ now: ConnectionBudget, changedBy instances: Int) -> ConnectionBudget {
+        ConnectionBudget(instances: max(0, now.instances + instances), poolSize: now.poolSize, poolSizeSource: now.poolSizeSource,
+                         maxConnections: now.maxConnections)
+    }
+
+    /// The budget once every phase up to `id` has run, in the plan's order, from the tree as it
+    /// is now: phases already applied change nothing, so this is what applying the rest gives.
+    public static func budget(after id: Int, previews: [Preview], now: ConnectionBudget) -> ConnectionBudget {
+        let upTo = previews.prefix { $0.phase.id != id } + previews.filter { $0.phase.id == id }.prefix(1)
+        return budget(now, changedBy: upTo.compactMap(\.run).reduce(0) { $0 + instanceChange(of: $1) })
+    }
+
+    /// Why a phase's runs change nothing, said instead of silence ("no notification.create
+    /// call"), or nil when they change, leave or fail something, which the run summary names.
+    /// A phase's own `only` that names no call is not a typo of the user's: nothing to do.
+    public static func nothingToChange(_ phase: Phase, runs: [TransformRun]) -> String? {
+        guard let id = runs.first?.transformID,
+              runs.allSatisfy({ $0.changed.isEmpty && $0.skippedSites.isEmpty && $0.skippedFiles.isEmpty && $0.failed.isEmpty }) else { return nil }
+        let named = runs.reduce(into: Set<Selector>()) { $0.formUnion($1.pendingSelectors.union($1.doneSelectors)) }
+        var reasons = phase.only.filter { !named.contains(.only($0)) }.map { "no \($0) call" }
+        let done = phase.only.filter { named.contains(.only($0)) }
+        if !done.isEmpty { reasons.append("every \(done.joined(separator: ", ")) call is already as \(id) leaves it") }
+        if phase.only.isEmpty { reasons.append("\(id) finds no site to change") }
+        return "nothing to change for phase \(phase.id): " + reasons.joined(separator: "; ")
     }
 
     /// Every phase run in memory on the tree as it is now (each independently).

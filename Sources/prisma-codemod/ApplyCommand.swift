@@ -6,7 +6,8 @@ import PrismaTransforms
 struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "Run a transform (or a phase) and write the changed files: journaled, all or nothing.")
+        abstract: "Run a transform (or a phase) and write the changed files: journaled, all or nothing.",
+        discussion: HelpExamples.apply)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -25,8 +26,14 @@ struct ApplyCommand: ParsableCommand {
     @Flag(help: "With --commit: go ahead even when a file to change has uncommitted changes.")
     var allowDirty = false
 
-    @Option(help: "Apply exactly this plan (from `diff --save-plan`); nothing is written if any file changed since.")
+    @Option(help: ArgumentHelp("Apply exactly this plan (from `diff --save-plan`); nothing is written if any file changed since.",
+                               valueName: "path"), completion: .file(extensions: ["json"]))
     var plan: String?
+
+    @Flag(help: "With --phase: go ahead even when the phase takes the connection budget over --max-connections.")
+    var acceptBudget = false
+
+    @OptionGroup var budgetArguments: BudgetArguments
 
     func validate() throws {
         if plan == nil {
@@ -35,6 +42,7 @@ struct ApplyCommand: ParsableCommand {
             throw ValidationError("--plan applies a saved plan: give no transform or phase with it")
         }
         if allowDirty && !commit { throw ValidationError("--allow-dirty goes with --commit") }
+        if acceptBudget && arguments.phase == nil { throw ValidationError("--accept-budget goes with --phase") }
         if commit && arguments.selection.noGit { throw ValidationError("--commit needs git; it does not go with --no-git") }
     }
 
@@ -53,6 +61,7 @@ struct ApplyCommand: ParsableCommand {
         let prepared = try arguments.run()
         let run = prepared.run
         let project = prepared.workspace.project
+        try checkBudget(prepared)
         if commit, !run.failed.isEmpty {
             RunSummary.print(run, verb: "would change", project: project)
             Output.err("error: files failed, so the phase is incomplete; nothing was written or committed")
@@ -70,6 +79,20 @@ struct ApplyCommand: ParsableCommand {
         if !chosen.isEmpty { Output.err("journaled as run \(written.id)") }
         if let commitID, let request { Output.err("committed \(commitID.prefix(12)): \(request.subject)") }
         if !run.failed.isEmpty { throw Exit.usageOrFailure }
+    }
+
+    /// The safety rail: a phase that adds clients (localize-client) is refused, before anything
+    /// is written, when the budget it leaves exceeds max_connections, as `plan` marks it.
+    private func checkBudget(_ prepared: TransformArguments.Prepared) throws {
+        guard let phase = prepared.phase, !acceptBudget else { return }
+        let added = Phases.instanceChange(of: prepared.run)
+        guard added > 0 else { return }
+        let now = try arguments.runOptions.around("budget") { Inventory.make(prepared.workspace, budget: budgetArguments.options).budget }
+        let after = Phases.budget(now, changedBy: added)
+        guard after.exceeds else { return }
+        throw CodemodError.selection("phase \(phase.id) would take the connection budget to \(after.worstCase), over max_connections "
+                                     + "\(after.maxConnections): \(BudgetArguments.describe(after)). Nothing was written. Raise the server's "
+                                     + "max_connections and say so with --max-connections, lower the pool (connection_limit), or pass --accept-budget")
     }
 
     private func applyPlan(_ path: String) throws {

@@ -14,7 +14,8 @@ struct CheckCommand: ParsableCommand {
             the sites suppressed for it. \
             Exit codes: 0 clean (warnings allowed), 1 findings at error severity or more warnings than --max-warnings, \
             2 usage errors or files that failed to parse.
-            """)
+
+            """ + HelpExamples.check)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github, gitlab }
 
@@ -42,10 +43,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("off"), help: ArgumentHelp("Do not run this check (repeatable).", valueName: "check-id"))
     var offChecks: [String] = []
 
-    @Option(help: "Report only findings this baseline file does not record.")
+    @Option(help: ArgumentHelp("Report only findings this baseline file does not record.", valueName: "path"), completion: .file(extensions: ["json"]))
     var baseline: String?
 
-    @Option(help: "Record today's findings in this file and exit 0.")
+    @Option(help: ArgumentHelp("Record today's findings in this file and exit 0.", valueName: "path"), completion: .file(extensions: ["json"]))
     var writeBaseline: String?
 
     func validate() throws {
@@ -152,7 +153,7 @@ struct CheckCommand: ParsableCommand {
 }
 
 enum CheckOutput {
-    /// `path:line:col: severity[rule]: message`; `colored`: the severity in its colour, the rule dimmed.
+    /// `path:line:col: severity[rule]: message (wrapper at L:C)`; `colored`: the severity in its colour, the rule dimmed.
     static func text(_ report: CheckReport, colored: Bool = false) -> String {
         report.findings.map { finding in
             var severity = finding.severity.rawValue
@@ -161,7 +162,8 @@ enum CheckOutput {
                 severity = ANSI.paint(severity, finding.severity == .error ? ANSI.bold + ANSI.red : finding.severity == .warning ? ANSI.yellow : ANSI.cyan)
                 rule = ANSI.paint(rule, ANSI.dim)
             }
-            return "\(finding.path):\(finding.line):\(finding.column): \(severity)[\(rule)]: \(finding.message)\n"
+            let wrapper = finding.wrapper.map { " (wrapper at \($0.line):\($0.column))" } ?? ""
+            return "\(finding.path):\(finding.line):\(finding.column): \(severity)[\(rule)]: \(finding.message)\(wrapper)\n"
         }.joined()
     }
 

@@ -6,14 +6,16 @@ import PrismaTransforms
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Show what a transform (or a phase) would change, as a unified diff that `git apply` accepts.")
+        abstract: "Show what a transform (or a phase) would change, as a unified diff that `git apply` accepts.",
+        discussion: HelpExamples.diff)
 
     @OptionGroup var arguments: TransformArguments
 
     @Flag(help: "Exit 1 when there are changes.")
     var exitCode = false
 
-    @Option(help: "Also write the exact edits, locked to each file's sha256, for `apply --plan`.")
+    @Option(help: ArgumentHelp("Also write the exact edits, locked to each file's sha256, for `apply --plan`.", valueName: "path"),
+            completion: .file(extensions: ["json"]))
     var savePlan: String?
 
     @OptionGroup var reportFile: ReportFileOption

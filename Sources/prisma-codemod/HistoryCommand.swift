@@ -3,10 +3,13 @@ import CodemodCore
 import Foundation
 
 struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "List the runs in the journal.")
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "List the runs in the journal.",
+                                                    discussion: HelpExamples.history)
 
-    @Argument(help: "The project (default: the current folder).")
-    var path: String = "."
+    @Argument(help: ArgumentHelp("The project (default: the current folder).", valueName: "folder"), completion: .directory)
+    var folder: String?
+
+    private var path: String { folder ?? "." }
 
     @Flag(help: "Move damaged journal entries (unreadable, truncated, unknown version) into the journal's damaged/ folder, so they block nothing.")
     var repair = false

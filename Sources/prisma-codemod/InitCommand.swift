@@ -7,10 +7,13 @@ import PrismaTransforms
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Find the project's Prisma client module and retry helpers, show the evidence, and write prisma-codemod.yaml.")
+        abstract: "Find the project's Prisma client module and retry helpers, show the evidence, and write prisma-codemod.yaml.",
+        discussion: HelpExamples.initialize)
 
-    @Argument(help: "The project (default: the current folder).")
-    var path: String = "."
+    @Argument(help: ArgumentHelp("The project (default: the current folder).", valueName: "folder"), completion: .directory)
+    var folder: String?
+
+    private var path: String { folder ?? "." }
 
     @Flag(help: "Overwrite an existing prisma-codemod.yaml.")
     var force = false
@@ -18,7 +21,7 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Print the configuration instead of writing it.")
     var dryRun = false
 
-    @Option(help: "Root-relative path of the client module, when several export a client.")
+    @Option(help: ArgumentHelp("Root-relative path of the client module, when several export a client.", valueName: "path"), completion: .file())
     var centralModule: String?
 
     @OptionGroup var runOptions: RunOptions

@@ -6,7 +6,8 @@ import PrismaTransforms
 struct InventoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inventory",
-        abstract: "Report client instances, central imports, Prisma calls, retry wrapping and the connection budget.")
+        abstract: "Report client instances, central imports, Prisma calls, retry wrapping and the connection budget.",
+        discussion: HelpExamples.inventory)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 

@@ -30,7 +30,8 @@ enum InventoryText {
         }
         out += "\nreads wrapped in retry: \(wrappedReads.count)\n"
         for (path, call) in wrappedReads {
-            out += "  \(path):\(call.position.line):\(call.position.column)  \(label(call))  in \(call.retry ?? "")\n"
+            let wrapper = call.wrapper.map { " at \($0.line):\($0.column)" } ?? ""
+            out += "  \(path):\(call.position.line):\(call.position.column)  \(label(call))  in \(call.retry ?? "")\(wrapper)\n"
         }
         let unknown = report.files.flatMap { file in file.calls.compactMap { call in call.reason.map { (file.path, call, $0) } } }
         if !unknown.isEmpty {

@@ -2,7 +2,7 @@ import ArgumentParser
 import PrismaTransforms
 
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the transforms.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the transforms.", discussion: HelpExamples.list)
 
     func run() throws {
         let width = TransformRegistry.all.map(\.id.count).max() ?? 0

@@ -147,20 +147,23 @@ enum Exit {
 
 /// Options every command that reads a tree takes.
 struct SelectionOptions: ParsableArguments {
-    @Argument(help: "Files or folders (default: the current folder).")
+    @Argument(help: ArgumentHelp("Files or folders (default: the current folder).", valueName: "path"), completion: .file())
     var paths: [String] = []
 
-    @Option(name: .customLong("include"), help: "Only files matching this glob (repeatable; !glob takes files back out).")
+    @Option(name: .customLong("include"), help: ArgumentHelp("Only files matching this glob (repeatable; !glob takes files back out).",
+                                                             valueName: "glob"))
     var includes: [String] = []
 
-    @Option(name: .customLong("exclude"), help: "Skip files matching this glob (repeatable; !glob keeps files after all).")
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Skip files matching this glob (repeatable; !glob keeps files after all).",
+                                                             valueName: "glob"))
     var excludes: [String] = []
 
     @Option(help: ArgumentHelp("File extensions to read, comma-separated (default: ts,tsx,mts,cts,js,jsx,mjs,cjs).",
                                valueName: "ext,ext"))
     var extensions: [String] = []
 
-    @Option(help: "Root-relative path of the module exporting the shared client (default: detected).")
+    @Option(help: ArgumentHelp("Root-relative path of the module exporting the shared client (default: detected).", valueName: "path"),
+            completion: .file())
     var centralModule: String?
 
     @Flag(name: .customLong("no-git"), help: "Walk folders as outside git, ignoring .gitignore: for a work tree where git cannot run.")

@@ -6,7 +6,8 @@ import PrismaTransforms
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Dry-run the whole plan of Rules/phases.yaml: what each phase would change now.")
+        abstract: "Dry-run the whole plan of Rules/phases.yaml: what each phase would change now.",
+        discussion: HelpExamples.plan)
 
     @OptionGroup var selection: SelectionOptions
 
@@ -43,9 +44,17 @@ struct PlanCommand: ParsableCommand {
                 out += "  \(run.transformID)\(scope): \(run.changed.count) file(s), \(run.siteCount) site(s) would change; "
                 out += "\(run.skippedFiles.count) file(s) skipped, \(run.skippedSites.count) site(s) left, \(run.failed.count) failed\n"
                 for outcome in run.changed {
-                    for site in outcome.sites { out += "    \(workspace.project.repositoryPath(of: outcome.path)):\(site.before.line)  \(site.label)\n" }
+                    for site in outcome.sites {
+                        let wrapper = site.wrapper.map { "  (wrapper at \($0.line):\($0.column))" } ?? ""
+                        out += "    \(workspace.project.repositoryPath(of: outcome.path)):\(site.call.line):\(site.call.column)  \(site.label)\(wrapper)\n"
+                    }
                 }
                 for line in RunSummary.details(run, project: workspace.project, writing: false) { out += "    \(line)\n" }
+                if let nothing = Phases.nothingToChange(phase, runs: [run]) { out += "    \(nothing)\n" }
+                if Phases.instanceChange(of: run) != 0 {
+                    out += budgetLine("  connection budget after phase \(phase.id): ", Phases.budget(after: phase.id, previews: previews, now: budget),
+                                      phase: phase.id, adding: Phases.instanceChange(of: run) > 0)
+                }
                 out += "  preview: prisma-codemod diff --phase \(phase.id) \(target)\n"
                 out += "  apply:   prisma-codemod apply --phase \(phase.id) --commit \(target)\n"
                 failed = failed || !run.failed.isEmpty
@@ -62,12 +71,24 @@ struct PlanCommand: ParsableCommand {
             }
             if phase.showsBudget {
                 out += "  connection budget now: " + BudgetArguments.describe(budget) + "\n"
-                if let (localizing, after) = Phases.budgetAfterLocalizing(previews, now: budget) {
-                    out += "  after phase \(localizing.id) (one client per file): " + BudgetArguments.describe(after) + "\n"
+                // The last phase before this one that changes how many clients there are.
+                if let changing = previews.prefix(while: { $0.phase.id != phase.id }).last(where: { $0.run.map(Phases.instanceChange) ?? 0 != 0 }),
+                   let run = changing.run {
+                    let how = run.transformID == LocalizeClient.id ? "one client per file" : "one shared client"
+                    out += budgetLine("  after phase \(changing.phase.id) (\(how)): ", Phases.budget(after: changing.phase.id, previews: previews, now: budget),
+                                      phase: changing.phase.id, adding: Phases.instanceChange(of: run) > 0)
                 }
             }
         }
         Output.out(out)
         if failed { throw Exit.usageOrFailure }
+    }
+
+    /// A budget line; one over max_connections says that applying the phase is refused, in red on a terminal.
+    /// `adding`: the phase adds clients, so `apply` refuses it over the limit (ApplyCommand.checkBudget).
+    private func budgetLine(_ prefix: String, _ budget: ConnectionBudget, phase: Int, adding: Bool) -> String {
+        guard budget.exceeds else { return prefix + BudgetArguments.describe(budget) + "\n" }
+        let line = prefix + BudgetArguments.describe(budget) + (adding ? " (apply --phase \(phase) refuses this without --accept-budget)" : "")
+        return (Output.colors(STDOUT_FILENO, runOptions.color) ? ANSI.paint(line, ANSI.red) : line) + "\n"
     }
 }

@@ -12,6 +12,11 @@ struct PrismaCodemod: ParsableCommand {
             Output.err("error: unknown option '\(argument)'; a path that starts with '-' goes after '--' (say: -- \(argument))")
             Foundation.exit(Exit.usageOrFailure.rawValue)
         }
+        let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+        if let message = Suggestion.unknownCommand(Array(CommandLine.arguments.dropFirst()), commands: commands) {
+            Output.err("error: \(message)")
+            Foundation.exit(Exit.usageOrFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -39,7 +44,8 @@ struct PrismaCodemod: ParsableCommand {
         discussion: """
             Exit codes (every command): 0 ok or nothing to change; 1 changes (with --exit-code) \
             or findings at error severity; 2 usage, configuration or parse errors.
-            """,
+
+            """ + HelpExamples.root,
         version: version,
         subcommands: [
             InitCommand.self, ListCommand.self, InventoryCommand.self, PlanCommand.self, DiffCommand.self, ApplyCommand.self, CheckCommand.self,

@@ -6,13 +6,16 @@ import PrismaTransforms
 struct RevertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revert",
-        abstract: "Undo a phase: its inverse transform at exactly the sites the phase changed, leaving later edits alone.")
+        abstract: "Undo a phase: its inverse transform at exactly the sites the phase changed, leaving later edits alone.",
+        discussion: HelpExamples.revert)
 
-    @Option(help: "The phase to revert.")
+    @Option(help: ArgumentHelp("The phase to revert.", valueName: "n"), completion: Completions.phases)
     var phase: Int
 
-    @Argument(help: "The project (default: the current folder).")
-    var path: String = "."
+    @Argument(help: ArgumentHelp("The project (default: the current folder).", valueName: "folder"), completion: .directory)
+    var folder: String?
+
+    private var path: String { folder ?? "." }
 
     @Flag(help: "Make one git commit of the revert.")
     var commit = false

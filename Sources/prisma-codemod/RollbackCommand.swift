@@ -8,12 +8,13 @@ struct RollbackCommand: ParsableCommand {
         commandName: "rollback",
         abstract: "Restore files from the journal: each FILE as before the last run that changed it, or every file of --run ID.",
         discussion: "A file that changed since the run wrote it is refused (named, with the reason) unless --force. "
-            + "A rollback is journaled too, so it can itself be rolled back.")
+            + "A rollback is journaled too, so it can itself be rolled back.\n\n" + HelpExamples.rollback)
 
-    @Argument(help: "Files to restore.")
+    @Argument(help: ArgumentHelp("Files to restore.", valueName: "file"), completion: .file())
     var files: [String] = []
 
-    @Option(name: .customLong("run"), help: "Restore every file of this run (see `prisma-codemod history`), also of an interrupted one.")
+    @Option(name: .customLong("run"), help: ArgumentHelp("Restore every file of this run (see `prisma-codemod history`), also of an interrupted one.",
+                                                         valueName: "run-id"), completion: Completions.runs)
     var runID: String?
 
     @Flag(help: "Restore even files that changed since the run wrote them.")

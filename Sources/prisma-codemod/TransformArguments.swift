@@ -6,14 +6,16 @@ import PrismaTransforms
 
 /// What `diff` and `apply` share: which transform (or phase), on which files, with which scope.
 struct TransformArguments: ParsableArguments {
-    @Argument(help: ArgumentHelp("The transform to run (see `prisma-codemod list`), unless --phase is given.", valueName: "transform"))
+    @Argument(help: ArgumentHelp("The transform to run (see `prisma-codemod list`), unless --phase is given.", valueName: "transform"),
+              completion: Completions.transforms)
     var transform: String?
 
     @OptionGroup var selection: SelectionOptions
 
     @OptionGroup var runOptions: RunOptions
 
-    @Option(help: "Run this phase of the plan (Rules/phases.yaml) instead of a named transform.")
+    @Option(help: ArgumentHelp("Run this phase of the plan (Rules/phases.yaml) instead of a named transform.", valueName: "n"),
+            completion: Completions.phases)
     var phase: Int?
 
     @Flag(help: "Rewrite shapes that are otherwise reported and left (clients with options, in functions, exported).")
@@ -22,10 +24,10 @@ struct TransformArguments: ParsableArguments {
     @Flag(help: "Unwrap even where retry arguments, comments or un-awaited timing would be lost.")
     var allowLossy = false
 
-    @Option(help: "Only calls of this model.method, e.g. notification.create (repeatable).")
+    @Option(help: ArgumentHelp("Only calls of this model.method, e.g. notification.create (repeatable).", valueName: "model.method"))
     var only: [String] = []
 
-    @Option(help: "Only files matching this glob (repeatable).")
+    @Option(help: ArgumentHelp("Only files matching this glob (repeatable).", valueName: "glob"))
     var onlyFiles: [String] = []
 
     @Option(help: ArgumentHelp("Exactly the call site at PATH:LINE (repeatable); for the client transforms, that file.", valueName: "path:line"))
@@ -45,7 +47,9 @@ struct TransformArguments: ParsableArguments {
         if phase == nil {
             guard let transform else { throw ValidationError("name a transform or pass --phase N") }
             guard TransformRegistry.entry(transform) != nil else {
-                throw ValidationError("unknown transform '\(transform)'; known: \(TransformRegistry.all.map(\.id).joined(separator: ", "))")
+                let known = TransformRegistry.all.map(\.id)
+                throw ValidationError("unknown transform '\(transform)'\(Suggestion.hint(for: transform, among: known)) "
+                                      + "(known: \(known.joined(separator: ", ")))")
             }
         } else if let transform, TransformRegistry.entry(transform) != nil {
             throw ValidationError("give a transform or --phase, not both")
@@ -131,6 +135,8 @@ struct TransformArguments: ParsableArguments {
         }
         if !done.isEmpty, let id = prepared.first?.run.transformID {
             Output.err("nothing to change: \(done.sorted().joined(separator: ", ")) already as \(id) leaves it")
+        } else if let phase = prepared.first?.phase, let message = Phases.nothingToChange(phase, runs: prepared.map(\.run)) {
+            Output.err(message)
         }
         return prepared
     }
@@ -202,7 +208,7 @@ enum RunSummary {
 
 /// Where the journal lives: `.prisma-codemod/` at the project root unless --journal says otherwise.
 struct JournalOption: ParsableArguments {
-    @Option(help: "The journal folder (default: .prisma-codemod at the project root).")
+    @Option(help: ArgumentHelp("The journal folder (default: .prisma-codemod at the project root).", valueName: "folder"), completion: .directory)
     var journal: String?
 
     func journal(for project: Project) -> Journal {

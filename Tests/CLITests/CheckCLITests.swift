@@ -44,9 +44,9 @@ final class CheckCLITests: XCTestCase {
         let result = try tool(["check", "."], in: root)
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, """
-            src/controllers/a.ts:4:22: error[read-in-retry]: prisma.user.findUnique is a read wrapped in executeWithRetry: retrying reads under a full connection pool only adds load; call it directly (prisma-codemod apply unwrap-reads)
+            src/controllers/a.ts:4:45: error[read-in-retry]: prisma.user.findUnique is a read wrapped in executeWithRetry: retrying reads under a full connection pool only adds load; call it directly (prisma-codemod apply unwrap-reads) (wrapper at 4:22)
             src/controllers/a.ts:7:3: warning[unused-suppression]: this prisma-codemod-ignore-next-line read-in-retry suppresses nothing; remove it
-            src/controllers/a.ts:10:11: error[retry-inside-transaction]: executeWithRetry inside a $transaction retries one statement of a transaction; retry the whole $transaction(...) call instead
+            src/controllers/a.ts:10:34: error[retry-inside-transaction]: executeWithRetry inside a $transaction retries one statement of a transaction; retry the whole $transaction(...) call instead (wrapper at 10:11)
 
             """)
         XCTAssertEqual(try tool(["check", "."], in: root).stdout, result.stdout, "stable across runs")
@@ -74,7 +74,7 @@ final class CheckCLITests: XCTestCase {
             """])
         defer { try? FileManager.default.removeItem(at: root) }
         let expectedCheck = """
-            src/controllers/a.ts:9:23: error[read-in-retry]: prisma.user.count is a read wrapped in executeWithRetry: retrying reads under a full connection pool only adds load; call it directly (prisma-codemod apply unwrap-reads)
+            src/controllers/a.ts:9:46: error[read-in-retry]: prisma.user.count is a read wrapped in executeWithRetry: retrying reads under a full connection pool only adds load; call it directly (prisma-codemod apply unwrap-reads) (wrapper at 9:23)
             src/controllers/a.ts:10:3: warning[unused-suppression]: this prisma-codemod-ignore-next-line suppresses nothing; remove it
 
             """
@@ -82,9 +82,9 @@ final class CheckCLITests: XCTestCase {
 
         let apply = try tool(["apply", "unwrap-reads", "."], in: root)
         XCTAssertEqual(apply.status, 0, apply.stderr)
-        for line in ["left src/controllers/a.ts:5:22: prisma.user.findUnique: suppressed (prisma-codemod-ignore-next-line read-in-retry): the replica lags",
-                     "left src/controllers/a.ts:7:23: prisma.role.findMany: suppressed (prisma-codemod-ignore-next-line)",
-                     "left src/controllers/a.ts:8:23: prisma.task.count: suppressed (prisma-codemod-ignore-line read-in-retry)"] {
+        for line in ["left src/controllers/a.ts:5:45: prisma.user.findUnique: suppressed (prisma-codemod-ignore-next-line read-in-retry): the replica lags (wrapper at 5:22)",
+                     "left src/controllers/a.ts:7:46: prisma.role.findMany: suppressed (prisma-codemod-ignore-next-line) (wrapper at 7:23)",
+                     "left src/controllers/a.ts:8:46: prisma.task.count: suppressed (prisma-codemod-ignore-line read-in-retry) (wrapper at 8:23)"] {
             XCTAssertTrue(apply.stderr.contains(line), apply.stderr)
         }
         let after = try String(contentsOf: root.appendingPathComponent("src/controllers/a.ts"), encoding: .utf8)
@@ -171,7 +171,11 @@ final class CheckCLITests: XCTestCase {
         for line in lines {
             XCTAssertNotNil(pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)), line)
         }
-        XCTAssertTrue(lines[0].hasPrefix("::error file=src/controllers/a.ts,line=4,col=22,title=prisma-codemod read-in-retry::"))
+        XCTAssertTrue(lines[0].hasPrefix("::error file=src/controllers/a.ts,line=4,col=45,title=prisma-codemod read-in-retry::"), lines[0])
+        // The Prisma call's position, with the retry call around it as the wrapper.
+        let first = try XCTUnwrap((report["findings"] as? [[String: Any]])?.first)
+        XCTAssertEqual([first["line"] as? Int, first["column"] as? Int], [4, 45])
+        XCTAssertEqual(first["wrapper"] as? [String: Int], ["line": 4, "column": 22])
         XCTAssertTrue(lines.contains { $0.hasPrefix("::error file=src/broken.ts,line=1,col=") })
     }
 
@@ -215,7 +219,8 @@ extension CheckCLITests {
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try tool(["check", "."], in: root)
-        XCTAssertTrue(result.stdout.contains("src/controllers/ä.ts:2:60: error[read-in-retry]"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("src/controllers/ä.ts:2:83: error[read-in-retry]"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("(wrapper at 2:60)\n"), result.stdout)
         XCTAssertTrue(result.stderr.contains("src/controllers/broken.ts:1:20:"), result.stderr)
     }
 }

@@ -84,7 +84,7 @@ final class InterruptionCLITests: XCTestCase {
         let repo = try backendRepository()
         defer { try? FileManager.default.removeItem(at: repo) }
         let start = try snapshot(repo)
-        XCTAssertEqual(try codemod(["apply", "--phase", "2"], in: repo).status, 0)
+        XCTAssertEqual(try codemod(["apply", "--phase", "2", "--accept-budget"], in: repo).status, 0)
         let applied = try XCTUnwrap(try runs(in: repo).last).id
         let crashed = try codemod(["rollback", "--run", applied], in: repo, environment: ["PRISMA_CODEMOD_TEST_CRASH_AFTER": "30"])
         XCTAssertEqual(crashed.status, 99)

@@ -143,7 +143,7 @@ final class MonorepoCLITests: XCTestCase {
         let alone = try tool(["check", "src/users/users.service.ts"], in: folder)
         XCTAssertEqual(alone.status, 1, alone.stderr)
         XCTAssertEqual(alone.stdout, try tool(["check", "."], in: folder).stdout)
-        XCTAssertTrue(alone.stdout.contains("src/users/users.service.ts:10:12: error[read-in-retry]: this.prisma.user.findUnique"), alone.stdout)
+        XCTAssertTrue(alone.stdout.contains("src/users/users.service.ts:10:30: error[read-in-retry]: this.prisma.user.findUnique"), alone.stdout)
         let initResult = try tool(["init", "--dry-run"], in: folder)
         XCTAssertEqual(initResult.status, 0, initResult.stderr)
         XCTAssertTrue(initResult.stdout.contains("types: [\"PrismaService\"]") && initResult.stdout.contains("helpers: [\"withDbRetry\"]"),

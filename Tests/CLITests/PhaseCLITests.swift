@@ -26,11 +26,23 @@ final class PhaseCLITests: XCTestCase {
         XCTAssertTrue(plan.stdout.contains("wrap-writes --only notification.create: 1 file(s), 3 site(s) would change"))
         XCTAssertTrue(plan.stdout.contains("Phase 4: Restore background loading in the frontend\n"))
         XCTAssertTrue(plan.stdout.contains("after phase 2 (one client per file): 73 client instance(s) × 100 connections"))
+        XCTAssertTrue(plan.stdout.contains("  connection budget after phase 2: 73 client instance(s) × 100 connections (connection_limit in .env "
+                                           + "DATABASE_URL) = 7300 at worst; max_connections 100 — exceeds it by 7200 (apply --phase 2 refuses this "
+                                           + "without --accept-budget)\n"), plan.stdout)
+        XCTAssertFalse(plan.stdout.contains("\u{1B}["), "no colour off a terminal")
 
         // Three phases, three commits, each exactly the phase's diff.
         for phase in 1...3 {
             let diff = try codemod(["diff", "--phase", "\(phase)"], in: repo)
-            let apply = try codemod(["apply", "--phase", "\(phase)", "--commit"], in: repo)
+            if phase == 2 {
+                // The safety rail: 73 clients × 100 connections is over max_connections 100, as plan said.
+                let refused = try codemod(["apply", "--phase", "2", "--commit"], in: repo)
+                XCTAssertEqual(refused.status, 2, refused.stderr)
+                XCTAssertTrue(refused.stderr.contains("phase 2 would take the connection budget to 7300, over max_connections 100: "), refused.stderr)
+                XCTAssertTrue(refused.stderr.contains("Nothing was written") && refused.stderr.contains("--accept-budget"), refused.stderr)
+                XCTAssertEqual(try git(["status", "--porcelain"], in: repo).stdout, "")
+            }
+            let apply = try codemod(["apply", "--phase", "\(phase)", "--commit"] + (phase == 2 ? ["--accept-budget"] : []), in: repo)
             XCTAssertEqual(apply.status, 0, apply.stderr)
             if phase == 2 {
                 // The seed's shape (bareClient in phases.yaml), and each file says what it leaves out.
@@ -313,7 +325,9 @@ final class PhaseCLITests: XCTestCase {
         let repo = try backendRepository()
         defer { try? FileManager.default.removeItem(at: repo) }
         let start = try snapshot(repo)
-        for phase in [2, 1] { XCTAssertEqual(try codemod(["apply", "--phase", "\(phase)", "--commit"], in: repo).status, 0) }
+        for phase in [2, 1] {
+            XCTAssertEqual(try codemod(["apply", "--phase", "\(phase)", "--commit", "--max-connections", "7300"], in: repo).status, 0)
+        }
         let revert = try codemod(["revert", "--phase", "2"], in: repo)
         XCTAssertEqual(revert.status, 0, revert.stderr)
         XCTAssertTrue(revert.stderr.contains("centralize-client: 72 file(s) reverted"), "phase 1's edits do not hide phase 2's files: \(revert.stderr)")

@@ -54,9 +54,12 @@ public struct Violation: Codable, Sendable, Equatable {
     /// The flagged code with white space collapsed: what a baseline matches on,
     /// so that edits elsewhere in the file do not invalidate it.
     public var code: String
+    /// The retry call around the flagged Prisma call, when the finding is about both; `line`
+    /// and `column` are then the Prisma call's. A suppression on either line silences it.
+    public var wrapper: SourcePosition?
 
     /// A violation of `code` as written at `line`:`column`; it ends where that text ends.
-    public init(line: Int, column: Int, message: String, code: String) {
+    public init(line: Int, column: Int, message: String, code: String, wrapper: SourcePosition? = nil) {
         var end = SourcePosition(line: line, column: column)
         for character in code.unicodeScalars {
             if character == "\n" {
@@ -65,7 +68,17 @@ public struct Violation: Codable, Sendable, Equatable {
                 end.column += 1
             }
         }
-        self.init(start: SourcePosition(line: line, column: column), end: end, message: message, code: code)
+        self.init(start: SourcePosition(line: line, column: column), end: end, message: message, code: code, wrapper: wrapper)
+    }
+
+    /// A violation at the Prisma call starting at `callStart`, inside `retry`, ending where the
+    /// retry call ends: the code is the retry call's, as baselines recorded it before positions
+    /// moved to the Prisma call.
+    public init(callStart: Int?, retry: RetryCall, in file: ParsedFile, message: String) {
+        let wrapper = file.position(retry.reportedNode.byteRange.lowerBound)
+        let position = callStart.map(file.position) ?? wrapper
+        self.init(start: position, end: file.position(retry.reportedNode.byteRange.upperBound), message: message,
+                  code: file.text(retry.reportedNode), wrapper: callStart == nil ? nil : wrapper)
     }
 
     /// A violation where `node` starts, its code taken from the file.
@@ -74,13 +87,14 @@ public struct Violation: Codable, Sendable, Equatable {
                   message: message, code: file.text(node))
     }
 
-    private init(start: SourcePosition, end: SourcePosition, message: String, code: String) {
+    private init(start: SourcePosition, end: SourcePosition, message: String, code: String, wrapper: SourcePosition? = nil) {
         line = start.line
         column = start.column
         endLine = end.line
         endColumn = end.column
         self.message = message
         self.code = Self.normalized(code)
+        self.wrapper = wrapper
     }
 
     static func normalized(_ code: String) -> String {
@@ -144,7 +158,7 @@ public struct CheckExample: Sendable {
 }
 
 extension RetryCall {
-    /// Where a check reports a retry call: the helper's name (after a mis-parsed `await`).
+    /// Where every command reports a retry call: the helper's name (after a mis-parsed `await`).
     var reportedNode: Node {
         if awaitInside, let callee = call.child(field: "function")?.namedChildren.first { return callee }
         return call

@@ -16,6 +16,8 @@ public struct Finding: Codable, Equatable, Sendable {
     /// The flagged code with white space collapsed: what a baseline matches on,
     /// so that edits elsewhere in the file do not invalidate it.
     public var code: String
+    /// The retry call around the Prisma call at `line`/`column`, when the finding is about both.
+    public var wrapper: SourcePosition? = nil
 }
 
 /// Prisma-like code the analysis could not follow, so no check judged it.
@@ -135,7 +137,8 @@ public enum Checker {
                                projectClientInstances: projectClientInstances)
             return rule.check.settle(run).flatMap { path, violations in
                 violations.map { Finding(rule: rule.id, severity: rule.severity, path: path, line: $0.line, column: $0.column,
-                                         endLine: $0.endLine, endColumn: $0.endColumn, message: $0.message, code: $0.code) }
+                                         endLine: $0.endLine, endColumn: $0.endColumn, message: $0.message, code: $0.code,
+                                         wrapper: $0.wrapper) }
             }
         }
         let before = rules.filter { !$0.check.settlesAfterSuppressions }.flatMap { settled($0, unusedSuppressions: [:]) }

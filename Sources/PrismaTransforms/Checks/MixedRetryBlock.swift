@@ -22,8 +22,8 @@ public enum MixedRetryBlock: Check {
     public static let triggeringExamples = [
         CheckExample("""
             import { prisma, executeWithRetry } from '../utils/prisma';
-            export const log = () => ↓executeWithRetry(async () => {
-              const users = await prisma.user.findMany();
+            export const log = () => executeWithRetry(async () => {
+              const users = await ↓prisma.user.findMany();
               await prisma.log.create({ data: { count: users.length } });
             });
             """),
@@ -49,7 +49,7 @@ public enum MixedRetryBlock: Check {
             guard block.isMixed else { return nil }
             let reads = block.calls.filter { $0.methodClass == .read }.map(\.label).joined(separator: ", ")
             let writes = block.calls.filter { $0.methodClass == .write }.map(\.label).joined(separator: ", ")
-            return Violation(at: block.retry.reportedNode, in: file.file, message: "\(block.retry.helper) retries the reads "
+            return Violation(callStart: block.calls.first?.codeStart, retry: block.retry, in: file.file, message: "\(block.retry.helper) retries the reads "
                              + "\(reads) with the writes \(writes); move the reads out of the callback if they need no retry")
         }
     }

@@ -3,8 +3,8 @@ import PrismaRules
 /// Flags a retry whose callback only reads (a read query, a read-only `$transaction`, a raw
 /// `SELECT`): under a full connection pool a retried read only adds load. A callback that
 /// also writes is a write retry, not flagged (`mixed-retry-block` lists those). Reported at
-/// the retry call, the line a suppression names; fixed by `apply unwrap-reads`, which leaves
-/// the sites suppressed here.
+/// the Prisma call, with the retry call as its wrapper (a suppression may name either line);
+/// fixed by `apply unwrap-reads`, which leaves the sites suppressed here.
 public enum ReadInRetry: Check {
     public static let id = "read-in-retry"
     public static let summary = "A Prisma read is wrapped in the retry helper."
@@ -24,22 +24,22 @@ public enum ReadInRetry: Check {
         CheckExample("""
             import { prisma, executeWithRetry } from '../utils/prisma';
             export async function load(id: number) {
-              return await ↓executeWithRetry(() => prisma.user.findUnique({ where: { id } }));
+              return await executeWithRetry(() => ↓prisma.user.findUnique({ where: { id } }));
             }
             """),
         CheckExample("""
             import { prisma, withDbRetry } from '../utils/prisma';
-            export const count = () => ↓withDbRetry(() => prisma.task.count());
-            export const all = () => ↓withDbRetry(async () => {
-              return prisma.task.findMany();
+            export const count = () => withDbRetry(() => ↓prisma.task.count());
+            export const all = () => withDbRetry(async () => {
+              return ↓prisma.task.findMany();
             });
             """),
         CheckExample("""
             import { prisma, executeWithRetry } from '../utils/prisma';
-            export const stats = () => ↓executeWithRetry(() => prisma.$transaction([prisma.task.count(), prisma.task.findMany()]));
-            export const one = (id: number) => ↓executeWithRetry(() => prisma.$queryRaw`SELECT * FROM "Task" WHERE id = ${id}`);
-            export const both = () => ↓executeWithRetry(async () => {
-              const tasks = await prisma.task.findMany();
+            export const stats = () => executeWithRetry(() => ↓prisma.$transaction([prisma.task.count(), prisma.task.findMany()]));
+            export const one = (id: number) => executeWithRetry(() => ↓prisma.$queryRaw`SELECT * FROM "Task" WHERE id = ${id}`);
+            export const both = () => executeWithRetry(async () => {
+              const tasks = await ↓prisma.task.findMany();
               const users = await prisma.user.count();
               return { tasks, users };
             });
@@ -64,7 +64,7 @@ public enum ReadInRetry: Check {
             guard block.methodClass == .read else { return nil }
             let labels = block.calls.map(\.label)
             let what = labels.count == 1 ? "\(labels[0]) is a read" : "\(labels.joined(separator: ", ")) are reads"
-            return Violation(at: block.retry.reportedNode, in: file.file, message: "\(what) wrapped in \(block.retry.helper): "
+            return Violation(callStart: block.calls.first?.codeStart, retry: block.retry, in: file.file, message: "\(what) wrapped in \(block.retry.helper): "
                              + "retrying reads under a full connection pool only adds load; call it directly (prisma-codemod apply unwrap-reads)")
         }
     }

@@ -21,8 +21,8 @@ public enum RetryInsideTransaction: Check {
             import { prisma, executeWithRetry } from '../utils/prisma';
             export async function move(id: number) {
               await prisma.$transaction(async (tx) => {
-                await ↓executeWithRetry(() => tx.task.update({ where: { id }, data: {} }));
-                await ↓executeWithRetry(() => prisma.user.count());
+                await executeWithRetry(() => ↓tx.task.update({ where: { id }, data: {} }));
+                await executeWithRetry(() => ↓prisma.user.count());
               });
             }
             """),
@@ -45,7 +45,8 @@ public enum RetryInsideTransaction: Check {
         return file.retryCalls.compactMap { retry in
             let start = retry.call.byteRange.lowerBound
             guard file.isInsideTransaction(retry.call) || retryOnTransactionClient.contains(start) else { return nil }
-            return Violation(at: retry.reportedNode, in: file.file, message: "\(retry.helper) inside a $transaction retries one "
+            let call = file.calls.first { $0.retry?.call.byteRange == retry.call.byteRange }
+            return Violation(callStart: call?.codeStart, retry: retry, in: file.file, message: "\(retry.helper) inside a $transaction retries one "
                              + "statement of a transaction; retry the whole $transaction(...) call instead")
         }
     }

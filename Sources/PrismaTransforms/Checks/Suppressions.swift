@@ -73,9 +73,10 @@ public struct Suppression: Codable, Sendable, Equatable {
         return (form, checks, reason)
     }
 
-    /// The first suppression of `suppressions` that silences `check` on `line`.
-    static func silencing(_ check: String, onLine line: Int, in suppressions: [Suppression]) -> Suppression? {
-        suppressions.first { $0.silences(check, onLine: line) }
+    /// The first suppression of `suppressions` that silences `check` on one of `lines` (a
+    /// Prisma call's and its wrapper's, as the check's finding is silenced on either).
+    static func silencing(_ check: String, onLines lines: [Int], in suppressions: [Suppression]) -> Suppression? {
+        suppressions.first { suppression in lines.contains { suppression.silences(check, onLine: $0) } }
     }
 
     /// A file's findings less the suppressed ones, and the suppressions that silenced nothing.
@@ -83,7 +84,8 @@ public struct Suppression: Codable, Sendable, Equatable {
         var kept: [Finding] = []
         var used = Set<Int>()
         for finding in findings {
-            if let index = suppressions.firstIndex(where: { $0.silences(finding.rule, onLine: finding.line) }) {
+            let lines = [finding.line] + (finding.wrapper.map { [$0.line] } ?? [])
+            if let index = suppressions.firstIndex(where: { suppression in lines.contains { suppression.silences(finding.rule, onLine: $0) } }) {
                 used.insert(index)
             } else {
                 kept.append(finding)

@@ -53,9 +53,10 @@ public struct HoistRetryToTransaction: PrismaTransform {
 
     /// A transaction with an inner retry that a suppression of `retry-inside-transaction` silences stays as it is.
     private func suppressed(_ retries: [(retry: RetryCall, body: Node?)], in file: ParsedFile, _ suppressions: [Suppression]) -> String? {
-        for (retry, _) in retries {
+        for (retry, body) in retries {
             let line = file.lines.lineNumber(of: retry.reportedNode.byteRange.lowerBound)
-            if let reason = Suppression.leaveReason(RetryInsideTransaction.id, onLine: line, in: suppressions) {
+            let callLine = body.map { file.lines.lineNumber(of: $0.byteRange.lowerBound) }
+            if let reason = Suppression.leaveReason(RetryInsideTransaction.id, onLines: [line] + (callLine.map { [$0] } ?? []), in: suppressions) {
                 return "the \(retry.helper) call at line \(line) is \(reason)"
             }
         }
@@ -89,7 +90,7 @@ public struct HoistRetryToTransaction: PrismaTransform {
         return analysis.sites.map { site in
             let line = file.lines.lineNumber(of: site.transaction.expressionRange.lowerBound)
             return Candidate(key: site.key, range: site.transaction.expressionRange, lines: line...line, label: site.transaction.label,
-                             operation: site.transaction.operationName, leaveReason: site.leaveReason)
+                             operation: site.transaction.operationName, leaveReason: site.leaveReason, callStart: site.transaction.codeStart)
         }
     }
 

@@ -55,8 +55,8 @@ extension SiteAnalysis: ListsUnfollowed {
 
 extension Suppression {
     /// Why a transform leaves a site whose `line` a suppression of the check it fixes silences.
-    static func leaveReason(_ check: String?, onLine line: Int, in suppressions: [Suppression]) -> String? {
-        guard let check, let suppression = silencing(check, onLine: line, in: suppressions) else { return nil }
+    static func leaveReason(_ check: String?, onLines lines: [Int], in suppressions: [Suppression]) -> String? {
+        guard let check, let suppression = silencing(check, onLines: lines, in: suppressions) else { return nil }
         return "suppressed (\(suppression.directive))" + (suppression.reason.map { ": \($0)" } ?? "")
     }
 }

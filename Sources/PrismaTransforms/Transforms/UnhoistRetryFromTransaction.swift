@@ -68,7 +68,8 @@ public struct UnhoistRetryFromTransaction: PrismaTransform {
             let retryLine = file.lines.lineNumber(of: site.retry.call.byteRange.lowerBound)
             let callLine = file.lines.lineNumber(of: site.transaction.expressionRange.lowerBound)
             return Candidate(key: site.key, range: site.retry.call.byteRange, lines: retryLine...max(retryLine, callLine),
-                             label: site.transaction.label, operation: site.transaction.operationName, leaveReason: site.leaveReason)
+                             label: site.transaction.label, operation: site.transaction.operationName, leaveReason: site.leaveReason,
+                             callStart: site.transaction.codeStart, wrapperStart: site.retry.reportedNode.byteRange.lowerBound)
         }
     }
 

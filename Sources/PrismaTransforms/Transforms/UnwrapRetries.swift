@@ -55,7 +55,8 @@ public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
             let retry = block.retry
             let body = retry.callback.flatMap(CallbackShape.singleExpression)
             let line = file.lines.lineNumber(of: retry.reportedNode.byteRange.lowerBound)
-            let reason = Suppression.leaveReason(Target.unwrapFixes, onLine: line, in: suppressions)
+            let lines = [line, file.lines.lineNumber(of: primary.codeStart)]
+            let reason = Suppression.leaveReason(Target.unwrapFixes, onLines: lines, in: suppressions)
                 ?? leaveReason(block, primary: primary, body: body, file: file)
             sites.append(Site(retry: retry, primary: primary, body: body, key: keys[primary], leaveReason: reason))
         }
@@ -91,7 +92,8 @@ public struct UnwrapRetries<Target: RetryTarget>: PrismaTransform {
             let helperImport = analysis.prisma.retryImports.first { $0.specifier.localName == site.retry.helper }
             return Candidate(key: site.key, range: site.retry.call.byteRange, lines: retryLine...max(retryLine, callLine),
                              label: site.primary.label, operation: site.primary.operationName, leaveReason: site.leaveReason,
-                             restoreHint: RestoreHint(name: site.retry.helper, module: helperImport?.statement.module))
+                             restoreHint: RestoreHint(name: site.retry.helper, module: helperImport?.statement.module),
+                             callStart: site.primary.codeStart, wrapperStart: site.retry.reportedNode.byteRange.lowerBound)
         }
     }
 

@@ -52,7 +52,7 @@ public struct WrapRetries<Target: RetryTarget>: PrismaTransform {
             ($0.methodClass == Target.methodClass || $0.classReason != nil) && $0.retry == nil
         }.map { call in
             let line = file.lines.lineNumber(of: WriteWithoutRetry.reportedNode(call).byteRange.lowerBound)
-            return (call, keys[call], Suppression.leaveReason(Target.wrapFixes, onLine: line, in: suppressions) ?? leaveReason(call, in: prisma))
+            return (call, keys[call], Suppression.leaveReason(Target.wrapFixes, onLines: [line], in: suppressions) ?? leaveReason(call, in: prisma))
         }
         return SiteAnalysis(prisma: prisma, sites: calls)
     }
@@ -84,7 +84,7 @@ public struct WrapRetries<Target: RetryTarget>: PrismaTransform {
         return analysis.sites.map { call, key, reason in
             let line = file.lines.lineNumber(of: call.expressionRange.lowerBound)
             return Candidate(key: key, range: call.expressionRange, lines: line...line, label: call.label,
-                             operation: call.operationName, leaveReason: reason)
+                             operation: call.operationName, leaveReason: reason, callStart: call.codeStart)
         }
     }
 
