@@ -37,8 +37,8 @@ final class ReportOutputCLITests: XCTestCase {
 
     private let expectedText = """
         src/jobs/report.ts:2:19: warning[multiple-client-instances]: new PrismaClient() creates another client with its own connection pool (2 instances in this project)
-        src/services/twins.ts:4:10: error[read-in-retry]: prisma.user.count is a read wrapped in executeWithRetry: retrying reads under a full connection pool only adds load; call it directly (prisma-codemod apply unwrap-reads)
-        src/services/twins.ts:8:10: error[read-in-retry]: prisma.user.count is a read wrapped in executeWithRetry: retrying reads under a full connection pool only adds load; call it directly (prisma-codemod apply unwrap-reads)
+        src/services/twins.ts:4:33: error[read-in-retry]: prisma.user.count is a read wrapped in executeWithRetry: retrying reads under a full connection pool only adds load; call it directly (prisma-codemod apply unwrap-reads) (wrapper at 4:10)
+        src/services/twins.ts:8:33: error[read-in-retry]: prisma.user.count is a read wrapped in executeWithRetry: retrying reads under a full connection pool only adds load; call it directly (prisma-codemod apply unwrap-reads) (wrapper at 8:10)
         src/utils/prisma.ts:2:23: warning[multiple-client-instances]: new PrismaClient() creates another client with its own connection pool (2 instances in this project)
 
         """
@@ -272,7 +272,7 @@ final class ColorCLITests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let terminal = try onTerminal(["check"], in: root)
         XCTAssertEqual(terminal.status, 1)
-        XCTAssertTrue(terminal.terminal.contains("src/services/twins.ts:4:10: \u{1B}[1m\u{1B}[31merror\u{1B}[0m[\u{1B}[2mread-in-retry\u{1B}[0m]: "),
+        XCTAssertTrue(terminal.terminal.contains("src/services/twins.ts:4:33: \u{1B}[1m\u{1B}[31merror\u{1B}[0m[\u{1B}[2mread-in-retry\u{1B}[0m]: "),
                       terminal.terminal)
         XCTAssertTrue(terminal.terminal.contains("\u{1B}[33mwarning\u{1B}[0m[\u{1B}[2mmultiple-client-instances\u{1B}[0m]"), terminal.terminal)
         XCTAssertFalse(terminal.stderr.contains(Self.ansi), terminal.stderr)
@@ -280,7 +280,7 @@ final class ColorCLITests: XCTestCase {
                                           ([:], ["--color", "never"]), (["FORCE_COLOR": "1"], ["--color", "never"])] {
             let plain = try onTerminal(["check"] + arguments, in: root, environment: environment)
             XCTAssertEqual(plain.status, 1)
-            XCTAssertTrue(plain.terminal.contains("src/services/twins.ts:4:10: error[read-in-retry]: "), "\(environment) \(arguments)")
+            XCTAssertTrue(plain.terminal.contains("src/services/twins.ts:4:33: error[read-in-retry]: "), "\(environment) \(arguments)")
             XCTAssertFalse(plain.terminal.contains(Self.ansi), "\(environment) \(arguments): \(plain.terminal)")
         }
         // An empty NO_COLOR is no request; FORCE_COLOR wins over NO_COLOR, --color over both.
