@@ -107,7 +107,8 @@ struct ApplyCommand: ParsableCommand {
         var all = false
         for outcome in outcomes {
             if all { chosen.append(outcome); continue }
-            let patch = UnifiedDiff.make(path: project.repositoryPath(of: outcome.path), old: outcome.original, new: outcome.updated)
+            let patch = UnifiedDiff.make(path: project.repositoryPath(of: outcome.path), old: outcome.original, new: outcome.updated,
+                                         edits: outcome.edits, mode: UnifiedDiff.mode(ofFileAt: project.root.appendingPathComponent(outcome.path)))
             Output.err(Output.useColor ? DiffColor.colorize(patch) : patch)
             Output.errRaw("apply to \(project.repositoryPath(of: outcome.path))? [y]es/[n]o/[a]ll/[q]uit ")
             guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }

@@ -16,7 +16,16 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Also write the exact edits, locked to each file's sha256, for `apply --plan`.")
     var savePlan: String?
 
-    func validate() throws { try arguments.validateTransformOrPhase() }
+    @Flag(help: "Instead of the patch, print git's `--stat` table: each file with its count of changed lines, then the totals.")
+    var stat = false
+
+    @Flag(help: "Instead of the patch, print the paths of the files that would change, one a line.")
+    var nameOnly = false
+
+    func validate() throws {
+        try arguments.validateTransformOrPhase()
+        if stat && nameOnly { throw ValidationError("--stat and --name-only each replace the patch; give one") }
+    }
 
     func run() throws {
         let prepared: [TransformArguments.Prepared]
@@ -34,8 +43,18 @@ struct DiffCommand: ParsableCommand {
         } catch {
             throw Exit.fail(error)
         }
-        let patch = prepared.map { $0.run.patch(project: $0.workspace.project) }.joined()
-        Output.out(Output.useColor ? DiffColor.colorize(patch) : patch)
+        let files = prepared.flatMap { $0.run.filePatches(project: $0.workspace.project) }
+        if stat {
+            Output.out(UnifiedDiff.stat(files))
+        } else if nameOnly {
+            Output.out(files.map { UnifiedDiff.quotedPath($0.path) + "\n" }.joined())
+        } else {
+            let patch = files.map(\.text).joined()
+            Output.out(Output.useColor ? DiffColor.colorize(patch) : patch)
+            // A long patch scrolls its files away: their counts follow on stderr, as git's --stat words them.
+            let table = UnifiedDiff.stat(files)
+            if !table.isEmpty { Output.errRaw(table) }
+        }
         for project in prepared { RunSummary.print(project.run, verb: "would change", project: project.workspace.project, named: prepared.count > 1,
                                                       writing: false) }
         if prepared.contains(where: { !$0.run.failed.isEmpty }) { throw Exit.usageOrFailure }
@@ -46,7 +65,7 @@ struct DiffCommand: ParsableCommand {
 enum DiffColor {
     static func colorize(_ patch: String) -> String {
         patch.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            if line.hasPrefix("diff --git") || line.hasPrefix("--- ") || line.hasPrefix("+++ ") { return "\u{1B}[1m\(line)\u{1B}[0m" }
+            if line.hasPrefix("diff --git") || line.hasPrefix("index ") || line.hasPrefix("--- ") || line.hasPrefix("+++ ") { return "\u{1B}[1m\(line)\u{1B}[0m" }
             if line.hasPrefix("@@") { return "\u{1B}[36m\(line)\u{1B}[0m" }
             if line.hasPrefix("+") { return "\u{1B}[32m\(line)\u{1B}[0m" }
             if line.hasPrefix("-") { return "\u{1B}[31m\(line)\u{1B}[0m" }
