@@ -25,6 +25,9 @@ struct ApplyCommand: ParsableCommand {
     @Flag(help: "With --commit: go ahead even when a file to change has uncommitted changes.")
     var allowDirty = false
 
+    @Flag(help: "With --commit: skip the repository's pre-commit and commit-msg hooks (git commit --no-verify).")
+    var noVerify = false
+
     @Option(help: "Apply exactly this plan (from `diff --save-plan`); nothing is written if any file changed since.")
     var plan: String?
 
@@ -35,6 +38,7 @@ struct ApplyCommand: ParsableCommand {
             throw ValidationError("--plan applies a saved plan: give no transform or phase with it")
         }
         if allowDirty && !commit { throw ValidationError("--allow-dirty goes with --commit") }
+        if noVerify && !commit { throw ValidationError("--no-verify goes with --commit") }
         if commit && arguments.selection.noGit { throw ValidationError("--commit needs git; it does not go with --no-git") }
     }
 
@@ -62,8 +66,9 @@ struct ApplyCommand: ParsableCommand {
         let writes = Applier.writes(from: chosen)
         let record = JournalRun(kind: .apply, transform: run.transformID, phase: prepared.phase?.id, only: prepared.only,
                                 toolVersion: PrismaCodemod.version)
-        let request = commit ? Phases.commitRequest(phase: prepared.phase, transform: run.transformID, writes: writes,
+        var request = commit ? Phases.commitRequest(phase: prepared.phase, transform: run.transformID, writes: writes,
                                                     project: project, allowDirty: allowDirty) : nil
+        request?.verify = !noVerify
         let (written, commitID) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
         report(writes, transform: run.transformID, project: project, done: done(written.id, commit: commitID))
         RunSummary.print(run, verb: "changed", project: project, applied: chosen)
@@ -82,6 +87,7 @@ struct ApplyCommand: ParsableCommand {
         if commit {
             let phase = try saved.phase.map { try Phases.phase($0, in: Workspace.rules(root: project.root)) }
             request = Phases.commitRequest(phase: phase, transform: saved.transform, writes: writes, project: project, allowDirty: allowDirty)
+            request?.verify = !noVerify
         }
         let (written, commitID) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
         report(writes, transform: saved.transform, project: project, done: done(written.id, commit: commitID))

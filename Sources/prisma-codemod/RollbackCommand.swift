@@ -13,7 +13,8 @@ struct RollbackCommand: ParsableCommand {
     @Argument(help: "Files to restore.")
     var files: [String] = []
 
-    @Option(name: .customLong("run"), help: "Restore every file of this run (see `prisma-codemod history`), also of an interrupted one.")
+    @Option(name: .customLong("run"),
+            help: "Restore every file of this run (see `prisma-codemod history`), also of an interrupted one: its id, a unique prefix of it, or `latest`.")
     var runID: String?
 
     @Flag(help: "Restore even files that changed since the run wrote them.")
@@ -33,8 +34,10 @@ struct RollbackCommand: ParsableCommand {
             project = try Project.locate(for: files.first ?? ".", currentDirectory: Output.currentDirectory)
             journal = journalOption.journal(for: project)
             if let runID {
-                plan = try Rollback.run(runID, journal: journal, force: force)
-                Rollback.removeStaleTemporaries(of: try journal.run(id: runID), journal: journal)
+                // Named once: after the rollback, `latest` would name the rollback itself.
+                let id = try journal.resolve(runID)
+                plan = try Rollback.run(id, journal: journal, force: force)
+                Rollback.removeStaleTemporaries(of: try journal.run(id: id), journal: journal)
             } else {
                 let paths = files.map { project.relativePath(of: Project.resolve($0, against: Output.currentDirectory)) }
                 plan = try Rollback.files(paths, journal: journal, force: force)
