@@ -43,12 +43,14 @@ struct DiffCommand: ParsableCommand {
         } catch {
             throw Exit.fail(error)
         }
-        let files = prepared.flatMap { $0.run.filePatches(project: $0.workspace.project) }
-        if stat {
-            Output.out(UnifiedDiff.stat(files))
-        } else if nameOnly {
-            Output.out(files.map { UnifiedDiff.quotedPath($0.path) + "\n" }.joined())
+        if nameOnly {
+            Output.out(prepared.flatMap { project in
+                project.run.changed.map { UnifiedDiff.quotedPath(project.workspace.project.repositoryPath(of: $0.path)) + "\n" }
+            }.joined())
+        } else if stat {
+            Output.out(UnifiedDiff.stat(prepared.flatMap { $0.run.filePatches(project: $0.workspace.project) }))
         } else {
+            let files = prepared.flatMap { $0.run.filePatches(project: $0.workspace.project) }
             let patch = files.map(\.text).joined()
             Output.out(Output.useColor ? DiffColor.colorize(patch) : patch)
             // A long patch scrolls its files away: their counts follow on stderr, as git's --stat words them.
