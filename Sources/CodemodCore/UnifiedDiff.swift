@@ -14,12 +14,15 @@ public enum UnifiedDiff {
 
     /// The diff of one file, or an empty string when old and new are equal.
     /// `path` is relative to the directory the patch will be applied in. With the
-    /// edits that made `new`, only the lines they touch are searched: lines between
-    /// them are equal by construction, so files with thousands of sites stay fast.
+    /// edits that made `new`, a large file is searched only around the lines they touch:
+    /// lines between them are equal by construction, so files with thousands of sites stay fast.
     public static func make(path: String, old: [UInt8], new: [UInt8], edits: [Edit]? = nil, context: Int = 3,
                             mode: String = regularMode) -> String {
         file(path: path, old: old, new: new, edits: edits, context: context, mode: mode).text
     }
+
+    /// Lines (old and new together) above which a diff with edits searches only the edited regions.
+    static let regionSearchLines = 20_000
 
     public static let regularMode = "100644"
     public static let executableMode = "100755"
@@ -43,9 +46,12 @@ public enum UnifiedDiff {
         guard old != new else { return FilePatch(path: path, text: "", insertions: 0, deletions: 0) }
         let oldLines = splitLines(old)
         let newLines = splitLines(new)
-        let changes = LineDiff.changes(old: oldLines, new: newLines,
-                                       regions: edits.flatMap { regions(old: old, oldLines: oldLines, newLines: newLines, edits: $0, context: context) }
-                                        ?? [trimmedRegion(oldLines, newLines)])
+        // git searches the whole span between the first and last change. Where repeated lines
+        // allow several equally short scripts, the span decides which one it picks, so only a
+        // file too large for that (a generated one) is searched region by region.
+        let searched = oldLines.count + newLines.count > regionSearchLines
+            ? edits.flatMap { regions(old: old, oldLines: oldLines, newLines: newLines, edits: $0, context: context) } : nil
+        let changes = LineDiff.changes(old: oldLines, new: newLines, regions: searched ?? [trimmedRegion(oldLines, newLines)])
         let (a, b) = (quotedPath("a/" + path), quotedPath("b/" + path))
         // git ends ---/+++ names holding a space with a tab, so patch(1) reads the whole name.
         let end = path.contains(" ") ? "\t" : ""

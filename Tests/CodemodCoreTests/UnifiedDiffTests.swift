@@ -103,7 +103,8 @@ final class UnifiedDiffTests: XCTestCase {
     }
 
     /// Random texts from a few often repeated lines, changed by random edits: the hunks,
-    /// from the whole texts and from the edits alike, are git's.
+    /// from the whole texts and from the edits alike, are git's. (Searched region by region,
+    /// such texts may get another of several equally short scripts: see `regionSearchLines`.)
     func testRandomDiffsEqualGits() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -127,6 +128,31 @@ final class UnifiedDiffTests: XCTestCase {
             XCTAssertEqual(Self.hunks(UnifiedDiff.make(path: "f", old: old, new: new, edits: set.edits)), expected,
                            "round \(round), from the edits:\n\(String(decoding: old, as: UTF8.self))")
         }
+    }
+
+    /// A file large enough to be searched region by region (the bench's generated shape:
+    /// wrapped reads among plain functions), some reads unwrapped: still git's hunks.
+    func testLargeFilesSearchedByRegionGiveGitsHunks() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let wrapped = (0..<1_400).map { index in
+            "export async function find\(index)(id: number) {\n  const u = await executeWithRetry(() =>\n"
+                + "    prisma.user.findUnique({\n      where: { id }\n    })\n  );\n  return u;\n}\n\n"
+        }
+        let old = Array(wrapped.joined().utf8)
+        var set = EditSet()
+        var offset = 0
+        for (index, text) in wrapped.enumerated() {
+            if index % 37 == 5 {
+                let start = offset + text.utf8.count - "  const u = await executeWithRetry(() =>\n    prisma.user.findUnique({\n      where: { id }\n    })\n  );\n  return u;\n}\n\n".utf8.count
+                let end = offset + text.utf8.count - "  return u;\n}\n\n".utf8.count
+                try set.add(Edit(range: start..<end, replacement: "  const u = await prisma.user.findUnique({\n    where: { id }\n  });\n"))
+            }
+            offset += text.utf8.count
+        }
+        let new = try set.apply(to: old)
+        XCTAssertGreaterThan(UnifiedDiff.splitLines(old).count + UnifiedDiff.splitLines(new).count, UnifiedDiff.regionSearchLines)
+        XCTAssertEqual(Self.hunks(UnifiedDiff.make(path: "f", old: old, new: new, edits: set.edits)), try gitHunks(old, new, in: folder))
     }
 
     /// The index line lets `git apply --3way` merge a patch into a file that changed since,
