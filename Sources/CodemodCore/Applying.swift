@@ -50,7 +50,7 @@ public enum Applier {
                                           runID: run.id, undoes: run.undoes, toolVersion: run.toolVersion)
         let id: String
         do {
-            id = try PhaseCommit.commit(writes.map(\.path), message: message, project: commit.project)
+            id = try PhaseCommit.commit(writes.map(\.path), message: message, project: commit.project, verify: commit.verify)
         } catch {
             PhaseCommit.unstage(writes.map(\.path), project: commit.project)
             do {
@@ -109,12 +109,15 @@ public struct CommitRequest: Sendable {
     public var subject: String
     public var summary: String
     public var allowDirty: Bool
+    /// Run the repository's commit hooks (false: the user passed --no-verify).
+    public var verify: Bool
 
-    public init(project: Project, subject: String, summary: String, allowDirty: Bool) {
+    public init(project: Project, subject: String, summary: String, allowDirty: Bool, verify: Bool = true) {
         self.project = project
         self.subject = subject
         self.summary = summary
         self.allowDirty = allowDirty
+        self.verify = verify
     }
 }
 
@@ -177,16 +180,36 @@ public enum PhaseCommit {
         }
     }
 
-    /// Stages exactly these files and commits them; returns the new commit's id.
-    public static func commit(_ paths: [String], message: String, project: Project) throws -> String {
+    /// Stages exactly these files and commits them, through the repository's hooks unless
+    /// `verify` is false; returns the new commit's id.
+    public static func commit(_ paths: [String], message: String, project: Project, verify: Bool = true) throws -> String {
         let top = try repository(of: project)
         let repositoryPaths = paths.map { project.repositoryPath(of: $0) }
         let add = try Git.run(["add", "--"] + repositoryPaths, in: top)
         guard add.status == 0 else { throw CodemodError.git("git add failed: \(add.errorText)") }
-        let commit = try Git.run(["commit", "--quiet", "--no-verify", "-F", "-", "--"] + repositoryPaths, in: top, input: Data(message.utf8))
-        guard commit.status == 0 else { throw CodemodError.git("git commit failed: \(commit.errorText)\(commit.text)") }
+        let commit = try Git.run(["commit", "--quiet"] + (verify ? [] : ["--no-verify"]) + ["-F", "-", "--"] + repositoryPaths,
+                                 in: top, input: Data(message.utf8))
+        guard commit.status == 0 else {
+            let output = (commit.errorText + commit.text).trimmingCharacters(in: .whitespacesAndNewlines)
+            let hooks = verify ? refusingHooks(in: top) : []
+            if hooks.isEmpty { throw CodemodError.git("git commit failed (exit \(commit.status)): \(output)") }
+            // git says nothing of its own when a hook refuses: the hook's output is all there is.
+            throw CodemodError.git("git commit was refused by the repository's \(hooks.joined(separator: " or ")) hook (exit \(commit.status))"
+                                   + (output.isEmpty ? "" : "; its output:\n\(output)\n") + "(fix what it reports, or pass --no-verify to skip the hooks)")
+        }
         let head = try Git.run(["rev-parse", "HEAD"], in: top)
         return head.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The hooks that can refuse a commit and are installed: in `core.hooksPath` (husky) or `.git/hooks`.
+    static func refusingHooks(in top: URL) -> [String] {
+        guard let result = try? Git.run(["rev-parse", "--git-path", "hooks"], in: top), result.status == 0 else { return [] }
+        let configured = (try? Git.run(["config", "core.hooksPath"], in: top)).flatMap { $0.status == 0 ? $0.text : nil }
+        let path = (configured ?? result.text).trimmingCharacters(in: .whitespacesAndNewlines)
+        let folder = path.hasPrefix("/") ? URL(fileURLWithPath: path) : top.appendingPathComponent(path)
+        return ["pre-commit", "prepare-commit-msg", "commit-msg"].filter {
+            FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent($0).path)
+        }
     }
 
     /// The phase's message, then a line of counts, then trailers naming phase, transform, run and tool.

@@ -277,14 +277,40 @@ public struct Journal: Sendable {
         return (runs, problems)
     }
 
-    public func run(id: String) throws -> JournalRun {
-        guard Self.isRunID(id) else {
-            throw CodemodError.selection("'\(id)' is not a run id (like 20261201T113345482Z-b640e7); see `prisma-codemod history`")
-        }
+    /// The run a user names: its whole id, a prefix of exactly one id, or `latest`.
+    public func run(id reference: String) throws -> JournalRun {
+        let id = try resolve(reference)
         guard let run = try runs().first(where: { $0.id == id }) else {
             throw CodemodError.selection("no run \(id) in \(folder.path); see `prisma-codemod history`")
         }
         return run
+    }
+
+    /// The id a user's reference names: a whole run id, a prefix of exactly one (ids begin
+    /// with their time, so `20261201T1133` will do), or `latest` for the newest run. Read
+    /// from the entries' names, so a damaged entry still counts against an ambiguous prefix.
+    public func resolve(_ reference: String) throws -> String {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: runsFolder.path)) ?? []
+        let ids = names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.filter(Self.isRunID).sorted()
+        if reference == "latest" {
+            guard let newest = ids.last else { throw CodemodError.selection("no runs in \(folder.path) yet, so there is no latest run") }
+            return newest
+        }
+        guard Self.isRunID(reference) else {
+            throw CodemodError.selection("'\(reference)' is not a run id (like 20261201T113345482Z-b640e7), a prefix of one, or `latest`; "
+                                         + "see `prisma-codemod history`")
+        }
+        if ids.contains(reference) { return reference }
+        let matches = ids.filter { $0.hasPrefix(reference) }
+        guard matches.count <= 1 else {
+            let shown = matches.suffix(10).joined(separator: ", ")
+            throw CodemodError.selection("'\(reference)' names \(matches.count) runs: \(matches.count > 10 ? "…, " : "")\(shown); "
+                                         + "type more of the id")
+        }
+        guard let id = matches.first else {
+            throw CodemodError.selection("no run \(reference) in \(folder.path); see `prisma-codemod history`")
+        }
+        return id
     }
 
     func load(_ url: URL, name: String) throws -> JournalRun {

@@ -1,43 +1,178 @@
+import Crypto
 import Foundation
 
-/// A unified diff in git's format, which `git apply` and `patch -p1` accept.
+/// A unified diff in git's format, which `git apply` (also `--3way`) and `patch -p1` accept,
+/// with the hunks `git diff` shows for the same change.
 public enum UnifiedDiff {
-    enum Operation: Equatable { case equal, delete, insert }
+    /// One file's diff and its line counts, for `--stat`.
+    public struct FilePatch: Sendable {
+        public var path: String
+        public var text: String
+        public var insertions: Int
+        public var deletions: Int
+    }
 
     /// The diff of one file, or an empty string when old and new are equal.
     /// `path` is relative to the directory the patch will be applied in. With the
-    /// edits that made `new`, only the lines they touch are compared: lines between
-    /// them are equal by construction, so files with thousands of sites stay fast.
-    public static func make(path: String, old: [UInt8], new: [UInt8], edits: [Edit]? = nil, context: Int = 3) -> String {
-        if old == new { return "" }
+    /// edits that made `new`, a large file is searched only around the lines they touch:
+    /// lines between them are equal by construction, so files with thousands of sites stay fast.
+    public static func make(path: String, old: [UInt8], new: [UInt8], edits: [Edit]? = nil, context: Int = 3,
+                            mode: String = regularMode) -> String {
+        file(path: path, old: old, new: new, edits: edits, context: context, mode: mode).text
+    }
+
+    /// Lines (old and new together) above which a diff with edits searches only the edited regions.
+    static let regionSearchLines = 20_000
+
+    public static let regularMode = "100644"
+    public static let executableMode = "100755"
+
+    /// The mode git records for the file at `url`: executable or regular.
+    public static func mode(ofFileAt url: URL) -> String {
+        FileManager.default.isExecutableFile(atPath: url.path) ? executableMode : regularMode
+    }
+
+    /// git's object id of a file's bytes (SHA-1 of `blob <length>\0<bytes>`), which the
+    /// `index` line names so `git apply --3way` can find the file as it was.
+    public static func blobID(_ bytes: [UInt8]) -> String {
+        var hash = Insecure.SHA1()
+        hash.update(data: Array("blob \(bytes.count)\0".utf8))
+        hash.update(data: bytes)
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    public static func file(path: String, old: [UInt8], new: [UInt8], edits: [Edit]? = nil, context: Int = 3,
+                            mode: String = regularMode) -> FilePatch {
+        guard old != new else { return FilePatch(path: path, text: "", insertions: 0, deletions: 0) }
         let oldLines = splitLines(old)
         let newLines = splitLines(new)
-        let script = edits.flatMap { regionScript(old: old, oldLines: oldLines, newLines: newLines, edits: $0) }
-            ?? editScript(old: oldLines, new: newLines)
+        // git searches the whole span between the first and last change. Where repeated lines
+        // allow several equally short scripts, the span decides which one it picks, so only a
+        // file too large for that (a generated one) is searched region by region.
+        let searched = oldLines.count + newLines.count > regionSearchLines
+            ? edits.flatMap { regions(old: old, oldLines: oldLines, newLines: newLines, edits: $0, context: context) } : nil
+        let changes = LineDiff.changes(old: oldLines, new: newLines, regions: searched ?? [trimmedRegion(oldLines, newLines)])
         let (a, b) = (quotedPath("a/" + path), quotedPath("b/" + path))
         // git ends ---/+++ names holding a space with a tab, so patch(1) reads the whole name.
         let end = path.contains(" ") ? "\t" : ""
-        var out = "diff --git \(a) \(b)\n--- \(a)\(end)\n+++ \(b)\(end)\n"
-        // Lines before the current hunk, counted once along the script (not again per hunk).
-        var counted = 0, oldBefore = 0, newBefore = 0
-        for hunk in hunks(script, context: context) {
-            while counted < hunk.lowerBound {
-                if script[counted].0 != .insert { oldBefore += 1 }
-                if script[counted].0 != .delete { newBefore += 1 }
-                counted += 1
+        var out = "diff --git \(a) \(b)\nindex \(blobID(old))..\(blobID(new)) \(mode)\n--- \(a)\(end)\n+++ \(b)\(end)\n"
+        func emit(_ prefix: String, _ line: ArraySlice<UInt8>) {
+            out += prefix + String(decoding: line, as: UTF8.self)
+            if line.last != UInt8(ascii: "\n") { out += "\n\\ No newline at end of file\n" }
+        }
+        var first = 0
+        while first < changes.count {
+            // A hunk takes every following change whose gap of equal lines its context would cover.
+            var last = first
+            while last + 1 < changes.count,
+                  changes[last + 1].oldStart - (changes[last].oldStart + changes[last].oldCount) <= 2 * context { last += 1 }
+            let (head, tail) = (changes[first], changes[last])
+            let oldStart = max(head.oldStart - context, 0), newStart = max(head.newStart - context, 0)
+            let after = min(context, oldLines.count - (tail.oldStart + tail.oldCount), newLines.count - (tail.newStart + tail.newCount))
+            let oldEnd = tail.oldStart + tail.oldCount + after, newEnd = tail.newStart + tail.newCount + after
+            out += hunkHeader(oldStart: oldStart, oldCount: oldEnd - oldStart, newStart: newStart, newCount: newEnd - newStart,
+                              function: functionLine(oldLines, before: oldStart))
+            var oldIndex = oldStart
+            for change in changes[first...last] {
+                while oldIndex < change.oldStart { emit(" ", oldLines[oldIndex]); oldIndex += 1 }
+                for index in change.oldStart..<(change.oldStart + change.oldCount) { emit("-", oldLines[index]) }
+                for index in change.newStart..<(change.newStart + change.newCount) { emit("+", newLines[index]) }
+                oldIndex = change.oldStart + change.oldCount
             }
-            out += header(hunk, script: script, oldStart: oldBefore, newStart: newBefore)
-            for index in hunk {
-                let (operation, line) = script[index]
-                let prefix: String = operation == .equal ? " " : operation == .delete ? "-" : "+"
-                let lineBytes = operation == .insert ? newLines[line] : oldLines[line]
-                out += prefix + String(decoding: lineBytes, as: UTF8.self)
-                if lineBytes.last != UInt8(ascii: "\n") {
-                    out += "\n\\ No newline at end of file\n"
+            while oldIndex < oldEnd { emit(" ", oldLines[oldIndex]); oldIndex += 1 }
+            first = last + 1
+        }
+        return FilePatch(path: path, text: out, insertions: changes.reduce(0) { $0 + $1.newCount },
+                         deletions: changes.reduce(0) { $0 + $1.oldCount })
+    }
+
+    /// `@@ -start,count +start,count @@ function`, a count of 1 left out and an empty side
+    /// naming the line before it, as git writes it.
+    static func hunkHeader(oldStart: Int, oldCount: Int, newStart: Int, newCount: Int, function: String) -> String {
+        func side(_ start: Int, _ count: Int) -> String {
+            "\(count == 0 ? start : start + 1)" + (count == 1 ? "" : ",\(count)")
+        }
+        return "@@ -\(side(oldStart, oldCount)) +\(side(newStart, newCount)) @@" + (function.isEmpty ? "" : " " + function) + "\n"
+    }
+
+    /// git's default function context: the nearest old line before the hunk that starts with
+    /// a letter, `_` or `$`, cut to 80 bytes (never inside a character) and trailing white space.
+    static func functionLine(_ lines: [ArraySlice<UInt8>], before start: Int) -> String {
+        var index = start - 1
+        while index >= 0 {
+            let line = lines[index]
+            if let byte = line.first, isalpha(Int32(byte)) != 0 && byte < 0x80 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") {
+                var text = Array(line.prefix(80))
+                // A cut inside a UTF-8 sequence drops its lead and continuation bytes.
+                if line.count > 80 {
+                    while let last = text.last, last & 0xC0 == 0x80 { text.removeLast() }
+                    if let last = text.last, last >= 0xC0 { text.removeLast() }
                 }
+                while let last = text.last, last == 0x20 || (0x09...0x0D).contains(last) { text.removeLast() }
+                return String(decoding: text, as: UTF8.self)
+            }
+            index -= 1
+        }
+        return ""
+    }
+
+    /// `git diff --stat`'s table and summary line, for terminals `width` columns wide.
+    public static func stat(_ files: [FilePatch], width: Int = 80) -> String {
+        let files = files.filter { !$0.text.isEmpty }
+        guard !files.isEmpty else { return "" }
+        let names = files.map { quotedPath($0.path) }
+        let maxChange = files.map { $0.insertions + $0.deletions }.max() ?? 0
+        let maxName = names.map(\.count).max() ?? 0
+        let numberWidth = String(maxChange).count
+        let width = max(width, 16 + 6 + numberWidth)
+        var graphWidth = maxChange
+        var nameWidth = maxName
+        if nameWidth + numberWidth + 6 + graphWidth > width {
+            if graphWidth > width * 3 / 8 - numberWidth - 6 { graphWidth = max(width * 3 / 8 - numberWidth - 6, 6) }
+            if nameWidth > width - numberWidth - 6 - graphWidth {
+                nameWidth = width - numberWidth - 6 - graphWidth
+            } else {
+                graphWidth = width - numberWidth - 6 - nameWidth
             }
         }
-        return out
+        func scale(_ value: Int) -> Int { value == 0 ? 0 : 1 + value * (graphWidth - 1) / max(maxChange, 1) }
+        var out = ""
+        for (file, name) in zip(files, names) {
+            var shown = name, prefix = ""
+            if shown.count > nameWidth {
+                // Too long: the end of the name, from a folder boundary when there is one.
+                prefix = "..."
+                var tail = String(shown.suffix(max(nameWidth - 3, 0)))
+                if let slash = tail.firstIndex(of: "/") { tail = String(tail[slash...]) }
+                shown = tail
+            }
+            var (add, del) = (file.insertions, file.deletions)
+            if graphWidth <= maxChange {
+                var total = scale(add + del)
+                if total < 2, add > 0, del > 0 { total = 2 }
+                if add < del {
+                    let scaled = scale(add); (add, del) = (scaled, total - scaled)
+                } else {
+                    let scaled = scale(del); (add, del) = (total - scaled, scaled)
+                }
+            }
+            let padded = shown.padding(toLength: max(nameWidth - prefix.count, shown.count), withPad: " ", startingAt: 0)
+            let number = String(file.insertions + file.deletions)
+            out += " \(prefix)\(padded) | \(String(repeating: " ", count: max(0, numberWidth - number.count)))\(number)"
+                + (file.insertions + file.deletions > 0 ? " " : "")
+                + String(repeating: "+", count: add) + String(repeating: "-", count: del) + "\n"
+        }
+        return out + summary(files) + "\n"
+    }
+
+    /// ` N files changed, X insertions(+), Y deletions(-)` as git words it.
+    public static func summary(_ files: [FilePatch]) -> String {
+        let changed = files.filter { !$0.text.isEmpty }
+        let insertions = changed.reduce(0) { $0 + $1.insertions }, deletions = changed.reduce(0) { $0 + $1.deletions }
+        var text = " \(changed.count) file\(changed.count == 1 ? "" : "s") changed"
+        if insertions > 0 || deletions == 0 { text += ", \(insertions) insertion\(insertions == 1 ? "" : "s")(+)" }
+        if deletions > 0 || insertions == 0 { text += ", \(deletions) deletion\(deletions == 1 ? "" : "s")(-)" }
+        return text
     }
 
     /// A patch name as git writes it (`core.quotePath`, git's default): unchanged unless it
@@ -81,50 +216,22 @@ public enum UnifiedDiff {
         return lines
     }
 
-    /// Operations in order, each with the index of its line in the old (equal, delete)
-    /// or the new text (insert). The standard library's difference is Myers' algorithm;
-    /// it runs on line numbers (each distinct line interned once) between the common
-    /// prefix and suffix, so many changes in a long file stay cheap.
-    static func editScript(old: [ArraySlice<UInt8>], new: [ArraySlice<UInt8>]) -> [(Operation, Int)] {
+    /// The lines between the texts' common first and last lines: where a diff without edits looks.
+    static func trimmedRegion(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> (old: Range<Int>, new: Range<Int>) {
         var prefix = 0
         while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < old.count - prefix, suffix < new.count - prefix,
               old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
-        var ids: [ArraySlice<UInt8>: Int] = [:]
-        func intern(_ line: ArraySlice<UInt8>) -> Int {
-            if let id = ids[line] { return id }
-            ids[line] = ids.count
-            return ids.count - 1
-        }
-        let oldMiddle = old[prefix..<(old.count - suffix)].map(intern)
-        let newMiddle = new[prefix..<(new.count - suffix)].map(intern)
-        var removed = Set<Int>()
-        var inserted = Set<Int>()
-        for change in newMiddle.difference(from: oldMiddle) {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset + prefix)
-            case .insert(let offset, _, _): inserted.insert(offset + prefix)
-            }
-        }
-        var script: [(Operation, Int)] = []
-        var oldIndex = 0, newIndex = 0
-        while oldIndex < old.count || newIndex < new.count {
-            if oldIndex < old.count, removed.contains(oldIndex) {
-                script.append((.delete, oldIndex)); oldIndex += 1
-            } else if newIndex < new.count, inserted.contains(newIndex) {
-                script.append((.insert, newIndex)); newIndex += 1
-            } else {
-                script.append((.equal, oldIndex)); oldIndex += 1; newIndex += 1
-            }
-        }
-        return script
+        return (prefix..<(old.count - suffix), prefix..<(new.count - suffix))
     }
 
-    /// The edit script built region by region: the lines each group of edits touches
-    /// are diffed on their own; every line between is equal by construction. Nil when
-    /// the edits do not produce the new text (then the caller diffs the whole file).
-    static func regionScript(old: [UInt8], oldLines: [ArraySlice<UInt8>], newLines: [ArraySlice<UInt8>], edits: [Edit]) -> [(Operation, Int)]? {
+    /// Where the edits may have changed lines: the old lines each group of edits touches,
+    /// with `context` lines either side, and the new lines in their place; every line
+    /// between is equal by construction. Nil when the edits do not produce the new text
+    /// (then the caller diffs the whole file).
+    static func regions(old: [UInt8], oldLines: [ArraySlice<UInt8>], newLines: [ArraySlice<UInt8>], edits: [Edit],
+                        context: Int = 3) -> [(old: Range<Int>, new: Range<Int>)]? {
         let newTotal = newLines.reduce(0) { $0 + $1.count }
         guard let set = try? EditSet(edits), !oldLines.isEmpty, (try? set.apply(to: old))?.count == newTotal else { return nil }
         let oldStarts = lineStarts(oldLines)
@@ -137,41 +244,49 @@ public enum UnifiedDiff {
             }
             return low
         }
-        // Regions of old lines, each with the byte growth of its edits.
-        var regions: [(lines: Range<Int>, delta: Int)] = []
+        // Groups of old lines, each with the byte growth of its edits.
+        var groups: [(lines: Range<Int>, delta: Int)] = []
         for edit in set.edits.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }) {
             // The line after the edit counts too: the edit may join it to its own text.
             let first = oldLine(of: min(edit.range.lowerBound, old.count - 1))
             let last = max(first, oldLine(of: min(edit.range.upperBound, old.count - 1)))
             let lines = first..<(last + 1)
             let delta = edit.replacement.count - edit.range.count
-            if let previous = regions.last, lines.lowerBound < previous.lines.upperBound {
-                regions[regions.count - 1] = (previous.lines.lowerBound..<max(previous.lines.upperBound, lines.upperBound), previous.delta + delta)
+            if let previous = groups.last, lines.lowerBound < previous.lines.upperBound {
+                groups[groups.count - 1] = (previous.lines.lowerBound..<max(previous.lines.upperBound, lines.upperBound), previous.delta + delta)
             } else {
-                regions.append((lines, delta))
+                groups.append((lines, delta))
             }
         }
-        var script: [(Operation, Int)] = []
-        var oldIndex = 0, newIndex = 0, growth = 0
-        for region in regions {
-            while oldIndex < region.lines.lowerBound {
-                script.append((.equal, oldIndex)); oldIndex += 1; newIndex += 1
-            }
-            let oldEnd = region.lines.upperBound < oldLines.count ? oldStarts[region.lines.upperBound] : old.count
-            growth += region.delta
+        var regions: [(old: Range<Int>, new: Range<Int>)] = []
+        var newIndex = 0, growth = 0, oldIndex = 0
+        for group in groups {
+            let oldEnd = group.lines.upperBound < oldLines.count ? oldStarts[group.lines.upperBound] : old.count
+            growth += group.delta
             let newEnd = oldEnd + growth
+            // Lines between groups correspond one to one.
+            let newFirst = newIndex + (group.lines.lowerBound - oldIndex)
             guard let newEndIndex = newEnd == newTotal ? newLines.count : newIndexOfStart[newEnd],
-                  newEndIndex >= newIndex else { return nil }
-            for (operation, index) in editScript(old: Array(oldLines[region.lines]), new: Array(newLines[newIndex..<newEndIndex])) {
-                script.append((operation, operation == .insert ? index + newIndex : index + region.lines.lowerBound))
-            }
-            oldIndex = region.lines.upperBound
+                  newEndIndex >= newFirst else { return nil }
+            regions.append((group.lines, newFirst..<newEndIndex))
+            oldIndex = group.lines.upperBound
             newIndex = newEndIndex
         }
-        while oldIndex < oldLines.count {
-            script.append((.equal, oldIndex)); oldIndex += 1; newIndex += 1
+        guard oldLines.count - oldIndex == newLines.count - newIndex else { return nil }
+        // Context either side, so the search sees the neighbours git's would; regions that meet merge.
+        var widened: [(old: Range<Int>, new: Range<Int>)] = []
+        for region in regions {
+            let before = max(0, min(context, region.old.lowerBound - (widened.last?.old.upperBound ?? 0)))
+            let after = min(context, oldLines.count - region.old.upperBound, newLines.count - region.new.upperBound)
+            var grown = ((region.old.lowerBound - before)..<(region.old.upperBound + after),
+                         (region.new.lowerBound - before)..<(region.new.upperBound + after))
+            if let last = widened.last, last.old.upperBound >= grown.0.lowerBound {
+                grown = (last.old.lowerBound..<grown.0.upperBound, last.new.lowerBound..<grown.1.upperBound)
+                widened.removeLast()
+            }
+            widened.append(grown)
         }
-        return newIndex == newLines.count ? script : nil
+        return widened
     }
 
     static func lineStarts(_ lines: [ArraySlice<UInt8>]) -> [Int] {
@@ -182,37 +297,5 @@ public enum UnifiedDiff {
             offset += line.count
         }
         return starts
-    }
-
-    /// Ranges of script indices, each a hunk: changes with up to `context` equal lines around.
-    static func hunks(_ script: [(Operation, Int)], context: Int) -> [Range<Int>] {
-        let changed = script.indices.filter { script[$0].0 != .equal }
-        var hunks: [Range<Int>] = []
-        for index in changed {
-            let start = max(0, index - context)
-            let end = min(script.count, index + context + 1)
-            if let last = hunks.last, start <= last.upperBound {
-                hunks[hunks.count - 1] = last.lowerBound..<max(last.upperBound, end)
-            } else {
-                hunks.append(start..<end)
-            }
-        }
-        return hunks
-    }
-
-    /// `oldStart`, `newStart`: the old and new lines before the hunk.
-    static func header(_ hunk: Range<Int>, script: [(Operation, Int)], oldStart: Int, newStart: Int) -> String {
-        var oldCount = 0, newCount = 0
-        for index in hunk {
-            switch script[index].0 {
-            case .equal: oldCount += 1; newCount += 1
-            case .delete: oldCount += 1
-            case .insert: newCount += 1
-            }
-        }
-        // An empty side names the line before it, as diff(1) does.
-        let oldFirst = oldCount == 0 ? oldStart : oldStart + 1
-        let newFirst = newCount == 0 ? newStart : newStart + 1
-        return "@@ -\(oldFirst),\(oldCount) +\(newFirst),\(newCount) @@\n"
     }
 }

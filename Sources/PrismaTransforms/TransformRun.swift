@@ -69,6 +69,14 @@ public struct TransformRun: Sendable {
 
     /// The whole change as one patch, paths relative to the git work tree.
     public func patch(project: Project) -> String {
-        changed.map { UnifiedDiff.make(path: project.repositoryPath(of: $0.path), old: $0.original, new: $0.updated, edits: $0.edits) }.joined()
+        filePatches(project: project).map(\.text).joined()
+    }
+
+    /// Each changed file's diff with its line counts, paths relative to the git work tree.
+    public func filePatches(project: Project) -> [UnifiedDiff.FilePatch] {
+        changed.map {
+            UnifiedDiff.file(path: project.repositoryPath(of: $0.path), old: $0.original, new: $0.updated, edits: $0.edits,
+                             mode: UnifiedDiff.mode(ofFileAt: project.root.appendingPathComponent($0.path)))
+        }
     }
 }

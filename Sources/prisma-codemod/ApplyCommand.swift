@@ -26,6 +26,9 @@ struct ApplyCommand: ParsableCommand {
     @Flag(help: "With --commit: go ahead even when a file to change has uncommitted changes.")
     var allowDirty = false
 
+    @Flag(help: "With --commit: skip the repository's pre-commit and commit-msg hooks (git commit --no-verify).")
+    var noVerify = false
+
     @Option(help: ArgumentHelp("Apply exactly this plan (from `diff --save-plan`); nothing is written if any file changed since.",
                                valueName: "path"), completion: .file(extensions: ["json"]))
     var plan: String?
@@ -43,6 +46,7 @@ struct ApplyCommand: ParsableCommand {
         }
         if allowDirty && !commit { throw ValidationError("--allow-dirty goes with --commit") }
         if acceptBudget && arguments.phase == nil { throw ValidationError("--accept-budget goes with --phase") }
+        if noVerify && !commit { throw ValidationError("--no-verify goes with --commit") }
         if commit && arguments.selection.noGit { throw ValidationError("--commit needs git; it does not go with --no-git") }
     }
 
@@ -71,8 +75,9 @@ struct ApplyCommand: ParsableCommand {
         let writes = Applier.writes(from: chosen)
         let record = JournalRun(kind: .apply, transform: run.transformID, phase: prepared.phase?.id, only: prepared.only,
                                 toolVersion: PrismaCodemod.version)
-        let request = commit ? Phases.commitRequest(phase: prepared.phase, transform: run.transformID, writes: writes,
+        var request = commit ? Phases.commitRequest(phase: prepared.phase, transform: run.transformID, writes: writes,
                                                     project: project, allowDirty: allowDirty) : nil
+        request?.verify = !noVerify
         let (written, commitID) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
         report(writes, transform: run.transformID, project: project, done: done(written.id, commit: commitID))
         RunSummary.print(run, verb: "changed", project: project, applied: chosen)
@@ -105,6 +110,7 @@ struct ApplyCommand: ParsableCommand {
         if commit {
             let phase = try saved.phase.map { try Phases.phase($0, in: Workspace.rules(root: project.root)) }
             request = Phases.commitRequest(phase: phase, transform: saved.transform, writes: writes, project: project, allowDirty: allowDirty)
+            request?.verify = !noVerify
         }
         let (written, commitID) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
         report(writes, transform: saved.transform, project: project, done: done(written.id, commit: commitID))
@@ -130,7 +136,8 @@ struct ApplyCommand: ParsableCommand {
         var all = false
         for outcome in outcomes {
             if all { chosen.append(outcome); continue }
-            let patch = UnifiedDiff.make(path: project.repositoryPath(of: outcome.path), old: outcome.original, new: outcome.updated)
+            let patch = UnifiedDiff.make(path: project.repositoryPath(of: outcome.path), old: outcome.original, new: outcome.updated,
+                                         edits: outcome.edits, mode: UnifiedDiff.mode(ofFileAt: project.root.appendingPathComponent(outcome.path)))
             Output.err(Output.colors(STDERR_FILENO, arguments.runOptions.color) ? DiffColor.colorize(patch) : patch)
             Output.errRaw("apply to \(project.repositoryPath(of: outcome.path))? [y]es/[n]o/[a]ll/[q]uit ")
             guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }

@@ -20,7 +20,16 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var reportFile: ReportFileOption
 
-    func validate() throws { try arguments.validateTransformOrPhase() }
+    @Flag(help: "Instead of the patch, print git's `--stat` table: each file with its count of changed lines, then the totals.")
+    var stat = false
+
+    @Flag(help: "Instead of the patch, print the paths of the files that would change, one a line.")
+    var nameOnly = false
+
+    func validate() throws {
+        try arguments.validateTransformOrPhase()
+        if stat && nameOnly { throw ValidationError("--stat and --name-only each replace the patch; give one") }
+    }
 
     func run() throws {
         let prepared: [TransformArguments.Prepared]
@@ -38,11 +47,23 @@ struct DiffCommand: ParsableCommand {
         } catch {
             throw Exit.fail(error)
         }
-        let patch = prepared.map { $0.run.patch(project: $0.workspace.project) }.joined()
         do {
-            // A patch file is for `git apply`: never coloured.
-            let colored = reportFile.output == nil && Output.colors(STDOUT_FILENO, arguments.runOptions.color)
-            try Output.report(colored ? DiffColor.colorize(patch) : patch, to: reportFile.output)
+            if nameOnly {
+                try Output.report(prepared.flatMap { project in
+                    project.run.changed.map { UnifiedDiff.quotedPath(project.workspace.project.repositoryPath(of: $0.path)) + "\n" }
+                }.joined(), to: reportFile.output)
+            } else if stat {
+                try Output.report(UnifiedDiff.stat(prepared.flatMap { $0.run.filePatches(project: $0.workspace.project) }), to: reportFile.output)
+            } else {
+                let files = prepared.flatMap { $0.run.filePatches(project: $0.workspace.project) }
+                let patch = files.map(\.text).joined()
+                // A patch file is for `git apply`: never coloured.
+                let colored = reportFile.output == nil && Output.colors(STDOUT_FILENO, arguments.runOptions.color)
+                try Output.report(colored ? DiffColor.colorize(patch) : patch, to: reportFile.output)
+                // A long patch scrolls its files away: their counts follow on stderr, as git's --stat words them.
+                let table = UnifiedDiff.stat(files)
+                if !table.isEmpty { Output.errRaw(table) }
+            }
         } catch {
             throw Exit.fail(error)
         }
@@ -56,7 +77,9 @@ struct DiffCommand: ParsableCommand {
 enum DiffColor {
     static func colorize(_ patch: String) -> String {
         patch.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            if line.hasPrefix("diff --git") || line.hasPrefix("--- ") || line.hasPrefix("+++ ") { return ANSI.paint(line, ANSI.bold) }
+            if line.hasPrefix("diff --git") || line.hasPrefix("index ") || line.hasPrefix("--- ") || line.hasPrefix("+++ ") {
+                return ANSI.paint(line, ANSI.bold)
+            }
             if line.hasPrefix("@@") { return ANSI.paint(line, ANSI.cyan) }
             if line.hasPrefix("+") { return ANSI.paint(line, ANSI.green) }
             if line.hasPrefix("-") { return ANSI.paint(line, ANSI.red) }

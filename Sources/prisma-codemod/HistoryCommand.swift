@@ -14,6 +14,9 @@ struct HistoryCommand: ParsableCommand {
     @Flag(help: "Move damaged journal entries (unreadable, truncated, unknown version) into the journal's damaged/ folder, so they block nothing.")
     var repair = false
 
+    @Option(name: .customLong("run"), help: "Show only this run, with its files and sites: its id, a unique prefix of it, or `latest`.")
+    var runID: String?
+
     @OptionGroup var journalOption: JournalOption
 
     func run() throws {
@@ -29,7 +32,11 @@ struct HistoryCommand: ParsableCommand {
                 for name in moved { Output.err("set aside damaged entry \(name) into \(journal.folder.path)/damaged/") }
                 if moved.isEmpty { Output.err("no damaged entries") }
             }
-            (runs, problems) = journal.readableRuns()
+            if let runID {
+                (runs, problems) = ([try journal.run(id: runID)], [])
+            } else {
+                (runs, problems) = journal.readableRuns()
+            }
         } catch {
             throw Exit.fail(error)
         }
@@ -41,6 +48,11 @@ struct HistoryCommand: ParsableCommand {
             if let undoes = run.undoes { what += " undoing \(undoes)" }
             let sites = run.files.reduce(0) { $0 + $1.sites.count }
             Output.out("\(run.id)  \(run.time)  \(run.kind.rawValue)  \(what)  \(run.files.count) file(s), \(sites) site(s)  \(run.status.rawValue)\n")
+            guard runID != nil else { continue }
+            for file in run.files {
+                Output.out("  \(file.path)\n")
+                for site in file.sites { Output.out("    \(site.line):\(site.column)  \(site.label)\n") }
+            }
         }
         if !problems.isEmpty { throw Exit.usageOrFailure }
     }

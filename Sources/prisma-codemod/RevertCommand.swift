@@ -23,12 +23,16 @@ struct RevertCommand: ParsableCommand {
     @Flag(help: "With --commit: go ahead even when a file to change has uncommitted changes.")
     var allowDirty = false
 
+    @Flag(help: "With --commit: skip the repository's pre-commit and commit-msg hooks (git commit --no-verify).")
+    var noVerify = false
+
     @OptionGroup var journalOption: JournalOption
 
     @OptionGroup var runOptions: RunOptions
 
     func validate() throws {
         if allowDirty && !commit { throw ValidationError("--allow-dirty goes with --commit") }
+        if noVerify && !commit { throw ValidationError("--no-verify goes with --commit") }
     }
 
     func run() throws {
@@ -62,7 +66,7 @@ struct RevertCommand: ParsableCommand {
                 project: project, subject: "Revert phase \(phase) (\(plan.record.transform)) with prisma-codemod",
                 summary: "\(run.transformID) undid \(run.siteCount) site(s) in \(run.changed.count) file(s) of run \(plan.record.run)"
                     + (lost == 0 ? "." : "; \(lost) site(s) not found as the phase left them were left."),
-                allowDirty: allowDirty) : nil
+                allowDirty: allowDirty, verify: !noVerify) : nil
             let (written, commitID) = try Applier.apply(writes, run: record, journal: journal, commit: request)
             Output.out(AppliedSites.text(writes, project: project),
                        done: writes.isEmpty ? nil : "files were changed and journaled as run \(written.id)")

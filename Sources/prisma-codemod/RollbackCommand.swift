@@ -13,8 +13,9 @@ struct RollbackCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files to restore.", valueName: "file"), completion: .file())
     var files: [String] = []
 
-    @Option(name: .customLong("run"), help: ArgumentHelp("Restore every file of this run (see `prisma-codemod history`), also of an interrupted one.",
-                                                         valueName: "run-id"), completion: Completions.runs)
+    @Option(name: .customLong("run"), help: ArgumentHelp("Restore every file of this run (see `prisma-codemod history`), also of an interrupted one: "
+                                                         + "its id, a unique prefix of it, or `latest`.", valueName: "run-id"),
+            completion: Completions.runs)
     var runID: String?
 
     @Flag(help: "Restore even files that changed since the run wrote them.")
@@ -34,8 +35,10 @@ struct RollbackCommand: ParsableCommand {
             project = try Project.locate(for: files.first ?? ".", currentDirectory: Output.currentDirectory)
             journal = journalOption.journal(for: project)
             if let runID {
-                plan = try Rollback.run(runID, journal: journal, force: force)
-                Rollback.removeStaleTemporaries(of: try journal.run(id: runID), journal: journal)
+                // Named once: after the rollback, `latest` would name the rollback itself.
+                let id = try journal.resolve(runID)
+                plan = try Rollback.run(id, journal: journal, force: force)
+                Rollback.removeStaleTemporaries(of: try journal.run(id: id), journal: journal)
             } else {
                 let paths = files.map { project.relativePath(of: Project.resolve($0, against: Output.currentDirectory)) }
                 plan = try Rollback.files(paths, journal: journal, force: force)
