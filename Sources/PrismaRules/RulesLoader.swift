@@ -32,13 +32,12 @@ public enum RulesLoader {
     }
 
     /// The built-in rules, read once per process (an immutable value: a monorepo's projects share it).
+    /// They are compiled into the binary from Rules/*.yaml, so no file is looked up at run time.
     private static let builtIn = Result<PrismaConfiguration, Error> {
         var configuration = PrismaConfiguration()
-        for name in ["prisma", "checks", "phases"] {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "yaml") else {
-                throw RulesError(file: "Rules/\(name).yaml", line: nil, reason: "built-in rules file is missing from the installation")
-            }
-            try apply(url: url, displayName: "Rules/\(name).yaml", to: &configuration)
+        for (name, bytes) in [("prisma", PackageResources.prisma_yaml), ("checks", PackageResources.checks_yaml),
+                              ("phases", PackageResources.phases_yaml)] {
+            try apply(yaml: String(decoding: bytes, as: UTF8.self), file: "Rules/\(name).yaml", to: &configuration)
         }
         return configuration
     }
