@@ -10,22 +10,26 @@ scripts/setup.sh
 
 say() { echo "install: $*" >&2; }
 
-# Debian's libtree-sitter-dev ships the static archive beside the shared library. A folder
-# holding only the archive, searched first, makes the linker's -ltree-sitter take the .a,
-# so the binary does not need libtree-sitter.so.0 where it runs.
+# Debian's libtree-sitter-dev ships the static archive beside the shared library. The build
+# reads the library's flags from tree-sitter.pc; a copy whose libdir is a folder holding only
+# the archive, found first through PKG_CONFIG_PATH, makes -ltree-sitter take the .a, so the
+# binary does not need libtree-sitter.so.0 where it runs. Debug builds are left as they are.
+system_pc="$(pkg-config --variable=pcfiledir tree-sitter)/tree-sitter.pc"
 archive="$(pkg-config --variable=libdir tree-sitter)/libtree-sitter.a"
 if [ ! -f "$archive" ]; then
   say "$archive is missing: the static tree-sitter runtime comes with Debian's libtree-sitter-dev"
   exit 1
 fi
-static_libs="$PWD/.build/install-static-libs"
+static_libs="$PWD/.build/install-static/lib"
 mkdir -p "$static_libs"
 ln -sf "$archive" "$static_libs/libtree-sitter.a"
+sed "s|^libdir=.*|libdir=$static_libs|" "$system_pc" > "$PWD/.build/install-static/tree-sitter.pc"
+export PKG_CONFIG_PATH="$PWD/.build/install-static${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 
 # The Swift runtime and Foundation linked in too (--static-swift-stdlib); the rules are
 # compiled into the binary (PackageResources), so there is no resource bundle to carry.
 say "building prisma-codemod (release, static Swift runtime and tree-sitter)"
-flags=(-c release --product prisma-codemod --static-swift-stdlib -Xlinker "-L$static_libs")
+flags=(-c release --product prisma-codemod --static-swift-stdlib)
 swift build "${flags[@]}"
 binary="$(swift build "${flags[@]}" --show-bin-path)/prisma-codemod"
 
@@ -37,6 +41,8 @@ if [ -n "$needs" ]; then
 fi
 
 install -d "$prefix/bin"
-install -m 0755 "$binary" "$prefix/bin/prisma-codemod"
+# Symbols stripped (a third of the size) when binutils is there; the Swift runtime does not need them.
+strip_flag=$(command -v strip >/dev/null && echo -s || true)
+install $strip_flag -m 0755 "$binary" "$prefix/bin/prisma-codemod"
 say "installed $prefix/bin/prisma-codemod"
 "$prefix/bin/prisma-codemod" --version

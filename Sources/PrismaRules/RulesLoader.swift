@@ -39,6 +39,7 @@ public enum RulesLoader {
                               ("phases", PackageResources.phases_yaml)] {
             try apply(yaml: String(decoding: bytes, as: UTF8.self), file: "Rules/\(name).yaml", to: &configuration)
         }
+        configuration.planSource = .sampleDefault
         return configuration
     }
 
@@ -119,7 +120,12 @@ public enum RulesLoader {
                 }
             }
         }
-        if let phases = top["phases"] {
+        if let phases = top["phases"], phases.scalar != nil {
+            guard phases.string == "sample" else {
+                throw reader.error(phases, "phases is a list of phases, or `sample` for the plan of the bundled sample backend (Rules/phases.yaml)")
+            }
+            configuration.planSource = .sample(file: file)
+        } else if let phases = top["phases"] {
             var parsed: [Phase] = []
             for item in try reader.sequence(phases) {
                 let fields = try reader.mapping(item, allowed: ["id", "title", "why", "transform", "only", "commit", "manual", "budget", "bareClient"])
@@ -145,6 +151,7 @@ public enum RulesLoader {
                 parsed.append(phase)
             }
             configuration.phases = parsed.sorted { $0.id < $1.id }
+            configuration.planSource = .project(file: file)
         }
     }
 

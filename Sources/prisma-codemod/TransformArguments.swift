@@ -13,7 +13,7 @@ struct TransformArguments: ParsableArguments {
 
     @OptionGroup var runOptions: RunOptions
 
-    @Option(help: "Run this phase of the plan (Rules/phases.yaml) instead of a named transform.")
+    @Option(help: "Run this phase of the plan (see `plan`) instead of a named transform.")
     var phase: Int?
 
     @Flag(help: "Rewrite shapes that are otherwise reported and left (clients with options, in functions, exported).")
