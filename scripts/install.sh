@@ -20,16 +20,17 @@ if [ ! -f "$archive" ]; then
   say "$archive is missing: the static tree-sitter runtime comes with Debian's libtree-sitter-dev"
   exit 1
 fi
-static_libs="$PWD/.build/install-static/lib"
+static_libs="$PWD/.build-install/static/lib"
 mkdir -p "$static_libs"
 ln -sf "$archive" "$static_libs/libtree-sitter.a"
-sed "s|^libdir=.*|libdir=$static_libs|" "$system_pc" > "$PWD/.build/install-static/tree-sitter.pc"
-export PKG_CONFIG_PATH="$PWD/.build/install-static${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
+sed "s|^libdir=.*|libdir=$static_libs|" "$system_pc" > "$PWD/.build-install/static/tree-sitter.pc"
+export PKG_CONFIG_PATH="$PWD/.build-install/static${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 
 # The Swift runtime and Foundation linked in too (--static-swift-stdlib); the rules are
 # compiled into the binary (PackageResources), so there is no resource bundle to carry.
 say "building prisma-codemod (release, static Swift runtime and tree-sitter)"
-flags=(-c release --product prisma-codemod --static-swift-stdlib)
+# A build folder of its own: the tests run this script while `swift test` holds .build.
+flags=(-c release --product prisma-codemod --static-swift-stdlib --scratch-path .build-install)
 swift build "${flags[@]}"
 binary="$(swift build "${flags[@]}" --show-bin-path)/prisma-codemod"
 

@@ -57,13 +57,14 @@ final class InstallCLITests: XCTestCase {
         let swiftLibraries = try XCTUnwrap(debugLibraries["libswiftCore.so"].map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
         let treeSitter = try XCTUnwrap(debugLibraries["libtree-sitter.so.0"].map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path })
         let hide = """
-            mount -t tmpfs tmpfs "$1" && mount -t tmpfs tmpfs "$2" && mount --bind /dev/null "$3" || exit 90
-            shift 3
+            mount -t tmpfs tmpfs "$1" && mount -t tmpfs tmpfs "$2" && mount -t tmpfs tmpfs "$3" && mount --bind /dev/null "$4" || exit 90
+            shift 4
             "$@"
             """
         func hidden(_ program: URL) throws -> RunResult {
             try shell(["-i", "PATH=/usr/bin:/bin", "unshare", "-rm", "sh", "-c", hide, "hide",
-                       repositoryRoot.appendingPathComponent(".build").path, swiftLibraries, treeSitter, program.path, "inventory", "."],
+                       repositoryRoot.appendingPathComponent(".build").path, repositoryRoot.appendingPathComponent(".build-install").path,
+                       swiftLibraries, treeSitter, program.path, "inventory", "."],
                       in: backend)
         }
         // A copy of the debug build, which loads the toolchain's libraries, must not run there.
