@@ -41,13 +41,15 @@ let package = Package(
         .target(
             name: "PrismaRules",
             dependencies: ["CodemodCore", .product(name: "Yams", package: "Yams")],
-            resources: [.process("Rules")]  // a link to the top-level Rules/; processing copies the files themselves
+            // A link to the top-level Rules/, compiled into the binary as bytes (PackageResources):
+            // an installed copy needs no resource bundle beside it.
+            resources: [.embedInCode("Rules")]
         ),
         .target(name: "PrismaTransforms", dependencies: ["CodemodCore", "PrismaRules", "SyntaxTree"]),
         .executableTarget(
             name: "prisma-codemod",
             dependencies: [
-                "CodemodCore", "PrismaRules", "PrismaTransforms",
+                "CodemodCore", "PrismaRules", "PrismaTransforms", "SyntaxTree",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

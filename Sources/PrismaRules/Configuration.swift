@@ -23,6 +23,8 @@ public struct PrismaConfiguration: Sendable, Equatable {
     /// the checks themselves are types in PrismaTransforms, which also rejects unknown ids.
     public var checks: [CheckOverride] = []
     public var phases: [Phase] = []
+    /// Whose plan `phases` is; see `PlanSource`.
+    public var planSource = PlanSource.sampleDefault
 
     public init() {}
 
@@ -38,6 +40,18 @@ public struct PrismaConfiguration: Sendable, Equatable {
     public var retryHelper: String { retryHelpers.first ?? "executeWithRetry" }
 
     public func checkOverride(_ id: String) -> CheckOverride? { checks.first { $0.id == id } }
+}
+
+/// Where the plan comes from. Rules/phases.yaml is the plan of the bundled sample backend
+/// (its file names, its `notification.create`): a project takes it as written only by saying
+/// `phases: sample`; a project that names no plan gets a generic one derived from it.
+public enum PlanSource: Sendable, Equatable {
+    /// No word from the project: `phases` still holds Rules/phases.yaml, for the generic plan to be derived from.
+    case sampleDefault
+    /// The project's rules file says `phases: sample`.
+    case sample(file: String)
+    /// The project's own list of phases.
+    case project(file: String)
 }
 
 /// The file and line of a rules entry.
@@ -88,4 +102,17 @@ public struct Phase: Sendable, Equatable {
     /// instead of repeating how the central module builds its client. A decision the
     /// phase states, so the configuration it leaves out is never dropped silently.
     public var bareClient: Bool = false
+
+    public init(id: Int, title: String, why: String, transform: String?, only: [String], commitMessage: String?,
+                manual: String?, showsBudget: Bool, bareClient: Bool = false) {
+        self.id = id
+        self.title = title
+        self.why = why
+        self.transform = transform
+        self.only = only
+        self.commitMessage = commitMessage
+        self.manual = manual
+        self.showsBudget = showsBudget
+        self.bareClient = bareClient
+    }
 }

@@ -32,14 +32,14 @@ public enum RulesLoader {
     }
 
     /// The built-in rules, read once per process (an immutable value: a monorepo's projects share it).
+    /// They are compiled into the binary from Rules/*.yaml, so no file is looked up at run time.
     private static let builtIn = Result<PrismaConfiguration, Error> {
         var configuration = PrismaConfiguration()
-        for name in ["prisma", "checks", "phases"] {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "yaml") else {
-                throw RulesError(file: "Rules/\(name).yaml", line: nil, reason: "built-in rules file is missing from the installation")
-            }
-            try apply(url: url, displayName: "Rules/\(name).yaml", to: &configuration)
+        for (name, bytes) in [("prisma", PackageResources.prisma_yaml), ("checks", PackageResources.checks_yaml),
+                              ("phases", PackageResources.phases_yaml)] {
+            try apply(yaml: String(decoding: bytes, as: UTF8.self), file: "Rules/\(name).yaml", to: &configuration)
         }
+        configuration.planSource = .sampleDefault
         return configuration
     }
 
@@ -120,7 +120,12 @@ public enum RulesLoader {
                 }
             }
         }
-        if let phases = top["phases"] {
+        if let phases = top["phases"], phases.scalar != nil {
+            guard phases.string == "sample" else {
+                throw reader.error(phases, "phases is a list of phases, or `sample` for the plan of the bundled sample backend (Rules/phases.yaml)")
+            }
+            configuration.planSource = .sample(file: file)
+        } else if let phases = top["phases"] {
             var parsed: [Phase] = []
             for item in try reader.sequence(phases) {
                 let fields = try reader.mapping(item, allowed: ["id", "title", "why", "transform", "only", "commit", "manual", "budget", "bareClient"])
@@ -146,6 +151,7 @@ public enum RulesLoader {
                 parsed.append(phase)
             }
             configuration.phases = parsed.sorted { $0.id < $1.id }
+            configuration.planSource = .project(file: file)
         }
     }
 

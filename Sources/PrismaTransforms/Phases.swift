@@ -2,8 +2,52 @@ import CodemodCore
 import Foundation
 import PrismaRules
 
-/// The team's plan (Rules/phases.yaml or the repository's own), phase by phase.
+/// The plan, phase by phase: the project's own `phases`, the sample backend's plan
+/// (Rules/phases.yaml) when the project asks for it, or else the generic plan derived from it.
 public enum Phases {
+    /// The plan a project that names none follows: the sample plan's code phases that fit any
+    /// backend, numbered from 1, each described by its transform and the project's helper name,
+    /// and its connection-budget step in general words. Left out: code phases limited to the
+    /// sample's own calls (`only`), and manual steps about the sample's files. `bareClient`
+    /// repeated the sample's history, so a generic localize-client repeats the central
+    /// module's construction instead.
+    public static func generic(from sample: [Phase], configuration: PrismaConfiguration) -> [Phase] {
+        let helper = configuration.retryHelper
+        var phases: [Phase] = []
+        for phase in sample {
+            let id = phases.count + 1
+            if let transform = phase.transform, phase.only.isEmpty {
+                let (title, why) = genericText(transform: transform, helper: helper)
+                phases.append(Phase(id: id, title: title, why: why, transform: transform, only: [],
+                                    commitMessage: "prisma-codemod: phase \(id) - \(transform)", manual: nil,
+                                    showsBudget: phase.showsBudget))
+            } else if phase.transform == nil, phase.showsBudget {
+                phases.append(Phase(
+                    id: id, title: "Check the database's max_connections",
+                    why: "Every PrismaClient opens a pool of its own; the pools together must fit under the server's limit.",
+                    transform: nil, only: [], commitMessage: nil,
+                    manual: """
+                        On the database server: SHOW max_connections; and compare it with the budget below.
+                        If the pools do not fit, lower connection_limit in the database URL or raise max_connections.
+                        """,
+                    showsBudget: true))
+            }
+        }
+        return phases
+    }
+
+    /// A generic phase's title and reason, from its transform.
+    private static func genericText(transform: String, helper: String) -> (title: String, why: String) {
+        switch transform {
+        case UnwrapRetries<Reads>.id:
+            return ("Take \(helper) off reads", "Retrying reads under a full connection pool only adds load; without the retry they fail fast.")
+        case LocalizeClient.id:
+            return ("One PrismaClient per file", "Each file gets a client and a connection pool of its own; measure before keeping it.")
+        default:
+            return (transform, TransformRegistry.entry(transform)?.summary ?? "")
+        }
+    }
+
     public static func phase(_ id: Int, in configuration: PrismaConfiguration) throws -> Phase {
         guard let phase = configuration.phases.first(where: { $0.id == id }) else {
             let known = configuration.phases.map { "\($0.id)" }.joined(separator: ", ")

@@ -108,6 +108,8 @@ public struct ProjectSurvey: Sendable {
             lines.append("  helpers: [\(names.map(Self.quoted).joined(separator: ", "))]")
             if let module = helpers.first?.modulePath { lines.append("  module: \(Self.quoted(module))") }
         }
+        lines += ["", "# Without `phases:`, `prisma-codemod plan` shows the generic plan; to write your own,",
+                  "# see \"Writing your own phases\" in prisma-codemod's README."]
         return lines.joined(separator: "\n") + "\n"
     }
 

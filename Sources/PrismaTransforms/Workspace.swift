@@ -286,13 +286,16 @@ public struct Workspace: Sendable {
 
     /// The rules for a project root, a malformed file or an unknown check id being a configuration error.
     public static func rules(root: URL) throws -> PrismaConfiguration {
-        let configuration: PrismaConfiguration
+        var configuration: PrismaConfiguration
         do {
             configuration = try RulesLoader.load(root: root)
         } catch let error as RulesError {
             throw CodemodError.configuration(error.reason, file: error.file, line: error.line)
         }
         try CheckRegistry.validate(configuration)
+        if configuration.planSource == .sampleDefault {
+            configuration.phases = Phases.generic(from: configuration.phases, configuration: configuration)
+        }
         return configuration
     }
 

@@ -109,4 +109,16 @@ extension Language {
         case .javascript: return .javascript
         }
     }
+
+    /// The grammars compiled into this binary: their packages and versions (from the VERSION
+    /// files scripts/setup.sh writes) and the tree-sitter ABI they were generated for.
+    public static var grammarVersions: String {
+        func trimmed(_ text: UnsafePointer<CChar>) -> String {
+            String(cString: text).filter { !$0.isWhitespace }
+        }
+        let abi = ts_language_version(Language.typescript.pointer)
+        return "TypeScript and TSX grammars from tree-sitter-language-pack \(trimmed(prisma_codemod_typescript_grammar_version())), "
+            + "JavaScript grammar tree-sitter-javascript \(trimmed(prisma_codemod_javascript_grammar_version())) "
+            + "(tree-sitter ABI \(abi))"
+    }
 }

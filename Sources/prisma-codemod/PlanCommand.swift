@@ -1,12 +1,13 @@
 import ArgumentParser
 import CodemodCore
 import Foundation
+import PrismaRules
 import PrismaTransforms
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Dry-run the whole plan of Rules/phases.yaml: what each phase would change now.",
+        abstract: "Dry-run the whole plan (the project's phases, else the generic plan): what each phase would change now.",
         discussion: HelpExamples.plan)
 
     @OptionGroup var selection: SelectionOptions
@@ -34,6 +35,14 @@ struct PlanCommand: ParsableCommand {
         }
         let target = selection.paths.first ?? "."
         var out = "Plan for \(target): \(previews.count) phase(s), each one commit (apply --phase N --commit)\n"
+        switch workspace.configuration.planSource {
+        case .sampleDefault:
+            out += "The generic plan: \(RulesLoader.overrideFileName) names no phases of its own (README: Writing your own phases).\n"
+        case .sample(let file):
+            out += "The sample backend's plan (Rules/phases.yaml), as `phases: sample` in \(file) asks.\n"
+        case .project(let file):
+            out += "The phases of \(file).\n"
+        }
         var failed = false
         for preview in previews {
             let phase = preview.phase

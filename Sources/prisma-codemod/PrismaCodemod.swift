@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SyntaxTree
 
 @main
 struct PrismaCodemod: ParsableCommand {
@@ -38,6 +39,9 @@ struct PrismaCodemod: ParsableCommand {
 
     static let version = "0.1.0"
 
+    /// What `--version` prints: the tool's version, then the grammars it parses with.
+    static let versionText = "prisma-codemod \(version)\n\(Language.grammarVersions)"
+
     static let configuration = CommandConfiguration(
         commandName: "prisma-codemod",
         abstract: "Reversible, reviewable rewrites of Prisma client use in TypeScript backends.",
@@ -46,7 +50,7 @@ struct PrismaCodemod: ParsableCommand {
             or findings at error severity; 2 usage, configuration or parse errors.
 
             """ + HelpExamples.root,
-        version: version,
+        version: versionText,
         subcommands: [
             InitCommand.self, ListCommand.self, InventoryCommand.self, PlanCommand.self, DiffCommand.self, ApplyCommand.self, CheckCommand.self,
             HistoryCommand.self, RollbackCommand.self, RevertCommand.self,

@@ -14,7 +14,7 @@ struct TransformArguments: ParsableArguments {
 
     @OptionGroup var runOptions: RunOptions
 
-    @Option(help: ArgumentHelp("Run this phase of the plan (Rules/phases.yaml) instead of a named transform.", valueName: "n"),
+    @Option(help: ArgumentHelp("Run this phase of the plan (see `plan`) instead of a named transform.", valueName: "n"),
             completion: Completions.phases)
     var phase: Int?
 

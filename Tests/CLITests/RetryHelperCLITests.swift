@@ -16,6 +16,8 @@ final class RetryHelperCLITests: XCTestCase {
     func testWrapStopsWhenTheHelperModuleDoesNotExportTheHelper() throws {
         let repo = try temporaryProject([
             "package.json": "{}",
+            // The sample plan, whose phase 3 wraps writes: `plan` must report that it cannot run.
+            "prisma-codemod.yaml": "phases: sample\n",
             "src/db.ts": "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
             "src/services/users.ts": Self.service,
         ])

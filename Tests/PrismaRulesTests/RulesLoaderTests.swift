@@ -102,5 +102,37 @@ final class RulesLoaderTests: XCTestCase {
         XCTAssertEqual(error("phases:\n  - id: 1\n    title: t\n")?.reason, "phase 1 needs a transform or a manual text")
         XCTAssertEqual(error("phases:\n  - id: 1\n    title: t\n    transform: unwrap-reads\n    bareClient: true\n")?.reason,
                        "bareClient only goes with transform: localize-client")
+        XCTAssertEqual(error("version: 1\nphases: mine\n")?.line, 2)
+        XCTAssertEqual(error("phases: mine\n")?.reason,
+                       "phases is a list of phases, or `sample` for the plan of the bundled sample backend (Rules/phases.yaml)")
+    }
+
+    /// Rules/phases.yaml is the sample backend's plan; whose plan a project follows is recorded,
+    /// so that a project naming none gets the generic plan instead of the sample's texts.
+    func testPlanSourceSaysWhosePlanItIs() throws {
+        var configuration = try RulesLoader.load(root: nil)
+        XCTAssertEqual(configuration.planSource, .sampleDefault)
+        let sample = configuration.phases
+        try RulesLoader.apply(yaml: "version: 1\nphases: sample\n", file: "prisma-codemod.yaml", to: &configuration)
+        XCTAssertEqual(configuration.planSource, .sample(file: "prisma-codemod.yaml"))
+        XCTAssertEqual(configuration.phases, sample, "phases: sample keeps the sample plan as written")
+        try RulesLoader.apply(yaml: "phases:\n  - id: 7\n    title: Reads\n    transform: unwrap-reads\n", file: "prisma-codemod.yaml",
+                              to: &configuration)
+        XCTAssertEqual(configuration.planSource, .project(file: "prisma-codemod.yaml"))
+        XCTAssertEqual(configuration.phases.map(\.id), [7])
+    }
+
+    /// The phases example of README's "Writing your own phases" is a plan this loader accepts.
+    func testReadmePhasesExampleLoads() throws {
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try XCTUnwrap(readme.components(separatedBy: "## Writing your own phases\n").dropFirst().first)
+        let yaml = try XCTUnwrap(section.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first)
+        var configuration = try RulesLoader.load(root: nil)
+        try RulesLoader.apply(yaml: yaml, file: "README.md", to: &configuration)
+        XCTAssertEqual(configuration.phases.map(\.id), [1, 2, 3])
+        XCTAssertEqual(configuration.phases.map(\.transform), ["unwrap-reads", "wrap-writes", nil])
+        XCTAssertEqual(configuration.phases[1].only, ["payment.create", "payment.update"])
+        XCTAssertEqual(configuration.phases.map(\.showsBudget), [false, false, true])
     }
 }

@@ -7,4 +7,8 @@ const void *tree_sitter_typescript(void);
 const void *tree_sitter_tsx(void);
 const void *tree_sitter_javascript(void);
 
+// The package versions of the grammars above, as scripts/setup.sh recorded them (may end in a newline).
+const char *prisma_codemod_typescript_grammar_version(void);
+const char *prisma_codemod_javascript_grammar_version(void);
+
 #endif
