@@ -14,7 +14,8 @@ struct HistoryCommand: ParsableCommand {
     @Flag(help: "Move damaged journal entries (unreadable, truncated, unknown version) into the journal's damaged/ folder, so they block nothing.")
     var repair = false
 
-    @Option(name: .customLong("run"), help: "Show only this run, with its files and sites: its id, a unique prefix of it, or `latest`.")
+    @Option(name: .customLong("run"), help: ArgumentHelp("Show only this run, with its files and sites: its id, a unique prefix of it, or `latest`.",
+                                                         valueName: "run-id"), completion: Completions.runs)
     var runID: String?
 
     @OptionGroup var journalOption: JournalOption

@@ -37,7 +37,7 @@ final class GenericPlanCLITests: XCTestCase {
                                     + "The generic plan: prisma-codemod.yaml names no phases of its own (README: Writing your own phases).\n"), out)
         XCTAssertTrue(out.contains("\nPhase 1: Take withDbRetry off reads\n"), out)
         XCTAssertTrue(out.contains("unwrap-reads: 1 file(s), 1 site(s) would change"), out)
-        XCTAssertTrue(out.contains("src/orders.ts:4  db.order.findMany"), out)
+        XCTAssertTrue(out.contains("src/orders.ts:4:34  db.order.findMany  (wrapper at 4:16)"), out)
         XCTAssertTrue(out.contains("\nPhase 2: One PrismaClient per file\n"), out)
         XCTAssertTrue(out.contains("localize-client: 1 file(s), 1 site(s) would change"), out)
         XCTAssertTrue(out.contains("\nPhase 3: Check the database's max_connections\n"), out)

@@ -21,7 +21,7 @@ public enum Reads: RetryTarget {
     public static var methodClass: PrismaConfiguration.MethodClass { .read }
     public static var wrapID: String { "wrap-reads" }
     public static var unwrapID: String { "unwrap-reads" }
-    public static var wrapSummary: String { "Put Prisma reads into the retry helper, in the seed's multi-line shape." }
+    public static var wrapSummary: String { "Put Prisma reads into the retry helper (`executeWithRetry(() => …)`), a call spanning lines re-indented inside it." }
     public static var unwrapSummary: String {
         "Take the retry helper off Prisma reads: `await executeWithRetry(() => prisma.x.findMany())` becomes `await prisma.x.findMany()`."
     }
@@ -34,7 +34,7 @@ public enum Writes: RetryTarget {
     public static var methodClass: PrismaConfiguration.MethodClass { .write }
     public static var wrapID: String { "wrap-writes" }
     public static var unwrapID: String { "unwrap-writes" }
-    public static var wrapSummary: String { "Put Prisma writes into the retry helper (`--only notification.create`), in the seed's multi-line shape." }
+    public static var wrapSummary: String { "Put Prisma writes into the retry helper (pick sites with `--only model.method`), a call spanning lines re-indented inside it." }
     public static var unwrapSummary: String { "Take the retry helper off Prisma writes." }
     public static var wrapFixes: String? { WriteWithoutRetry.id }
     public static var unwrapFixes: String? { nil }
