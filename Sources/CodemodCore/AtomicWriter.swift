@@ -57,7 +57,7 @@ public enum AtomicWriter {
     }
 
     /// Writes all the bytes at the descriptor's position; the errno that stopped it, if one did.
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         bytes.withUnsafeBytes { buffer -> Int32? in
             var written = 0
             while written < buffer.count, let base = buffer.baseAddress {

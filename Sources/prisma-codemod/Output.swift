@@ -9,7 +9,8 @@ enum Output {
     /// the command already did (say, "files were changed and journaled as run X"), so that a
     /// lost report is never mistaken for a run that did nothing.
     static func out(_ text: String, done: String? = nil) {
-        guard let failure = write(Array(text.utf8), to: STDOUT_FILENO) else { return }
+        // Not FileHandle.write: it traps on an error (SIGILL and a backtrace).
+        guard let failure = AtomicWriter.writeAll(Array(text.utf8), to: STDOUT_FILENO) else { return }
         let reason = String(cString: strerror(failure))
         err(done.map { "error: \($0); the report could not be printed: \(reason)" } ?? "error: cannot write the output: \(reason)")
         exit(Exit.usageOrFailure.rawValue)
@@ -22,25 +23,7 @@ enum Output {
     /// Exactly these bytes on stderr (progress lines). A stderr that cannot take them has
     /// no one left to tell, so the failure is dropped; the exit code still says how it went.
     static func errRaw(_ text: String) {
-        _ = write(Array(text.utf8), to: STDERR_FILENO)
-    }
-
-    /// Writes all the bytes, or returns the errno that stopped it. Foundation's
-    /// `FileHandle.write` traps on an error instead (SIGILL and a backtrace).
-    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-        bytes.withUnsafeBytes { buffer -> Int32? in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, base + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += count
-            }
-            return nil
-        }
+        _ = AtomicWriter.writeAll(Array(text.utf8), to: STDERR_FILENO)
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
