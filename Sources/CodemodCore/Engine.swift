@@ -67,8 +67,9 @@ public struct Engine {
         var outcome = FileOutcome(path: path, status: .unchanged, original: bytes, updated: bytes)
         let id = T.id
         guard selection.mayAdmit(path: path) else { return outcome }
-        // The original's tree and analysis live only inside `plan`: a large file never
-        // holds two syntax trees at once (a tree costs some 35 bytes per byte of source).
+        // The original's analysis lives only inside `plan`, and its tree only where the file is
+        // small enough to re-parse the output incrementally from it: a large file never holds
+        // two syntax trees at once (a runtime tree costs some 35 bytes per byte of source).
         guard let planned = plan(transform, inverse: inverse, selection: selection, bytes: bytes, parsers: parsers, outcome: &outcome) else {
             return outcome
         }
@@ -81,7 +82,8 @@ public struct Engine {
         // The safety net: the output must parse, and no selected site may still be a candidate.
         let reparsed: ParsedFile
         do {
-            reparsed = try ParsedFile.clean(path: path, bytes: updated, parsers: parsers)
+            reparsed = try ParsedFile.clean(path: path, bytes: updated, parsers: parsers,
+                                            reusing: planned.original.map { ($0, edits.orderedEdits) })
         } catch {
             let position: SourcePosition
             if case .parse(_, let at, _) = error { position = at } else { position = SourcePosition(line: 1, column: 1) }
@@ -118,7 +120,12 @@ public struct Engine {
         var calls: [SourcePosition?]
         var wrappers: [SourcePosition?]
         var edits: EditSet
+        /// The original, parsed with its runtime tree kept, where it is small enough.
+        var original: ParsedFile?
     }
+
+    /// The largest file whose runtime tree is kept for an incremental re-parse of the output.
+    static let incrementalReparseLimit = 1 << 20
 
     /// Parse → candidates → selection → edits, filling `outcome` with what it finds; nil when
     /// there is nothing to write (no site selected, or a failure recorded in `outcome`).
@@ -129,7 +136,8 @@ public struct Engine {
         let file: ParsedFile
         let analysis: T.Analysis
         do {
-            file = try ParsedFile.clean(path: path, bytes: bytes, parsers: parsers)
+            file = try ParsedFile.clean(path: path, bytes: bytes, parsers: parsers,
+                                        retainingRuntime: bytes.count <= Self.incrementalReparseLimit)
             analysis = try transform.analyze(file)
         } catch {
             outcome = failed(outcome, CodemodError(error, path: path))
@@ -167,7 +175,7 @@ public struct Engine {
             outcome.notes = rewrite.notes
             return Planned(selected: selected, before: selected.map { file.position($0.range.lowerBound) },
                            calls: selected.map { $0.callStart.map(file.position) }, wrappers: selected.map { $0.wrapperStart.map(file.position) },
-                           edits: edits)
+                           edits: edits, original: file.tree.canBeReparsed ? file : nil)
         } catch EditError.overlap(let first, let second) {
             outcome = failed(outcome, .overlappingEdits(path: path, transform: id,
                                                         first: file.position(first.lowerBound), second: file.position(second.lowerBound)))

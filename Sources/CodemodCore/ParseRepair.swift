@@ -19,18 +19,31 @@ enum ParseRepair {
     /// another); a few rounds suffice, and a bound keeps a hostile file from looping.
     static let maximumRounds = 4
 
-    static func parse(_ bytes: [UInt8], with parser: Parser) throws -> Outcome {
+    /// `retainingRuntime`: keep the parser's tree where the text was parsed as it is, for a
+    /// `reusing` parse of an edited version of it later. `reusing`: this text is `previous`'s
+    /// with `changes` made; its tree is re-read incrementally where `previous` kept one.
+    static func parse(_ bytes: [UInt8], with parser: Parser, retainingRuntime: Bool = false,
+                      reusing previous: (tree: Tree, changes: [SourceChange])? = nil) throws -> Outcome {
         var view = bytes
+        var viewIsText = true
         // A leading BOM is never text; blanking it is not a guess, so the first parse has it blanked too.
         if view.starts(with: [0xEF, 0xBB, 0xBF]) {
             view.replaceSubrange(0..<3, with: [0x20, 0x20, 0x20])
+            viewIsText = false
         }
         // A lone CR ends a line for TypeScript, but tree-sitter's automatic semicolons only see
         // LF: a CR-only file reads as one line. LF in its place keeps every offset and line.
         for index in view.indices where view[index] == carriageReturn && (index + 1 == view.count || view[index + 1] != newline) {
             view[index] = newline
+            viewIsText = false
         }
-        let original = try parser.parse(view)
+        // Only a text parsed as it is can be re-read incrementally: a view's changes are not the text's.
+        let original: Tree
+        if viewIsText, let previous {
+            original = try parser.reparse(view, previous: previous.tree, changes: previous.changes)
+        } else {
+            original = try parser.parse(view, retainingRuntime: retainingRuntime && viewIsText)
+        }
         // A typed tagged template can mis-parse without an error, as comparisons
         // (`tag<A>`x`` reads as `(tag < A) > `x``), so a clean tree is not proof; but
         // without a `>` before a backtick there is nothing to look for.

@@ -16,10 +16,13 @@ public struct ParsedFile {
     public let lines: LineIndex
     public let style: SourceStyle
 
-    public init(path: String, bytes: [UInt8], parser: Parser) throws {
+    public init(path: String, bytes: [UInt8], parser: Parser, retainingRuntime: Bool = false,
+                reusing previous: (file: ParsedFile, edits: [Edit])? = nil) throws {
         self.path = path
         self.bytes = bytes
-        let outcome = try ParseRepair.parse(bytes, with: parser)
+        let outcome = try ParseRepair.parse(bytes, with: parser, retainingRuntime: retainingRuntime, reusing: previous.map {
+            ($0.file.tree, $0.edits.map { SourceChange(range: $0.range, replacement: $0.replacement) })
+        })
         self.tree = outcome.tree
         self.repairs = outcome.repairs
         self.lines = LineIndex(bytes)
@@ -30,9 +33,13 @@ public struct ParsedFile {
     /// an error naming its path, line, column and reason, never a tree to guess from.
     /// The error is the first one tree-sitter still sees after the repairs, so a typed
     /// tagged template before it does not hide where the file really breaks.
-    public static func clean(path: String, bytes: [UInt8], parsers: ParserSet) throws(CodemodError) -> ParsedFile {
+    ///
+    /// `retainingRuntime` keeps tree-sitter's own tree as well, so that `reusing` this file
+    /// and the edits (in text order) that turn it into `bytes` re-parses only what they touch.
+    public static func clean(path: String, bytes: [UInt8], parsers: ParserSet, retainingRuntime: Bool = false,
+                             reusing previous: (file: ParsedFile, edits: [Edit])? = nil) throws(CodemodError) -> ParsedFile {
         guard let language = Language(fileName: path), let parser = try? parsers.parser(for: language),
-              let file = try? ParsedFile(path: path, bytes: bytes, parser: parser) else {
+              let file = try? ParsedFile(path: path, bytes: bytes, parser: parser, retainingRuntime: retainingRuntime, reusing: previous) else {
             throw .parse(path: path, position: SourcePosition(line: 1, column: 1), reason: "no TypeScript grammar could parse it")
         }
         if let problem = file.tree.firstError {

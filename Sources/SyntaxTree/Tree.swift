@@ -25,12 +25,17 @@ public final class Tree {
     /// Offsets of the bytes that follow each `\n`, for rows and columns as tree-sitter counts them.
     private let lineStarts: [Int]
 
+    /// The parser's own tree, kept only when asked for (`Parser.parse(_:retainingRuntime:)`):
+    /// an edited copy of it lets the parser re-read an edited text incrementally.
+    let runtime: OpaquePointer?
+
     static let namedFlag: UInt8 = 1
     static let missingFlag: UInt8 = 2
     static let errorFlag: UInt8 = 4
 
-    init(handle: OpaquePointer, source: [UInt8], language: Language) {
-        defer { ts_tree_delete(handle) }
+    init(handle: OpaquePointer, source: [UInt8], language: Language, retainingRuntime: Bool = false) {
+        defer { if !retainingRuntime { ts_tree_delete(handle) } }
+        runtime = retainingRuntime ? handle : nil
         self.source = source
         self.language = language
         names = language.names
@@ -100,7 +105,14 @@ public final class Tree {
         self.lineStarts = lineStarts
     }
 
+    deinit {
+        if let runtime { ts_tree_delete(runtime) }
+    }
+
     public var root: Node { Node(index: 0, tree: self) }
+
+    /// Whether the parser's own tree was kept, so that `Parser.reparse` can reuse it.
+    public var canBeReparsed: Bool { runtime != nil }
 
     var nodeCount: Int { symbols.count }
 
