@@ -44,7 +44,7 @@ public struct ImportStatement: Equatable, Sendable {
     }
 
     init?(_ node: Node) {
-        guard let source = node.child(field: "source") else { return nil }
+        guard let source = node.child(field: .source) else { return nil }
         range = node.byteRange
         module = String(source.text.dropFirst().dropLast())
         line = node.start.row
@@ -63,10 +63,10 @@ public struct ImportStatement: Equatable, Sendable {
             case "named_imports":
                 braces = (part.byteRange.lowerBound, part.byteRange.upperBound - 1)
                 for specifier in part.namedChildren where specifier.kind == "import_specifier" {
-                    guard let name = specifier.child(field: "name") else { continue }
+                    guard let name = specifier.child(field: .name) else { continue }
                     named.append(ImportSpecifier(
                         name: name.text,
-                        alias: specifier.child(field: "alias")?.text,
+                        alias: specifier.child(field: .alias)?.text,
                         isType: specifier.children.contains { !$0.isNamed && ($0.kind == "type" || $0.kind == "typeof") },
                         range: specifier.byteRange))
                 }

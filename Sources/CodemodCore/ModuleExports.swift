@@ -45,7 +45,7 @@ public struct ModuleExports: Sendable, Equatable {
 
     private mutating func read(export statement: Node, in file: ParsedFile) {
         let clause = statement.namedChildren.first { $0.kind == "export_clause" }
-        if let source = statement.child(field: "source") {
+        if let source = statement.child(field: .source) {
             let specifier = Self.unquote(file.text(source))
             if let clause {
                 var names: [String: String] = [:]
@@ -64,18 +64,18 @@ public struct ModuleExports: Sendable, Equatable {
             return
         }
         let isDefault = statement.children.contains { !$0.isNamed && file.text($0) == "default" }
-        if let declaration = statement.child(field: "declaration") {
+        if let declaration = statement.child(field: .declaration) {
             for name in Self.declaredNames(declaration, in: file) { own[isDefault ? "default" : name] = .local(name) }
             return
         }
-        if isDefault, let value = statement.child(field: "value") {
+        if isDefault, let value = statement.child(field: .value) {
             own["default"] = Self.value(value, in: file)
         }
     }
 
     /// `module.exports = { f, g: h }`, `module.exports.f = …`, `exports.f = …`.
     private mutating func read(commonJS assignment: Node, in file: ParsedFile) {
-        guard let left = assignment.child(field: "left"), let right = assignment.child(field: "right") else { return }
+        guard let left = assignment.child(field: .left), let right = assignment.child(field: .right) else { return }
         let target = file.text(left)
         if target == "module.exports" {
             guard right.kind == "object" else {
@@ -87,7 +87,7 @@ public struct ModuleExports: Sendable, Equatable {
                 case "shorthand_property_identifier":
                     own[file.text(property)] = .local(file.text(property))
                 case "pair":
-                    guard let key = property.child(field: "key"), let value = property.child(field: "value") else { continue }
+                    guard let key = property.child(field: .key), let value = property.child(field: .value) else { continue }
                     own[Self.unquote(file.text(key))] = Self.value(value, in: file)
                 default:
                     continue
@@ -105,12 +105,12 @@ public struct ModuleExports: Sendable, Equatable {
 
     /// The names an exported declaration introduces: functions, classes, each variable.
     private static func declaredNames(_ declaration: Node, in file: ParsedFile) -> [String] {
-        if let name = declaration.child(field: "name"), name.kind == "identifier" || name.kind == "type_identifier" {
+        if let name = declaration.child(field: .name), name.kind == "identifier" || name.kind == "type_identifier" {
             return ["function_declaration", "generator_function_declaration", "class_declaration", "abstract_class_declaration",
                     "enum_declaration"].contains(declaration.kind) ? [file.text(name)] : []
         }
         return declaration.namedChildren.compactMap { declarator in
-            guard declarator.kind == "variable_declarator", let name = declarator.child(field: "name"), name.kind == "identifier" else { return nil }
+            guard declarator.kind == "variable_declarator", let name = declarator.child(field: .name), name.kind == "identifier" else { return nil }
             return file.text(name)
         }
     }
@@ -118,9 +118,9 @@ public struct ModuleExports: Sendable, Equatable {
     /// `a`, `a as b`, `default as b` in an export clause: (exported name, name it stands for).
     private static func specifiers(of clause: Node, in file: ParsedFile) -> [(String, String)] {
         clause.namedChildren.compactMap { specifier in
-            guard specifier.kind == "export_specifier", let name = specifier.child(field: "name") else { return nil }
+            guard specifier.kind == "export_specifier", let name = specifier.child(field: .name) else { return nil }
             let original = unquote(file.text(name))
-            return (specifier.child(field: "alias").map { unquote(file.text($0)) } ?? original, original)
+            return (specifier.child(field: .alias).map { unquote(file.text($0)) } ?? original, original)
         }
     }
 

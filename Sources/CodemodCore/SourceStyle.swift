@@ -40,7 +40,7 @@ public struct SourceStyle: Equatable, Sendable {
                 if statement.bytes.last == UInt8(ascii: ";") { withSemicolon += 1 } else { withoutSemicolon += 1 }
             default: break
             }
-            if statement.kind == "import_statement", let source = statement.child(field: "source"),
+            if statement.kind == "import_statement", let source = statement.child(field: .source),
                let first = source.bytes.first {
                 if first == UInt8(ascii: "'") { singles += 1 } else if first == UInt8(ascii: "\"") { doubles += 1 }
             }

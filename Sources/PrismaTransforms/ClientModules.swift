@@ -79,7 +79,7 @@ public enum ClientModules {
         var count = 0
         var walk = file.root.preorder()
         while let node = walk.next() {
-            if node.kind == "new_expression", let constructor = node.child(field: "constructor"), names.contains(file.text(constructor)) { count += 1 }
+            if node.kind == "new_expression", let constructor = node.child(field: .constructor), names.contains(file.text(constructor)) { count += 1 }
         }
         return count
     }
@@ -124,14 +124,14 @@ private struct ModuleReader {
         result.reexports = ModuleExports(file: file).reexports.map { ($0.specifier, $0.names) }
         // Functions are hoisted: a factory declared below its use still counts.
         for statement in statements {
-            let declaration = statement.kind == "export_statement" ? statement.child(field: "declaration") : statement
+            let declaration = statement.kind == "export_statement" ? statement.child(field: .declaration) : statement
             if let declaration, ["function_declaration", "generator_function_declaration"].contains(declaration.kind),
-               let name = declaration.child(field: "name"), returnsClient(declaration) {
+               let name = declaration.child(field: .name), returnsClient(declaration) {
                 factories.insert(file.text(name))
                 factoryNodes[file.text(name)] = declaration
                 if statement.kind == "export_statement" { exportFactory(file.text(name), at: statement) }
             }
-            if let declaration, declaration.kind == "class_declaration", let name = declaration.child(field: "name"),
+            if let declaration, declaration.kind == "class_declaration", let name = declaration.child(field: .name),
                let heritage = declaration.namedChildren.first(where: { $0.kind == "class_heritage" }),
                classNames.contains(where: { file.text(heritage).contains($0) }) {
                 classNames.insert(file.text(name))
@@ -167,7 +167,7 @@ private struct ModuleReader {
         var shapes = Set<String>()
         var walk = file.root.preorder()
         while let node = walk.next() {
-            guard node.kind == "new_expression", let constructor = node.child(field: "constructor"), classNames.contains(file.text(constructor)),
+            guard node.kind == "new_expression", let constructor = node.child(field: .constructor), classNames.contains(file.text(constructor)),
                   let construction = reader.construction(ofInstance: node, declaredIn: file.path) else { continue }
             shapes.insert(ClientConstruction.normalized(construction.expression))
         }
@@ -189,8 +189,8 @@ private struct ModuleReader {
                 walk.skipChildren()
                 continue
             }
-            guard node.kind == "assignment_expression", let left = node.child(field: "left"), left.kind == "identifier",
-                  let right = node.child(field: "right"), isClient(right) else { continue }
+            guard node.kind == "assignment_expression", let left = node.child(field: .left), left.kind == "identifier",
+                  let right = node.child(field: .right), isClient(right) else { continue }
             let name = file.text(left)
             clientNames.insert(name)
             if clientValues[name] == nil { clientValues[name] = right }
@@ -199,9 +199,9 @@ private struct ModuleReader {
 
     private mutating func readDeclaration(_ declaration: Node, exported: Bool) {
         for declarator in declaration.namedChildren where declarator.kind == "variable_declarator" {
-            guard let name = declarator.child(field: "name"), name.kind == "identifier" else { continue }
+            guard let name = declarator.child(field: .name), name.kind == "identifier" else { continue }
             let local = file.text(name)
-            guard let value = declarator.child(field: "value") else { continue }
+            guard let value = declarator.child(field: .value) else { continue }
             if ["arrow_function", "function_expression", "function"].contains(value.kind) {
                 if returnsClient(value) {
                     factories.insert(local)
@@ -223,14 +223,14 @@ private struct ModuleReader {
 
     private mutating func readExport(_ statement: Node) {
         // `export … from`: the re-exports, read once for every module by `ModuleExports`.
-        if statement.child(field: "source") != nil { return }
-        if let declaration = statement.child(field: "declaration") {
+        if statement.child(field: .source) != nil { return }
+        if let declaration = statement.child(field: .declaration) {
             if ["lexical_declaration", "variable_declaration"].contains(declaration.kind) {
                 readDeclaration(declaration, exported: true)
             }
             return
         }
-        if let value = statement.child(field: "value") {
+        if let value = statement.child(field: .value) {
             if isClient(value) {
                 export("default", at: statement)
                 exportedValues["default"] = value
@@ -239,9 +239,9 @@ private struct ModuleReader {
         }
         if let clause = statement.namedChildren.first(where: { $0.kind == "export_clause" }) {
             for specifierNode in clause.namedChildren where specifierNode.kind == "export_specifier" {
-                guard let name = specifierNode.child(field: "name") else { continue }
+                guard let name = specifierNode.child(field: .name) else { continue }
                 let local = file.text(name)
-                pendingLocalExports.append((local, specifierNode.child(field: "alias").map(file.text) ?? local,
+                pendingLocalExports.append((local, specifierNode.child(field: .alias).map(file.text) ?? local,
                                             file.lines.lineNumber(of: statement.byteRange.lowerBound)))
             }
         }
@@ -267,24 +267,24 @@ private struct ModuleReader {
             steps += 1
             switch node.kind {
             case "new_expression":
-                if let constructor = node.child(field: "constructor"), classNames.contains(file.text(constructor)) { return true }
+                if let constructor = node.child(field: .constructor), classNames.contains(file.text(constructor)) { return true }
             case "identifier":
                 if clientNames.contains(file.text(node)) || locals.contains(file.text(node)) { return true }
             case "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression", "await_expression",
                  "type_assertion":
                 pending += node.namedChildren.prefix(1)
             case "binary_expression":
-                let operatorText = node.child(field: "operator").map(file.text) ?? ""
+                let operatorText = node.child(field: .operator).map(file.text) ?? ""
                 if operatorText == "??" || operatorText == "||" {
-                    pending += [node.child(field: "left"), node.child(field: "right")].compactMap { $0 }
+                    pending += [node.child(field: .left), node.child(field: .right)].compactMap { $0 }
                 }
             case "ternary_expression":
-                pending += [node.child(field: "consequence"), node.child(field: "alternative")].compactMap { $0 }
+                pending += [node.child(field: .consequence), node.child(field: .alternative)].compactMap { $0 }
             case "call_expression":
-                guard let function = node.child(field: "function") else { break }
+                guard let function = node.child(field: .function) else { break }
                 if function.kind == "identifier", factories.contains(file.text(function)) { return true }
-                if function.kind == "member_expression", let property = function.child(field: "property"),
-                   file.text(property) == "$extends", let object = function.child(field: "object") {
+                if function.kind == "member_expression", let property = function.child(field: .property),
+                   file.text(property) == "$extends", let object = function.child(field: .object) {
                     pending.append(object)
                 }
             default:
@@ -296,20 +296,20 @@ private struct ModuleReader {
 
     /// A function whose expression body, or one of whose `return`s (not in nested functions), is a client.
     private func returnsClient(_ function: Node) -> Bool {
-        guard let body = function.child(field: "body") else { return false }
+        guard let body = function.child(field: .body) else { return false }
         if body.kind != "statement_block" { return isClient(body) }
         // `const client = new PrismaClient(); …; return client`: the names the function gives a client count.
         var locals = Set<String>()
         var walk = body.preorder()
         while let node = walk.next() {
             if node != body, PrismaFile.functionKinds.contains(node.kind) { walk.skipChildren(); continue }
-            if node.kind == "variable_declarator", let name = node.child(field: "name"), name.kind == "identifier",
-               let value = node.child(field: "value"), isClient(value, locals: locals) {
+            if node.kind == "variable_declarator", let name = node.child(field: .name), name.kind == "identifier",
+               let value = node.child(field: .value), isClient(value, locals: locals) {
                 locals.insert(file.text(name))
             }
             // `if (!client) client = new PrismaClient()`: a lazy getter's cached client.
-            if node.kind == "assignment_expression", let left = node.child(field: "left"), left.kind == "identifier",
-               let right = node.child(field: "right"), isClient(right, locals: locals) {
+            if node.kind == "assignment_expression", let left = node.child(field: .left), left.kind == "identifier",
+               let right = node.child(field: .right), isClient(right, locals: locals) {
                 locals.insert(file.text(left))
             }
             if node.kind == "return_statement", let value = node.namedChildren.first, isClient(value, locals: locals) { return true }

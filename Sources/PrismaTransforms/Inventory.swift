@@ -284,10 +284,10 @@ public enum Inventory {
         var walk = file.root.preorder()
         while let node = walk.next() {
             // An abstract class is never instantiated itself; its concrete subclasses are.
-            guard node.kind == "class_declaration", let name = node.child(field: "name"),
+            guard node.kind == "class_declaration", let name = node.child(field: .name),
                   let heritage = node.namedChildren.first(where: { $0.kind == "class_heritage" }),
                   let extends = heritage.namedChildren.first(where: { $0.kind == "extends_clause" }),
-                  let value = extends.child(field: "value") ?? extends.namedChildren.first,
+                  let value = extends.child(field: .value) ?? extends.namedChildren.first,
                   clientClasses.contains(file.text(value)) else { continue }
             found.append(InventoryReport.Provider(position: file.position(node.byteRange.lowerBound), name: file.text(name),
                                                   extends: file.text(value)))

@@ -205,12 +205,12 @@ enum HelperUses {
         var uses: [Use] = []
         var walk = file.root.preorder()
         while let node = walk.next() {
-            guard node.kind == "call_expression", var function = node.child(field: "function") else { continue }
+            guard node.kind == "call_expression", var function = node.child(field: .function) else { continue }
             if function.kind == "await_expression", let inner = function.namedChildren.first { function = inner }  // upstream #282
             guard function.kind == "identifier", let source = imported[file.text(function)],
-                  let callback = node.child(field: "arguments")?.namedChildren.first(where: { $0.kind != "comment" }),
+                  let callback = node.child(field: .arguments)?.namedChildren.first(where: { $0.kind != "comment" }),
                   ["arrow_function", "function_expression"].contains(callback.kind),
-                  (callback.child(field: "parameters")?.namedChildCount ?? 0) == 0, callback.child(field: "parameter") == nil,
+                  (callback.child(field: .parameters)?.namedChildCount ?? 0) == 0, callback.child(field: .parameter) == nil,
                   let body = CallbackShape.singleExpression(of: callback), isPrismaCall(body, in: file, configuration: configuration)
             else { continue }
             uses.append(Use(name: source.name, moduleKey: resolver.resolve(source.module, from: file.path),
@@ -223,8 +223,8 @@ enum HelperUses {
     /// also behind fluent calls (`.posts()`).
     static func isPrismaCall(_ expression: Node, in file: ParsedFile, configuration: PrismaConfiguration) -> Bool {
         var current = expression
-        while current.kind == "call_expression", let function = current.child(field: "function"), function.kind == "member_expression",
-              let property = function.child(field: "property"), let object = function.child(field: "object") {
+        while current.kind == "call_expression", let function = current.child(field: .function), function.kind == "member_expression",
+              let property = function.child(field: .property), let object = function.child(field: .object) {
             let method = file.text(property)
             if method.hasPrefix("$") { return ["$transaction", "$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRawUnsafe"].contains(method) }
             if configuration.classify(method) != .other, object.kind == "member_expression" { return true }

@@ -60,13 +60,13 @@ struct SiteKeys {
         switch node.kind {
         case "function_declaration", "generator_function_declaration", "method_definition", "class_declaration",
              "abstract_class_declaration", "class":
-            return node.child(field: "name").map(file.text)
+            return node.child(field: .name).map(file.text)
         case "arrow_function", "function_expression", "function":
             guard let holder = node.parent else { return nil }
             switch holder.kind {
-            case "variable_declarator", "public_field_definition": return holder.child(field: "name").map(file.text)
-            case "pair": return holder.child(field: "key").map(file.text)
-            case "assignment_expression": return holder.child(field: "left").map(file.text)
+            case "variable_declarator", "public_field_definition": return holder.child(field: .name).map(file.text)
+            case "pair": return holder.child(field: .key).map(file.text)
+            case "assignment_expression": return holder.child(field: .left).map(file.text)
             default: return nil
             }
         default:

@@ -53,11 +53,8 @@ public enum Language: String, Sendable, CaseIterable {
 struct GrammarNames: Sendable {
     let kinds: [String]
     let fields: [String]
-    /// Field ids by the FNV-1a hash of their names, sorted by hash: `child(field:)` is asked
-    /// with a short literal at almost every step of the analysis, and hashing it into a
-    /// dictionary cost more than the lookup.
-    private let fieldKeys: [UInt64]
-    private let fieldKeyIDs: [UInt16]
+    /// The id of each `Field` in this grammar (0: the grammar has no such field).
+    let fieldIDsByField: [UInt16]
 
     init(_ language: Language) {
         let grammar = language.pointer
@@ -68,32 +65,13 @@ struct GrammarNames: Sendable {
         fields = (0...ts_language_field_count(grammar)).map { id in
             id == 0 ? "" : ts_language_field_name_for_id(grammar, TSFieldId(id)).map { String(cString: $0) } ?? ""
         }
-        let keyed = fields.enumerated().filter { $0.offset > 0 && !$0.element.isEmpty }
-            .map { (key: Self.fieldKey($0.element), id: UInt16($0.offset)) }
-            .sorted { $0.key < $1.key }
-        fieldKeys = keyed.map(\.key)
-        fieldKeyIDs = keyed.map(\.id)
+        let fields = fields
+        fieldIDsByField = Field.allCases.map { field in fields.firstIndex(of: field.grammarName).map { UInt16($0) } ?? 0 }
     }
 
     /// The id of a field name, or nil when the grammar has no such field.
     func fieldID(_ name: String) -> UInt16? {
-        let key = Self.fieldKey(name)
-        var low = 0
-        var high = fieldKeys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if fieldKeys[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        guard low < fieldKeys.count, fieldKeys[low] == key else { return nil }
-        let id = fieldKeyIDs[low]
-        return fields[Int(id)] == name ? id : nil  // a hash shared by two names is never taken for the other
-    }
-
-    static func fieldKey(_ name: String) -> UInt64 {
-        var name = name
-        return name.withUTF8 { bytes in
-            bytes.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-        }
+        fields.firstIndex(of: name).flatMap { $0 > 0 ? UInt16($0) : nil }
     }
 
     static let typescript = GrammarNames(.typescript)
@@ -121,4 +99,14 @@ extension Language {
             + "JavaScript grammar tree-sitter-javascript \(trimmed(prisma_codemod_javascript_grammar_version())) "
             + "(tree-sitter ABI \(abi))"
     }
+}
+
+/// The field names the analyses ask for, resolved to each grammar's ids once: `child(field:)`
+/// is asked at almost every step of an analysis, and an index beats hashing a name.
+public enum Field: Int, CaseIterable, Sendable {
+    case name, object, function, property, value, arguments, left, right, body, constructor, parameter, pattern,
+         parameters, type, source, key, declaration, alias, consequence, alternative, `operator`, kind, typeArguments
+
+    /// The name the grammars give the field.
+    var grammarName: String { self == .typeArguments ? "type_arguments" : "\(self)" }
 }

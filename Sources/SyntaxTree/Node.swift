@@ -68,7 +68,22 @@ public struct Node {
     /// The first child under the field (as `ts_node_child_by_field_name`).
     public func child(field: String) -> Node? {
         guard let id = tree.names.fieldID(field) else { return nil }
-        return childIndices.first { tree.fields[$0.index] == id }
+        return child(fieldID: id)
+    }
+
+    public func child(field: Field) -> Node? {
+        let id = tree.names.fieldIDsByField[field.rawValue]
+        return id == 0 ? nil : child(fieldID: id)
+    }
+
+    private func child(fieldID id: UInt16) -> Node? {
+        var child = index + 1
+        let end = Int(tree.subtreeEnds[index])
+        while child < end {
+            if tree.fields[child] == id { return Node(index: child, tree: tree) }
+            child = Int(tree.subtreeEnds[child])
+        }
+        return nil
     }
 
     public var parent: Node? {

@@ -117,9 +117,9 @@ struct ConstructionReader {
         imports = file.imports
         var types = Set<String>()
         for statement in file.root.namedChildren {
-            let declaration = statement.kind == "export_statement" ? statement.child(field: "declaration") : statement
+            let declaration = statement.kind == "export_statement" ? statement.child(field: .declaration) : statement
             if let declaration, ["type_alias_declaration", "interface_declaration", "enum_declaration"].contains(declaration.kind),
-               let name = declaration.child(field: "name") {
+               let name = declaration.child(field: .name) {
                 types.insert(file.text(name))
             }
         }
@@ -145,9 +145,9 @@ struct ConstructionReader {
     /// `new PrismaClient()` and the `.$extends(…)` calls chained on it: the outermost call.
     static func extended(_ expression: Node) -> Node {
         var current = expression
-        while let member = current.parent, member.kind == "member_expression", member.child(field: "object") == current,
-              member.child(field: "property")?.text == "$extends", let call = member.parent, call.kind == "call_expression",
-              call.child(field: "function") == member {
+        while let member = current.parent, member.kind == "member_expression", member.child(field: .object) == current,
+              member.child(field: .property)?.text == "$extends", let call = member.parent, call.kind == "call_expression",
+              call.child(field: .function) == member {
             current = call
         }
         return current
@@ -167,9 +167,9 @@ struct ConstructionReader {
                 current = inner
             case "binary_expression", "ternary_expression":
                 let sides = current.kind == "ternary_expression"
-                    ? [current.child(field: "consequence"), current.child(field: "alternative")].compactMap { $0 }
-                    : [current.child(field: "left"), current.child(field: "right")].compactMap { $0 }
-                let operatorText = current.child(field: "operator")?.text ?? ""
+                    ? [current.child(field: .consequence), current.child(field: .alternative)].compactMap { $0 }
+                    : [current.child(field: .left), current.child(field: .right)].compactMap { $0 }
+                let operatorText = current.child(field: .operator)?.text ?? ""
                 guard current.kind == "ternary_expression" || operatorText == "??" || operatorText == "||" else { return nil }
                 var scratch: [String] = []
                 let built = sides.filter { builder(of: $0, obstacles: &scratch) != nil }
@@ -179,13 +179,13 @@ struct ConstructionReader {
                 }
                 current = side
             case "new_expression":
-                guard let constructor = current.child(field: "constructor"), classNames.contains(file.text(constructor)) else { return nil }
+                guard let constructor = current.child(field: .constructor), classNames.contains(file.text(constructor)) else { return nil }
                 return current
             case "call_expression":
-                guard let function = current.child(field: "function") else { return nil }
+                guard let function = current.child(field: .function) else { return nil }
                 if function.kind == "identifier", let factory = factories[file.text(function)] {
-                    guard (current.child(field: "arguments")?.namedChildCount ?? 0) == 0,
-                          (factory.child(field: "parameters")?.namedChildCount ?? 0) == 0,
+                    guard (current.child(field: .arguments)?.namedChildCount ?? 0) == 0,
+                          (factory.child(field: .parameters)?.namedChildCount ?? 0) == 0,
                           let returned = Self.returnedExpression(of: factory) else {
                         obstacles.append("it is made by \(file.text(function))(), a function of the module with more than a return")
                         return current
@@ -193,11 +193,11 @@ struct ConstructionReader {
                     current = returned
                     continue
                 }
-                guard function.kind == "member_expression", function.child(field: "property")?.text == "$extends",
-                      let object = function.child(field: "object") else { return nil }
+                guard function.kind == "member_expression", function.child(field: .property)?.text == "$extends",
+                      let object = function.child(field: .object) else { return nil }
                 var base = object
-                while base.kind == "call_expression", let inner = base.child(field: "function"), inner.kind == "member_expression",
-                      inner.child(field: "property")?.text == "$extends", let next = inner.child(field: "object") {
+                while base.kind == "call_expression", let inner = base.child(field: .function), inner.kind == "member_expression",
+                      inner.child(field: .property)?.text == "$extends", let next = inner.child(field: .object) {
                     base = next
                 }
                 if base.kind == "new_expression" { return current }
@@ -219,7 +219,7 @@ struct ConstructionReader {
     /// The expression body of an arrow function, or the value of the only statement of a
     /// body that is a `return`.
     static func returnedExpression(of function: Node) -> Node? {
-        guard let body = function.child(field: "body") else { return nil }
+        guard let body = function.child(field: .body) else { return nil }
         if body.kind != "statement_block" { return body }
         let statements = body.namedChildren.filter { $0.kind != "comment" }
         guard statements.count == 1, let only = statements.first, only.kind == "return_statement" else { return nil }
@@ -229,9 +229,9 @@ struct ConstructionReader {
     private func read(_ builder: Node, declaredIn modulePath: String, obstacles initial: [String]) -> ClientConstruction? {
         var constructor = builder
         var extensionArguments: [Node] = []
-        while constructor.kind == "call_expression", let member = constructor.child(field: "function"),
-              member.kind == "member_expression", let object = member.child(field: "object") {
-            if let arguments = constructor.child(field: "arguments") { extensionArguments.insert(arguments, at: 0) }
+        while constructor.kind == "call_expression", let member = constructor.child(field: .function),
+              member.kind == "member_expression", let object = member.child(field: .object) {
+            if let arguments = constructor.child(field: .arguments) { extensionArguments.insert(arguments, at: 0) }
             constructor = object
         }
         var state = RenderState(modulePath: modulePath, obstacles: initial)
@@ -240,7 +240,7 @@ struct ConstructionReader {
         var scratch = RenderState(modulePath: modulePath)
         let extensions = extensionArguments.map { "$extends" + render($0, &scratch) }
         let line = file.lines.lineNumber(of: builder.byteRange.lowerBound)
-        guard constructor.kind == "new_expression", let classNode = constructor.child(field: "constructor") else {
+        guard constructor.kind == "new_expression", let classNode = constructor.child(field: .constructor) else {
             // Made by a client or function of the module: what stops a copy is known, the rest is not needed.
             guard !state.obstacles.isEmpty else { return nil }
             return ClientConstruction(expression: expression, line: line, imports: [], globals: [], className: "", arguments: nil,
@@ -248,7 +248,7 @@ struct ConstructionReader {
         }
         let className = file.text(classNode)
         let imports = state.imports.sorted { ($0.localName == className ? 0 : 1) < ($1.localName == className ? 0 : 1) }
-        let arguments = constructor.child(field: "arguments").flatMap { $0.namedChildCount == 0 ? nil : render($0, &scratch) }
+        let arguments = constructor.child(field: .arguments).flatMap { $0.namedChildCount == 0 ? nil : render($0, &scratch) }
         return ClientConstruction(expression: expression, line: line, imports: imports, globals: state.globals, className: className,
                                   arguments: arguments.map { String($0.dropFirst().dropLast()) }, extensions: extensions,
                                   obstacles: state.obstacles)
@@ -327,8 +327,8 @@ struct ConstructionReader {
     /// The value of a module-level `const name = value` (not a destructuring).
     private func moduleConstant(_ declaration: ScopeTree.Declaration) -> Node? {
         guard declaration.kind == .const, declaration.scope == scopes.module, let declarator = declaration.node.parent,
-              declarator.kind == "variable_declarator", declarator.child(field: "name") == declaration.node else { return nil }
-        return declarator.child(field: "value")
+              declarator.kind == "variable_declarator", declarator.child(field: .name) == declaration.node else { return nil }
+        return declarator.child(field: .value)
     }
 
     /// The value import that declares a name, when it is one.
@@ -346,17 +346,17 @@ struct ConstructionReader {
     /// `const { PrismaClient } = require('@prisma/client')` at the top level: an import by another name.
     private func requireOf(_ name: Node) -> ClientConstruction.Import? {
         var property = name
-        if let pair = name.parent, pair.kind == "pair_pattern", pair.child(field: "value") == name, let key = pair.child(field: "key") {
+        if let pair = name.parent, pair.kind == "pair_pattern", pair.child(field: .value) == name, let key = pair.child(field: .key) {
             property = key
         } else if name.kind != "shorthand_property_identifier_pattern" {
             return nil
         }
         guard let pattern = property.parent?.kind == "pair_pattern" ? property.parent?.parent : property.parent, pattern.kind == "object_pattern",
               let declarator = pattern.parent, declarator.kind == "variable_declarator", declarator.parent?.parent?.kind == "program",
-              let value = declarator.child(field: "value") else { return nil }
+              let value = declarator.child(field: .value) else { return nil }
         let module: String
-        if value.kind == "call_expression", value.child(field: "function")?.text == "require",
-           let argument = value.child(field: "arguments")?.namedChildren.first, argument.kind == "string" {
+        if value.kind == "call_expression", value.child(field: .function)?.text == "require",
+           let argument = value.child(field: .arguments)?.namedChildren.first, argument.kind == "string" {
             module = String(file.text(argument).dropFirst().dropLast())
         } else if value.kind == "identifier", let whole = importOf(file.text(value)), whole.name == "default" || whole.name == "*" {
             // `import pkg from '@prisma/client'; const { PrismaClient } = pkg` (CommonJS interop in ESM).

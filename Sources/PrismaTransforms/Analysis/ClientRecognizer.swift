@@ -87,8 +87,8 @@ struct ClientRecognizer {
     /// nil when the name is not a client there, for instance hidden by a parameter.
     func binding(for expression: Node) -> ClientBinding? {
         // `getPrisma()`: a call of a factory the central module exports gives the client.
-        if expression.kind == "call_expression", let function = expression.child(field: "function"), function.kind == "identifier",
-           (expression.child(field: "arguments")?.namedChildCount ?? 0) == 0,
+        if expression.kind == "call_expression", let function = expression.child(field: .function), function.kind == "identifier",
+           (expression.child(field: .arguments)?.namedChildCount ?? 0) == 0,
            let factory = binding(for: function), factory.kind == .centralImport, factoryImports.contains(factory.name) {
             return ClientBinding(name: factory.name + "()", kind: .centralImport, declaration: factory.declaration)
         }
@@ -97,9 +97,9 @@ struct ClientRecognizer {
             guard let body = scopes.enclosingClassBody(of: scopes.scope(containing: expression)), extendsClient(scopes[body].node) else { return nil }
             return ClientBinding(name: "this", kind: .classProperty, declaration: nil)
         }
-        if expression.kind == "member_expression", let object = expression.child(field: "object"), object.kind == "identifier" {
+        if expression.kind == "member_expression", let object = expression.child(field: .object), object.kind == "identifier" {
             // `Repo.prisma`: a static member; any other `a.b` is not a client this file declares.
-            guard let declaration = scopes.resolve(expression), let property = expression.child(field: "property") else { return nil }
+            guard let declaration = scopes.resolve(expression), let property = expression.child(field: .property) else { return nil }
             return clients[declaration].map {
                 ClientBinding(name: file.text(object) + "." + file.text(property), kind: $0, declaration: scopes[declaration].node)
             }
@@ -135,17 +135,17 @@ struct ClientRecognizer {
                 pending.append(inner)
             case "binary_expression":
                 guard node.children.contains(where: { !$0.isNamed && ["??", "||"].contains(file.text($0)) }),
-                      let left = node.child(field: "left"), let right = node.child(field: "right") else { return nil }
+                      let left = node.child(field: .left), let right = node.child(field: .right) else { return nil }
                 pending += [right, left]
             case "ternary_expression":
-                guard let consequence = node.child(field: "consequence"), let alternative = node.child(field: "alternative") else { return nil }
+                guard let consequence = node.child(field: .consequence), let alternative = node.child(field: .alternative) else { return nil }
                 pending += [alternative, consequence]
             case "new_expression":
-                guard let constructor = node.child(field: "constructor"), clientClassNames.contains(file.text(constructor)) else { return nil }
+                guard let constructor = node.child(field: .constructor), clientClassNames.contains(file.text(constructor)) else { return nil }
                 kinds.append(.localInstance)
             case "call_expression":
-                if let function = node.child(field: "function"), function.kind == "member_expression",
-                   let object = function.child(field: "object"), function.child(field: "property").map(file.text) == "$extends" {
+                if let function = node.child(field: .function), function.kind == "member_expression",
+                   let object = function.child(field: .object), function.child(field: .property).map(file.text) == "$extends" {
                     pending.append(object)
                 } else if let found = binding(for: node) {
                     kinds.append(found.kind)
@@ -169,8 +169,8 @@ struct ClientRecognizer {
         case "identifier":
             return file.text(expression)
         case "member_expression":
-            guard let object = expression.child(field: "object"), object.kind == "this",
-                  let property = expression.child(field: "property") else { return nil }
+            guard let object = expression.child(field: .object), object.kind == "this",
+                  let property = expression.child(field: .property) else { return nil }
             return "this." + file.text(property)
         default:
             return nil
@@ -222,14 +222,14 @@ struct ClientRecognizer {
             case .importStatement:
                 walk.skipChildren()
             case .new:
-                if let constructor = node.child(field: "constructor"), clientClassNames.contains(file.text(constructor)) {
+                if let constructor = node.child(field: .constructor), clientClassNames.contains(file.text(constructor)) {
                     recordInstance(node)
                 }
             case .field:
-                guard let name = node.child(field: "name"), let property = scopes.property(declaredBy: name) else { break }
-                if let type = node.child(field: "type"), let kind = typeKind(type) {
+                guard let name = node.child(field: .name), let property = scopes.property(declaredBy: name) else { break }
+                if let type = node.child(field: .type), let kind = typeKind(type) {
                     clients[property] = kind == .transactionClient ? kind : .classProperty
-                } else if let value = node.child(field: "value"), let kind = valueKind(of: value) {
+                } else if let value = node.child(field: .value), let kind = valueKind(of: value) {
                     // `private db = prisma`, `static prisma = new PrismaClient()`.
                     clients[property] = kind == .transactionClient ? kind : .classProperty
                 }
@@ -237,14 +237,14 @@ struct ClientRecognizer {
                 recordParameter(node)
             case .assignmentPattern:
                 // JavaScript's `function f(db = prisma)`.
-                if node.parent?.kind == "formal_parameters", let left = node.child(field: "left"), left.kind == "identifier",
-                   let value = node.child(field: "right"), let kind = valueKind(of: value),
+                if node.parent?.kind == "formal_parameters", let left = node.child(field: .left), left.kind == "identifier",
+                   let value = node.child(field: .right), let kind = valueKind(of: value),
                    let declaration = scopes.declaration(declaredBy: left) {
                     clients[declaration] = kind == .transactionClient ? kind : .parameter
                 }
             case .declarator:
                 // `const db = prisma`, `const db = tx ?? prisma`, `const x = prisma.$extends(…)`.
-                if let name = node.child(field: "name"), name.kind == "identifier", let value = node.child(field: "value"),
+                if let name = node.child(field: .name), name.kind == "identifier", let value = node.child(field: .value),
                    let declaration = scopes.declaration(declaredBy: name), clients[declaration] == nil,
                    let kind = valueKind(of: value) {
                     clients[declaration] = kind
@@ -272,16 +272,16 @@ struct ClientRecognizer {
     /// (`db = prisma`); a parameter property (`constructor(private prisma: PrismaService)`)
     /// makes `this.prisma` a client too.
     private mutating func recordParameter(_ parameter: Node) {
-        guard let pattern = parameter.child(field: "pattern") else { return }
+        guard let pattern = parameter.child(field: .pattern) else { return }
         if pattern.kind == "object_pattern" {
-            if let type = parameter.child(field: "type") { recordDestructured(pattern, typed: type) }
+            if let type = parameter.child(field: .type) { recordDestructured(pattern, typed: type) }
             return
         }
         guard pattern.kind == "identifier", let declaration = scopes.declaration(declaredBy: pattern) else { return }
         var kind: ClientBinding.Kind?
-        if let type = parameter.child(field: "type") {
+        if let type = parameter.child(field: .type) {
             kind = typeKind(type)
-        } else if let value = parameter.child(field: "value"), let valueKind = valueKind(of: value) {
+        } else if let value = parameter.child(field: .value), let valueKind = valueKind(of: value) {
             // Without a type, TypeScript types the parameter by its default: a client.
             kind = valueKind == .transactionClient ? .transactionClient : .parameter
         }
@@ -295,14 +295,14 @@ struct ClientRecognizer {
         guard let objectType = annotation.namedChildren.first, objectType.kind == "object_type" else { return }
         var types: [String: Node] = [:]
         for member in objectType.namedChildren where member.kind == "property_signature" {
-            if let name = member.child(field: "name"), let type = member.child(field: "type") { types[file.text(name)] = type }
+            if let name = member.child(field: .name), let type = member.child(field: .type) { types[file.text(name)] = type }
         }
         for element in pattern.namedChildren {
             let key: Node?
             let bound: Node?
             switch element.kind {
             case "shorthand_property_identifier_pattern": (key, bound) = (element, element)
-            case "pair_pattern": (key, bound) = (element.child(field: "key"), element.child(field: "value"))
+            case "pair_pattern": (key, bound) = (element.child(field: .key), element.child(field: .value))
             default: (key, bound) = (nil, nil)
             }
             guard let key, let bound, bound.kind == "identifier" || bound.kind == "shorthand_property_identifier_pattern",
@@ -316,7 +316,7 @@ struct ClientRecognizer {
     /// a transaction client assigned to one (`db = tx`: its calls may run in the transaction);
     /// `new PrismaClient()` assignments are recorded with the instance.
     private mutating func recordAssignment(_ assignment: Node) {
-        guard let left = assignment.child(field: "left"), let value = assignment.child(field: "right"), value.kind != "new_expression",
+        guard let left = assignment.child(field: .left), let value = assignment.child(field: .right), value.kind != "new_expression",
               let declaration = scopes.resolve(left), let kind = valueKind(of: value) else { return }
         if let known = clients[declaration] {
             if kind == .transactionClient, known != .transactionClient { clients[declaration] = .transactionClient }
@@ -329,13 +329,13 @@ struct ClientRecognizer {
     /// The callback of `client.$transaction(async (tx) => …)`: its first parameter is the transaction's client,
     /// known here already so that aliases of it inside the callback are too.
     private mutating func markTransactionCallback(_ call: Node) {
-        guard let function = call.child(field: "function"), function.kind == "member_expression",
-              function.child(field: "property").map(file.text) == "$transaction",
-              let object = function.child(field: "object"), valueKind(of: object) != nil,
-              let callback = call.child(field: "arguments")?.namedChildren.first,
+        guard let function = call.child(field: .function), function.kind == "member_expression",
+              function.child(field: .property).map(file.text) == "$transaction",
+              let object = function.child(field: .object), valueKind(of: object) != nil,
+              let callback = call.child(field: .arguments)?.namedChildren.first,
               ["arrow_function", "function_expression"].contains(callback.kind) else { return }
-        let parameter = callback.child(field: "parameters")?.namedChildren.first ?? callback.child(field: "parameter")
-        if let name = parameter.flatMap({ $0.kind == "identifier" ? $0 : $0.child(field: "pattern") }), name.kind == "identifier" {
+        let parameter = callback.child(field: .parameters)?.namedChildren.first ?? callback.child(field: .parameter)
+        if let name = parameter.flatMap({ $0.kind == "identifier" ? $0 : $0.child(field: .pattern) }), name.kind == "identifier" {
             markTransactionClient(name)
         }
     }
@@ -363,14 +363,14 @@ struct ClientRecognizer {
     }
 
     private mutating func recordInstance(_ expression: Node) {
-        let hasOptions = (expression.child(field: "arguments")?.namedChildCount ?? 0) > 0
+        let hasOptions = (expression.child(field: .arguments)?.namedChildCount ?? 0) > 0
         var instance = ClientInstance(expression: expression, variable: nil, hasOptions: hasOptions,
                                       isTopLevel: false, isExported: false, declaration: nil)
         // `new PrismaClient().$extends(…)`: the chain is what the variable holds.
         guard let parent = ConstructionReader.extended(expression).parent else { return }
         switch parent.kind {
         case "variable_declarator":
-            guard let name = parent.child(field: "name"), name.kind == "identifier" else { break }
+            guard let name = parent.child(field: .name), name.kind == "identifier" else { break }
             instance.variable = file.text(name)
             let declaration = parent.parent
             let container = declaration?.parent
@@ -382,12 +382,12 @@ struct ClientRecognizer {
             }
             if let variable = scopes.declaration(declaredBy: name) { clients[variable] = .localInstance }
         case "public_field_definition":
-            if let name = parent.child(field: "name"), let property = scopes.property(declaredBy: name) {
+            if let name = parent.child(field: .name), let property = scopes.property(declaredBy: name) {
                 instance.variable = "this." + file.text(name)
                 clients[property] = .classProperty
             }
         case "assignment_expression":
-            if let left = parent.child(field: "left"), let name = Self.clientName(of: left, in: file) {
+            if let left = parent.child(field: .left), let name = Self.clientName(of: left, in: file) {
                 instance.variable = name
                 let kind: ClientBinding.Kind = name.hasPrefix("this.") ? .classProperty : .localInstance
                 if let declaration = scopes.resolve(left) {

@@ -45,20 +45,20 @@ public struct PrismaCall {
 enum PrismaCallRecognizer {
     static func call(_ node: Node, clients: ClientRecognizer, configuration: PrismaConfiguration) -> PrismaCall? {
         let file = clients.scopes.file
-        guard var function = node.child(field: "function") else { return nil }
+        guard var function = node.child(field: .function) else { return nil }
         var awaitInside = false
         if function.kind == "await_expression", let inner = function.namedChildren.first, inner.kind == "member_expression" {
             function = inner
             awaitInside = true
         }
         guard function.kind == "member_expression",
-              let object = function.child(field: "object"), let property = function.child(field: "property") else { return nil }
+              let object = function.child(field: .object), let property = function.child(field: .property) else { return nil }
         let method = file.text(property)
         var client: ClientBinding?
         var clientNode = object
         var model: String?
-        if object.kind == "member_expression", let inner = object.child(field: "object"),
-           let modelNode = object.child(field: "property"), let found = clients.binding(for: inner) {
+        if object.kind == "member_expression", let inner = object.child(field: .object),
+           let modelNode = object.child(field: .property), let found = clients.binding(for: inner) {
             let modelName = file.text(modelNode)
             guard !modelName.hasPrefix("$") else { return nil }
             client = found
@@ -94,7 +94,7 @@ enum PrismaCallRecognizer {
     /// or a `Prisma.sql\`…\`` template. Nil when the SQL is built elsewhere (a variable,
     /// `Prisma.raw(…)`, `Prisma.join(…)`, `$queryRawTyped(fromSqlFile())`, concatenation).
     static func sqlFragments(of call: Node, in file: ParsedFile) -> [String]? {
-        guard let arguments = call.child(field: "arguments") else { return nil }
+        guard let arguments = call.child(field: .arguments) else { return nil }
         if arguments.kind == "template_string" { return templateFragments(arguments, in: file) }
         guard var first = arguments.namedChildren.first(where: { $0.kind != "comment" }) else { return nil }
         while first.kind == "parenthesized_expression", let inner = first.namedChildren.first { first = inner }
@@ -104,8 +104,8 @@ enum PrismaCallRecognizer {
         case "template_string":
             return templateFragments(first, in: file)
         case "call_expression":
-            guard let tag = first.child(field: "function"), ["Prisma.sql", "sql"].contains(file.text(tag)),
-                  let template = first.child(field: "arguments"), template.kind == "template_string" else { return nil }
+            guard let tag = first.child(field: .function), ["Prisma.sql", "sql"].contains(file.text(tag)),
+                  let template = first.child(field: .arguments), template.kind == "template_string" else { return nil }
             return templateFragments(template, in: file)
         default:
             return nil
@@ -130,9 +130,9 @@ enum PrismaCallRecognizer {
     static func operation(of call: Node, in file: ParsedFile) -> Node {
         var current = call
         while let member = current.parent, member.kind == "member_expression",
-              member.child(field: "object") == current,
-              let outer = member.parent, outer.kind == "call_expression", outer.child(field: "function") == member,
-              let property = member.child(field: "property"),
+              member.child(field: .object) == current,
+              let outer = member.parent, outer.kind == "call_expression", outer.child(field: .function) == member,
+              let property = member.child(field: .property),
               !["then", "catch", "finally"].contains(file.text(property)) {
             current = outer
         }

@@ -103,9 +103,9 @@ public struct PrismaFile {
         for node in file.root.preorder() {
             switch node.kind {
             case "variable_declarator", "function_declaration":
-                if let name = node.child(field: "name"), name.kind == "identifier" { names.insert(file.text(name)) }
+                if let name = node.child(field: .name), name.kind == "identifier" { names.insert(file.text(name)) }
             case "required_parameter", "optional_parameter":
-                if let pattern = node.child(field: "pattern"), pattern.kind == "identifier" { names.insert(file.text(pattern)) }
+                if let pattern = node.child(field: .pattern), pattern.kind == "identifier" { names.insert(file.text(pattern)) }
             case "formal_parameters":
                 // JavaScript's parameters stand bare in the list.
                 for parameter in node.namedChildren where parameter.kind == "identifier" { names.insert(file.text(parameter)) }
@@ -118,8 +118,8 @@ public struct PrismaFile {
 
     /// `await import('../utils/prisma')`: listed, never rewritten.
     private func isDynamicImportOfCentralModule(_ call: Node) -> Bool {
-        guard call.child(field: "function")?.kind == "import",
-              let argument = call.child(field: "arguments")?.namedChildren.first, argument.kind == "string" else { return false }
+        guard call.child(field: .function)?.kind == "import",
+              let argument = call.child(field: .arguments)?.namedChildren.first, argument.kind == "string" else { return false }
         let specifier = String(file.text(argument).dropFirst().dropLast())
         return context.isCentral(key: context.resolver.resolve(specifier, from: file.path))
     }
@@ -140,12 +140,12 @@ public struct PrismaFile {
                 }
                 walk.skipChildren()
             case .subscriptExpression:
-                if let object = node.child(field: "object"), binding(for: object) != nil {
+                if let object = node.child(field: .object), binding(for: object) != nil {
                     unanalysable.append(Unanalysable(node: node, reason: "\(file.text(node)) picks a model by name; calls through it are not analysed"))
                 }
             case .declarator:
-                if let name = node.child(field: "name"), name.kind == "object_pattern",
-                   let value = node.child(field: "value"), binding(for: value) != nil {
+                if let name = node.child(field: .name), name.kind == "object_pattern",
+                   let value = node.child(field: .value), binding(for: value) != nil {
                     unanalysable.append(Unanalysable(node: node, reason: "model delegates destructured from \(file.text(value)); calls through them are not analysed"))
                 }
             case .identifier:
@@ -210,9 +210,9 @@ public struct PrismaFile {
 
     /// `prisma.product` used as a value (`super(prisma.product)`): calls through it cannot be followed.
     private mutating func recordDelegateUse(_ node: Node) {
-        guard let object = node.child(field: "object"), let property = node.child(field: "property"),
+        guard let object = node.child(field: .object), let property = node.child(field: .property),
               binding(for: object) != nil, !file.text(property).hasPrefix("$") else { return }
-        if let parent = node.parent, parent.kind == "member_expression", parent.child(field: "object") == node { return }
+        if let parent = node.parent, parent.kind == "member_expression", parent.child(field: .object) == node { return }
         guard !UnfollowedShapes.isInType(node) else { return }
         unanalysable.append(Unanalysable(
             node: node,

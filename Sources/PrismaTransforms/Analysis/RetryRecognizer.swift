@@ -54,7 +54,7 @@ struct RetryRecognizer {
 
     /// The retry call when `node` calls the helper, including the mis-parsed `await f<T>(…)`.
     func call(_ node: Node) -> RetryCall? {
-        guard let function = node.child(field: "function") else { return nil }
+        guard let function = node.child(field: .function) else { return nil }
         var awaitInside = false
         var callee = function
         if function.kind == "await_expression", let inner = function.namedChildren.first {
@@ -62,11 +62,11 @@ struct RetryRecognizer {
             callee = inner
         }
         guard callee.kind == "identifier", names.contains(file.text(callee)) else { return nil }
-        let arguments = node.child(field: "arguments")?.namedChildren.filter { $0.kind != "comment" } ?? []
+        let arguments = node.child(field: .arguments)?.namedChildren.filter { $0.kind != "comment" } ?? []
         let first = arguments.first
         let callback = first.flatMap { ["arrow_function", "function_expression"].contains($0.kind) ? $0 : nil }
         return RetryCall(helper: file.text(callee), call: node, awaitInside: awaitInside,
-                         typeArguments: node.child(field: "type_arguments"), callback: callback, arguments: arguments)
+                         typeArguments: node.child(field: .typeArguments), callback: callback, arguments: arguments)
     }
 
     /// For each call, the innermost retry call whose callback holds its operation: one

@@ -103,32 +103,32 @@ public struct ScopeTree {
             case .forInStatement:
                 let loop = open(.forLoop, node, in: current)
                 // `for (x of xs)` without a keyword assigns to an outer `x`, it declares nothing.
-                if let keyword = node.child(field: "kind"), let left = node.child(field: "left") {
+                if let keyword = node.child(field: .kind), let left = node.child(field: .left) {
                     let kind = Self.variableKind(file.text(keyword))
                     declarePattern(left, kind, in: kind == .var ? self[loop].hoistTarget : loop)
                 }
             case .catchClause:
-                let clause = open(.catchClause, node, in: current, bodyStart: node.child(field: "body")?.byteRange.lowerBound)
-                if let parameter = node.child(field: "parameter") { declarePattern(parameter, .catchParameter, in: clause) }
+                let clause = open(.catchClause, node, in: current, bodyStart: node.child(field: .body)?.byteRange.lowerBound)
+                if let parameter = node.child(field: .parameter) { declarePattern(parameter, .catchParameter, in: clause) }
             case .function:
                 openFunction(node, in: current)
             case .signature:
                 open(.function, node, in: current)
             case .staticBlock:
-                open(.function, node, in: current, bodyStart: node.child(field: "body")?.byteRange.lowerBound)
+                open(.function, node, in: current, bodyStart: node.child(field: .body)?.byteRange.lowerBound)
             case .namespace:
-                open(.namespace, node, in: current, bodyStart: node.child(field: "body")?.byteRange.lowerBound)
+                open(.namespace, node, in: current, bodyStart: node.child(field: .body)?.byteRange.lowerBound)
             case .ambientDeclaration:
                 // `declare global { var x: T }` declares globals, not names of this module.
                 if let block = node.namedChildren.first(where: { $0.kind == "statement_block" }) {
                     open(.namespace, node, in: current, bodyStart: block.byteRange.lowerBound)
                 }
             case .classDeclaration:
-                if let name = node.child(field: "name") { declare(name, .class, in: current) }
+                if let name = node.child(field: .name) { declare(name, .class, in: current) }
             case .variableDeclaration:
-                let kind = node.kind == "variable_declaration" ? .var : Self.variableKind(node.child(field: "kind").map(file.text) ?? "")
+                let kind = node.kind == "variable_declaration" ? .var : Self.variableKind(node.child(field: .kind).map(file.text) ?? "")
                 for declarator in node.namedChildren where declarator.kind == "variable_declarator" {
-                    if let name = declarator.child(field: "name") {
+                    if let name = declarator.child(field: .name) {
                         declarePattern(name, kind, in: kind == .var ? self[current].hoistTarget : current)
                     }
                 }
@@ -138,18 +138,18 @@ public struct ScopeTree {
                     declarePattern(parameter, .parameter, in: current)
                 }
             case .parameter:
-                guard let pattern = node.child(field: "pattern") else { break }
+                guard let pattern = node.child(field: .pattern) else { break }
                 declarePattern(pattern, .parameter, in: current)
                 if pattern.kind == "identifier", Self.isParameterProperty(node), let body = enclosingClassBody(of: current) {
                     declareProperty(pattern, .property, in: body)
                 }
             case .field:
-                if let name = node.child(field: "name"), self[current].kind == .classBody {
+                if let name = node.child(field: .name), self[current].kind == .classBody {
                     declareProperty(name, .property, in: current)
                 }
             case .assignment:
-                if let left = node.child(field: "left"), left.kind == "member_expression",
-                   left.child(field: "object")?.kind == "this", let property = left.child(field: "property"),
+                if let left = node.child(field: .left), left.kind == "member_expression",
+                   left.child(field: .object)?.kind == "this", let property = left.child(field: .property),
                    let body = enclosingClassBody(of: current) {
                     declareProperty(property, .assignedProperty, in: body)
                 }
@@ -213,13 +213,13 @@ public struct ScopeTree {
         case "identifier", "shorthand_property_identifier":
             return lookup(file.text(reference), from: scope(containing: reference))
         case "member_expression":
-            guard let object = reference.child(field: "object"), let property = reference.child(field: "property") else { return nil }
+            guard let object = reference.child(field: .object), let property = reference.child(field: .property) else { return nil }
             if object.kind == "this" {
                 return enclosingClassBody(of: scope(containing: reference)).flatMap { self[$0].properties[file.text(property)] }
             }
             // `Repo.prisma`: a static member of a class this file declares.
             guard object.kind == "identifier", let declared = resolve(object), self[declared].kind == .class,
-                  let body = self[declared].node.parent?.child(field: "body") else { return nil }
+                  let body = self[declared].node.parent?.child(field: .body) else { return nil }
             let scope = scope(containing: body)
             return self[scope].kind == .classBody ? self[scope].properties[file.text(property)] : nil
         default:
@@ -258,15 +258,15 @@ public struct ScopeTree {
     }
 
     private mutating func openFunction(_ node: Node, in current: ScopeID) {
-        let name = node.child(field: "name")
+        let name = node.child(field: .name)
         let isDeclaration = node.kind == "function_declaration" || node.kind == "generator_function_declaration"
         // A declared function's name belongs to the scope around it; a function
         // expression's name only to the function itself.
         if isDeclaration, let name { declare(name, .function, in: current) }
-        let function = open(.function, node, in: current, bodyStart: node.child(field: "body")?.byteRange.lowerBound)
+        let function = open(.function, node, in: current, bodyStart: node.child(field: .body)?.byteRange.lowerBound)
         if !isDeclaration, let name, name.kind == "identifier" { declare(name, .function, in: function) }
         // `x => …`: a parameter without parentheses.
-        if let parameter = node.child(field: "parameter"), parameter.kind == "identifier" {
+        if let parameter = node.child(field: .parameter), parameter.kind == "identifier" {
             declare(parameter, .parameter, in: function)
         }
     }
@@ -280,9 +280,9 @@ public struct ScopeTree {
                 declare(node, kind, in: scope)
             case "pair_pattern":
                 // In `{ key: value }` only the value side is declared.
-                if let value = node.child(field: "value") { pending.append(value) }
+                if let value = node.child(field: .value) { pending.append(value) }
             case "object_assignment_pattern", "assignment_pattern":
-                if let left = node.child(field: "left") { pending.append(left) }
+                if let left = node.child(field: .left) { pending.append(left) }
             case "object_pattern", "array_pattern", "rest_pattern":
                 pending.append(contentsOf: node.namedChildren.reversed())
             default:
@@ -326,7 +326,7 @@ public struct ScopeTree {
             case "identifier":
                 declare(node, .import, in: scope)
             case "import_specifier":
-                if let name = node.child(field: "alias") ?? node.child(field: "name"), name.kind == "identifier" {
+                if let name = node.child(field: .alias) ?? node.child(field: .name), name.kind == "identifier" {
                     declare(name, .import, in: scope)
                 }
             case "import_clause", "named_imports", "namespace_import":

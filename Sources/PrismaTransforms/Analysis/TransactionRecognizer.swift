@@ -29,11 +29,11 @@ struct TransactionRecognizer {
 
     /// The transaction a `$transaction` call runs: its first argument is a callback or an array.
     static func transaction(of call: PrismaCall) -> Transaction? {
-        guard call.method == "$transaction", let first = call.call.child(field: "arguments")?.namedChildren.first else { return nil }
+        guard call.method == "$transaction", let first = call.call.child(field: .arguments)?.namedChildren.first else { return nil }
         switch first.kind {
         case "arrow_function", "function_expression":
-            let parameter = first.child(field: "parameters")?.namedChildren.first ?? first.child(field: "parameter")
-            let name = parameter.flatMap { $0.kind == "identifier" ? $0 : $0.child(field: "pattern") }
+            let parameter = first.child(field: .parameters)?.namedChildren.first ?? first.child(field: .parameter)
+            let name = parameter.flatMap { $0.kind == "identifier" ? $0 : $0.child(field: .pattern) }
             return Transaction(kind: .interactive, call: call.call, body: first, client: name?.kind == "identifier" ? name : nil)
         case "array":
             return Transaction(kind: .array, call: call.call, body: first, client: nil)
@@ -63,12 +63,12 @@ struct TransactionRecognizer {
 
     /// Whether the callback uses its client other than to call it (`helper(tx)`, `const t = tx`).
     private static func clientEscapes(_ transaction: Transaction, in file: ParsedFile) -> Bool {
-        guard let client = transaction.client, let body = transaction.body.child(field: "body") else { return false }
+        guard let client = transaction.client, let body = transaction.body.child(field: .body) else { return false }
         let name = file.text(client)
         var walk = body.preorder()
         while let node = walk.next() {
             guard node.kind == "identifier" || node.kind == "shorthand_property_identifier", file.text(node) == name else { continue }
-            guard let parent = node.parent, parent.kind == "member_expression", parent.child(field: "object") == node else { return true }
+            guard let parent = node.parent, parent.kind == "member_expression", parent.child(field: .object) == node else { return true }
         }
         return false
     }

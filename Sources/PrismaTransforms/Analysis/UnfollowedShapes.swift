@@ -27,18 +27,18 @@ enum UnfollowedShapes {
     /// Why a call that was not recognised as a Prisma call looks like one; nil when it does not.
     static func unfollowedCall(_ call: Node, in prisma: PrismaFile, schemaModels: Set<String>) -> String? {
         let file = prisma.file
-        guard var function = call.child(field: "function") else { return nil }
+        guard var function = call.child(field: .function) else { return nil }
         if function.kind == "await_expression", let inner = function.namedChildren.first { function = inner }
-        guard function.kind == "member_expression", let object = function.child(field: "object"),
-              let property = function.child(field: "property") else { return nil }
+        guard function.kind == "member_expression", let object = function.child(field: .object),
+              let property = function.child(field: .property) else { return nil }
         let method = file.text(property)
         let receiver: Node
         if method.hasPrefix("$") {
             guard clientMethods.contains(method), object.kind != "this" else { return nil }
             receiver = object
         } else {
-            guard object.kind == "member_expression", let inner = object.child(field: "object"), inner.kind != "this",
-                  let model = object.child(field: "property").map(file.text), model.first.map({ $0.isLowercase || $0 == "_" }) == true,
+            guard object.kind == "member_expression", let inner = object.child(field: .object), inner.kind != "this",
+                  let model = object.child(field: .property).map(file.text), model.first.map({ $0.isLowercase || $0 == "_" }) == true,
                   !model.hasPrefix("$") else { return nil }
             let listed = distinctiveMethods.contains(method)
                 || commonMethods.contains(method) && (schemaModels.contains(model) || isClientLikeName(inner, in: file))
@@ -48,7 +48,7 @@ enum UnfollowedShapes {
         // A name the analysis knows as a client but reached in a way it does not follow is reported elsewhere.
         guard prisma.binding(for: receiver) == nil else { return nil }
         // `new PrismaClient().$extends(…)`: a client being built (a client module), not a call through an unknown.
-        if receiver.kind == "new_expression", let constructor = receiver.child(field: "constructor"),
+        if receiver.kind == "new_expression", let constructor = receiver.child(field: .constructor),
            prisma.clientClassNames.union(prisma.context.configuration.clientTypes).contains(file.text(constructor)) {
             return nil
         }
@@ -60,14 +60,14 @@ enum UnfollowedShapes {
     /// Why a member expression on a client names a client method without calling it; nil otherwise.
     static func methodReference(_ member: Node, in prisma: PrismaFile) -> String? {
         let file = prisma.file
-        guard let object = member.child(field: "object"), let property = member.child(field: "property") else { return nil }
+        guard let object = member.child(field: .object), let property = member.child(field: .property) else { return nil }
         let method = file.text(property)
         if method.hasPrefix("$") {
             guard clientMethods.contains(method), prisma.binding(for: object) != nil else { return nil }
         } else {
             guard distinctiveMethods.contains(method) || commonMethods.contains(method),
-                  object.kind == "member_expression", let client = object.child(field: "object"), prisma.binding(for: client) != nil,
-                  object.child(field: "property").map({ file.text($0).hasPrefix("$") }) == false else { return nil }
+                  object.kind == "member_expression", let client = object.child(field: .object), prisma.binding(for: client) != nil,
+                  object.child(field: .property).map({ file.text($0).hasPrefix("$") }) == false else { return nil }
         }
         guard !isCalled(member), !isInType(member) else { return nil }
         return "\(file.text(member)) is used as a value (a method reference); calls through it are not analysed"
@@ -86,7 +86,7 @@ enum UnfollowedShapes {
             callee = parent
             parent = outer
         }
-        return parent.kind == "call_expression" && parent.child(field: "function") == callee
+        return parent.kind == "call_expression" && parent.child(field: .function) == callee
     }
 
     /// `prisma`, `db`, `tx`, `client`, `this.prismaService`: names people give clients.
@@ -94,7 +94,7 @@ enum UnfollowedShapes {
     static let clientLikeNames = ["db", "tx", "trx", "client", "dbclient", "database", "transaction"]
 
     static func isClientLikeName(_ receiver: Node, in file: ParsedFile) -> Bool {
-        let last: Node? = receiver.kind == "member_expression" ? receiver.child(field: "property") : receiver
+        let last: Node? = receiver.kind == "member_expression" ? receiver.child(field: .property) : receiver
         guard let last, ["identifier", "property_identifier"].contains(last.kind) else { return false }
         let name = file.text(last).lowercased()
         return name.contains("prisma") || clientLikeNames.contains(name)
@@ -109,9 +109,9 @@ enum UnfollowedShapes {
         case .import: return "imported from a module that is not the client module"
         case .const, .let, .var:
             let declarator = declared.node.ancestors.first { $0.kind == "variable_declarator" }
-            var value = declarator?.child(field: "value")
+            var value = declarator?.child(field: .value)
             if let awaited = value, awaited.kind == "await_expression" { value = awaited.namedChildren.first }
-            if let value, value.kind == "call_expression", value.child(field: "function")?.kind == "import" {
+            if let value, value.kind == "call_expression", value.child(field: .function)?.kind == "import" {
                 return "bound by a dynamic import()"
             }
             return "not known to be a client"

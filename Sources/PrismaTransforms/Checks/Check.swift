@@ -160,7 +160,7 @@ public struct CheckExample: Sendable {
 extension RetryCall {
     /// Where every command reports a retry call: the helper's name (after a mis-parsed `await`).
     var reportedNode: Node {
-        if awaitInside, let callee = call.child(field: "function")?.namedChildren.first { return callee }
+        if awaitInside, let callee = call.child(field: .function)?.namedChildren.first { return callee }
         return call
     }
 }

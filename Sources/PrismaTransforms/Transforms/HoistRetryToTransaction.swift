@@ -120,7 +120,7 @@ public struct HoistRetryToTransaction: PrismaTransform {
 /// The interactive form of `$transaction`: its callback, the function it is handed.
 enum TransactionShape {
     static func callback(of transaction: PrismaCall) -> Node? {
-        guard let first = transaction.call.child(field: "arguments")?.namedChildren.first(where: { $0.kind != "comment" }),
+        guard let first = transaction.call.child(field: .arguments)?.namedChildren.first(where: { $0.kind != "comment" }),
               ["arrow_function", "function_expression"].contains(first.kind) else { return nil }
         return first
     }

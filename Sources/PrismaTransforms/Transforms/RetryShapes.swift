@@ -83,7 +83,7 @@ enum CallbackShape {
     /// The one expression a callback evaluates: its expression body, or the value
     /// of a block holding only `return …;`, without `await` and parentheses.
     static func singleExpression(of callback: Node) -> Node? {
-        guard var body = callback.child(field: "body") else { return nil }
+        guard var body = callback.child(field: .body) else { return nil }
         if body.kind == "statement_block" {
             let statements = body.namedChildren.filter { $0.kind != "comment" }
             guard statements.count == 1, statements[0].kind == "return_statement",
@@ -102,8 +102,8 @@ enum CallbackShape {
 
     static func usedParameter(of callback: Node, in body: Node, file: ParsedFile) -> String? {
         var names = Set<String>()
-        if let single = callback.child(field: "parameter") { names.insert(file.text(single)) }
-        for parameter in callback.child(field: "parameters")?.namedChildren ?? [] {
+        if let single = callback.child(field: .parameter) { names.insert(file.text(single)) }
+        for parameter in callback.child(field: .parameters)?.namedChildren ?? [] {
             for node in parameter.preorder() where node.kind == "identifier" { names.insert(file.text(node)) }
         }
         guard !names.isEmpty else { return nil }
@@ -134,14 +134,14 @@ enum CallbackShape {
             case "arrow_function":
                 // `items.map((i) => prisma.x.update(…))` collects lazy queries (say, for
                 // `$transaction(ops)`); only an async arrow, or one not handed to a call, awaits them.
-                guard parent.child(field: "body") == current else { return false }
+                guard parent.child(field: .body) == current else { return false }
                 let isAsync = parent.children.contains { !$0.isNamed && $0.kind == "async" }
                 return isAsync || parent.parent?.kind != "arguments"
             case "parenthesized_expression", "binary_expression", "ternary_expression", "array", "arguments", "as_expression",
                  "non_null_expression":
                 current = parent
             case "call_expression":
-                guard let function = parent.child(field: "function"), file.text(function).hasPrefix("Promise.") else { return false }
+                guard let function = parent.child(field: .function), file.text(function).hasPrefix("Promise.") else { return false }
                 current = parent
             default:
                 return false
@@ -166,7 +166,7 @@ enum RetryEdits {
     /// Where the helper call starts, after a mis-parsed `await` (upstream #282).
     static func start(of retry: RetryCall) -> Int {
         retry.awaitInside
-            ? (retry.call.child(field: "function")?.namedChildren.first?.byteRange.lowerBound ?? retry.call.byteRange.lowerBound)
+            ? (retry.call.child(field: .function)?.namedChildren.first?.byteRange.lowerBound ?? retry.call.byteRange.lowerBound)
             : retry.call.byteRange.lowerBound
     }
 
