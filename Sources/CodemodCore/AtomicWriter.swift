@@ -10,6 +10,13 @@ public enum AtomicWriter {
     /// `mode`: the new file's permissions; nil keeps the existing file's (0644 for a new one).
     /// An existing file's owner and group are kept too.
     public static func write(_ bytes: [UInt8], to url: URL, displayPath: String, mode requestedMode: mode_t? = nil) throws {
+        try write(to: url, displayPath: displayPath, mode: requestedMode) { emit in try emit(bytes) }
+    }
+
+    /// The same, with the content handed over in pieces by `produce` (a report too large to
+    /// hold twice): the file appears whole when `produce` returns, or not at all if it throws.
+    public static func write(to url: URL, displayPath: String, mode requestedMode: mode_t? = nil,
+                             produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
         let path = url.path
         var info = stat()
         var mode: mode_t = requestedMode ?? 0o644
@@ -21,7 +28,7 @@ public enum AtomicWriter {
         }
         let directory = url.deletingLastPathComponent().path
         let temporary = temporaryPath(beside: path)
-        try writeNewFile(bytes, at: temporary, mode: mode, displayPath: displayPath, owner: owner)
+        try writeNewFile(at: temporary, mode: mode, displayPath: displayPath, owner: owner, produce: produce)
         if rename(temporary, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -40,9 +47,27 @@ public enum AtomicWriter {
     /// Creates a new file (never an existing one) with the bytes and mode, flushed to disk.
     /// `owner`: the uid and gid to give it (a file rewritten by root stays its owner's).
     static func writeNewFile(_ bytes: [UInt8], at path: String, mode: mode_t, displayPath: String, owner: (uid_t, gid_t)? = nil) throws {
+        try writeNewFile(at: path, mode: mode, displayPath: displayPath, owner: owner) { emit in try emit(bytes) }
+    }
+
+    private struct WriteFailure: Error { var reason: String }
+
+    private static func writeNewFile(at path: String, mode: mode_t, displayPath: String, owner: (uid_t, gid_t)?,
+                                     produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else { throw CodemodError.write(path: displayPath, reason: String(cString: strerror(errno))) }
-        var failure = writeAll(bytes, to: descriptor).map { String(cString: strerror($0)) }
+        var failure: String?
+        do {
+            try produce { bytes in
+                if let error = writeAll(bytes, to: descriptor) { throw WriteFailure(reason: String(cString: strerror(error))) }
+            }
+        } catch let error as WriteFailure {
+            failure = error.reason
+        } catch {
+            close(descriptor)
+            unlink(path)
+            throw error
+        }
         if failure == nil, let (uid, gid) = owner, uid != geteuid() || gid != getegid(), fchown(descriptor, uid, gid) != 0,
            geteuid() == 0 {
             failure = "cannot keep its owner \(uid):\(gid): \(String(cString: strerror(errno)))"

@@ -112,7 +112,7 @@ struct CheckCommand: ParsableCommand {
             warnings = report.warningCount
             // ESLint's --quiet: warnings and notes still count (--max-warnings) but are not reported.
             if runOptions.quiet { report.findings.removeAll { $0.severity != .error } }
-            try Output.report(render(report, sourceRoot: sourceRoot), to: reportFile.output)
+            try Output.report(to: reportFile.output) { sink in try render(report, sourceRoot: sourceRoot, to: sink) }
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -139,15 +139,16 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    private func render(_ report: CheckReport, sourceRoot: URL?) -> String {
+    /// The report in `format`; the JSON ones a finding at a time (a large project has tens of thousands).
+    private func render(_ report: CheckReport, sourceRoot: URL?, to sink: (String) throws -> Void) throws {
         switch format {
         case .text:
             // A report file is for reading later: never coloured.
-            return CheckOutput.text(report, colored: reportFile.output == nil && Output.colors(STDOUT_FILENO, runOptions.color))
-        case .json: return JSONOutput.encode(CheckOutput.JSONReport(report))
-        case .sarif: return JSONOutput.encode(SARIF.log(report, toolVersion: PrismaCodemod.version, sourceRoot: sourceRoot))
-        case .github: return CheckOutput.github(report)
-        case .gitlab: return JSONOutput.encode(CheckOutput.gitlab(report))
+            try sink(CheckOutput.text(report, colored: reportFile.output == nil && Output.colors(STDOUT_FILENO, runOptions.color)))
+        case .json: try JSONOutput.write(CheckOutput.JSONReport(report), to: sink)
+        case .sarif: try JSONOutput.write(SARIF.log(report, toolVersion: PrismaCodemod.version, sourceRoot: sourceRoot), to: sink)
+        case .github: try sink(CheckOutput.github(report))
+        case .gitlab: try JSONOutput.write(CheckOutput.gitlab(report), to: sink)
         }
     }
 }
@@ -188,10 +189,13 @@ enum CheckOutput {
         }
     }
 
-    static func gitlab(_ report: CheckReport) -> [GitLabIssue] {
-        zip(report.findings, FindingFingerprint.all(report.findings)).map { finding, fingerprint in
+    static func gitlab(_ report: CheckReport) -> StreamedArray<GitLabIssue> {
+        let findings = report.findings
+        let fingerprints = FindingFingerprint.all(findings)
+        return StreamedArray(count: findings.count) { index in
+            let finding = findings[index]
             let severity = finding.severity == .error ? "major" : finding.severity == .warning ? "minor" : "info"
-            return GitLabIssue(description: finding.message, checkName: finding.rule, fingerprint: fingerprint.token, severity: severity,
+            return GitLabIssue(description: finding.message, checkName: finding.rule, fingerprint: fingerprints[index].token, severity: severity,
                                location: .init(path: finding.path, lines: .init(begin: finding.line)))
         }
     }
@@ -239,13 +243,13 @@ enum CheckOutput {
         }
 
         var version = 1
-        var findings: [Finding]
+        var findings: StreamedArray<Finding>
         var failed: [Failure]
         var summary: Summary
         var unchecked: [UncheckedSite]
 
         init(_ report: CheckReport) {
-            findings = report.findings
+            findings = StreamedArray(report.findings)
             failed = report.failed.map { error in
                 var failure = Failure(path: error.path, message: error.message)
                 if case .parse(_, let position, _) = error {

@@ -60,6 +60,16 @@ enum Output {
         try AtomicWriter.write(Array(text.utf8), to: url, displayPath: file)
     }
 
+    /// A report `write` hands over in pieces (`JSONOutput.write`), as `report(_:to:done:)` writes a whole one.
+    static func report(to file: String?, done: String? = nil, _ write: ((String) throws -> Void) throws -> Void) throws {
+        guard let file else { return try write { out($0, done: done) } }
+        let url = Project.resolve(file, against: currentDirectory)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicWriter.write(to: url, displayPath: file) { emit in
+            try withoutActuallyEscaping(emit) { emit in try write { try emit(Array($0.utf8)) } }
+        }
+    }
+
     static var currentDirectory: URL {
         URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
     }

@@ -21,7 +21,7 @@ enum SARIF {
         var tool: Tool
         var invocations: [Invocation]
         var originalUriBaseIds: [String: BaseLocation]
-        var results: [Result]
+        var results: StreamedArray<Result>
         var columnKind = "unicodeCodePoints"
     }
 
@@ -110,9 +110,12 @@ enum SARIF {
         // Every finding comes from an enabled rule, so each has its index here.
         let rules = report.rules
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let fingerprints = FindingFingerprint.all(report.findings)
-        let results = zip(report.findings, fingerprints).map { finding, fingerprint in
-            Result(ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule] ?? 0, level: level(finding.severity),
+        let findings = report.findings
+        let fingerprints = FindingFingerprint.all(findings)
+        let results = StreamedArray(count: findings.count) { index in
+            let finding = findings[index]
+            let fingerprint = fingerprints[index]
+            return Result(ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule] ?? 0, level: level(finding.severity),
                    message: Text(text: finding.message),
                    locations: [Location(physicalLocation: PhysicalLocation(
                        artifactLocation: ArtifactLocation(uri: uri(finding.path)),
