@@ -16,21 +16,34 @@ struct ProjectLayout {
 
     mutating func owner(of file: URL, ceiling: URL) -> URL {
         let top = ceiling.standardizedFileURL.path
-        var folder = file.standardizedFileURL.deletingLastPathComponent()
-        while folder.path.hasPrefix(top + "/") {
-            if isRoot(folder) { return folder }
-            folder = folder.deletingLastPathComponent()
-        }
-        return ceiling.standardizedFileURL
+        let relative = Project.relative(file.standardizedFileURL.path, to: top)
+        let folder = ownerFolder(of: relative, under: top)
+        return folder.isEmpty ? ceiling.standardizedFileURL : URL(fileURLWithPath: Self.join(top, folder), isDirectory: true)
     }
 
-    private mutating func isRoot(_ folder: URL) -> Bool {
-        if let known = roots[folder.path] { return known }
-        let manager = FileManager.default
-        let found = ["package.json", "schema.prisma", "prisma/schema.prisma"].contains {
-            manager.fileExists(atPath: folder.appendingPathComponent($0).path)
+    /// The folder, relative to `root` (a standardized path), of the project that owns the file at
+    /// `relativePath` (relative to `root`): the nearest nested root above it, or "" for `root`.
+    /// Path strings, not URLs: it runs once per file of a run.
+    mutating func ownerFolder(of relativePath: String, under root: String) -> String {
+        guard !relativePath.hasPrefix("../"), !relativePath.hasPrefix("/") else { return "" }  // outside: the ceiling's
+        var folder = Substring(relativePath)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            if isRoot(Self.join(root, String(folder))) { return String(folder) }
         }
-        roots[folder.path] = found
+        return ""
+    }
+
+    static func join(_ root: String, _ relative: String) -> String {
+        root.hasSuffix("/") ? root + relative : root + "/" + relative
+    }
+
+    private mutating func isRoot(_ folder: String) -> Bool {
+        if let known = roots[folder] { return known }
+        let found = ["package.json", "schema.prisma", "prisma/schema.prisma"].contains {
+            FileManager.default.fileExists(atPath: Self.join(folder, $0))
+        }
+        roots[folder] = found
         return found
     }
 }
@@ -76,10 +89,11 @@ public struct Workspace: Sendable {
                isDirectory.boolValue {
                 wholeFolders.append(folder)
             }
+            let top = project.root.standardizedFileURL.path
             for path in try FileDiscovery.files(in: [argument], project: project, selection: selection, currentDirectory: currentDirectory) {
-                let url = project.url(of: path).standardizedFileURL
-                let root = layout.owner(of: url, ceiling: project.root)
-                byRoot[root.path, default: []].insert(Project.relative(url.path, to: root.path))
+                let folder = layout.ownerFolder(of: path, under: top)
+                byRoot[folder.isEmpty ? top : ProjectLayout.join(top, folder), default: []]
+                    .insert(folder.isEmpty ? path : String(path.dropFirst(folder.utf8.count + 1)))
             }
         }
         guard !byRoot.isEmpty else {
@@ -170,7 +184,8 @@ public struct Workspace: Sendable {
         var everything = FileSelection()
         everything.usesGit = usesGit
         let all = try FileDiscovery.files(in: [project.root.path], project: project, selection: everything, currentDirectory: project.root)
-        let own = all.filter { layout.owner(of: project.url(of: $0), ceiling: project.root).path == project.root.standardizedFileURL.path }
+        let top = project.root.standardizedFileURL.path
+        let own = all.filter { layout.ownerFolder(of: $0, under: top).isEmpty }
         return Parallel.map(count: own.count, stage: "reading the rest of the project") { index, _ in
             known[own[index]] ?? LoadedFile(path: own[index], content: SourceLoader.load(project.url(of: own[index]), displayPath: own[index]))
         }

@@ -356,7 +356,9 @@ struct ClientRecognizer {
         // `tx: Prisma.TransactionClient` (also `| PrismaClient`): a transaction's client, whatever its name.
         if text.contains("TransactionClient") { return .transactionClient }
         // `PrismaClient`, `PrismaService | undefined`: a client type, maybe absent.
-        let members = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        // Most annotations (`: number`, `: string`) name no client: no splitting for them.
+        guard text.contains(where: { $0.isUppercase }) else { return nil }
+        let members = text.split(separator: "|").map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
             .filter { !["undefined", "null"].contains($0) }
         let isClient = !members.isEmpty && members.allSatisfy { clientClassNames.contains($0) || configuration.clientTypes.contains($0) }
         return isClient ? .parameter : nil

@@ -98,7 +98,24 @@ public struct Violation: Codable, Sendable, Equatable {
     }
 
     static func normalized(_ code: String) -> String {
-        code.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // ASCII code (nearly all) is collapsed over its bytes; other text by characters, as ever.
+        let ascii = code.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return (ascii ?? nil) ?? code.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
 
