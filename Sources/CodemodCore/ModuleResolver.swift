@@ -64,9 +64,10 @@ public struct ModuleResolver: Sendable {
 
     /// The same resolver, knowing the project's files (their paths, and their texts for the
     /// project's import style).
-    public func knowing(paths: [String], texts: [String] = []) -> ModuleResolver {
+    /// `sources`: the files' bytes, read for the project's import habit where it has aliases.
+    public func knowing(paths: [String], sources: [[UInt8]] = []) -> ModuleResolver {
         var resolver = ModuleResolver(aliases: aliases, importExtension: importExtension, baseUrl: baseUrl, knownKeys: Set(paths.map(Self.key)))
-        resolver.projectStyle = resolver.dominantStyle(in: texts)
+        resolver.projectStyle = resolver.dominantStyle(in: sources)
         return resolver
     }
 
@@ -80,15 +81,25 @@ public struct ModuleResolver: Sendable {
         return resolver
     }
 
-    /// `.alias` when the project's files import through aliases more often than relatively.
-    func dominantStyle(in texts: [String]) -> SpecifierStyle? {
+    /// `.alias` when the project's files import through aliases more often than relatively
+    /// (counted over the bytes: a project's every file, where a String copy of each doubled the memory).
+    func dominantStyle(in sources: [[UInt8]]) -> SpecifierStyle? {
         guard !aliases.isEmpty else { return nil }
+        func occurrences(of needle: String, in bytes: [UInt8]) -> Int {
+            var count = 0
+            var offset = 0
+            while let found = ByteSearch.firstOffset(of: needle, in: bytes, from: offset) {
+                count += 1
+                offset = found + needle.utf8.count
+            }
+            return count
+        }
         var aliased = 0
         var relative = 0
-        for text in texts where text.contains("from ") {
+        for bytes in sources where ByteSearch.contains(bytes, "from ") {
             for quote in ["'", "\""] {
-                relative += text.components(separatedBy: "from \(quote).").count - 1
-                for alias in aliases { aliased += text.components(separatedBy: "from \(quote)\(alias.prefix)").count - 1 }
+                relative += occurrences(of: "from \(quote).", in: bytes)
+                for alias in aliases { aliased += occurrences(of: "from \(quote)\(alias.prefix)", in: bytes) }
             }
         }
         return aliased > relative ? .alias : nil

@@ -135,11 +135,8 @@ public struct Workspace: Sendable {
         let modules = ClientModuleIndex.build(files: whole, configuration: configuration)
         let central = try modules.central(explicit: explicitCentral)
         // The project's import habit only matters where it has aliases to choose between.
-        let texts = project.resolver.aliases.isEmpty ? [] : whole.compactMap { file -> String? in
-            guard case .success(let bytes) = file.content else { return nil }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        let resolver = project.resolver.knowing(paths: whole.map(\.path), texts: texts)
+        let sources = project.resolver.aliases.isEmpty ? [] : whole.compactMap { try? $0.content.get() }
+        let resolver = project.resolver.knowing(paths: whole.map(\.path), sources: sources)
         var context = PrismaContext(configuration: configuration, resolver: resolver, centralModulePath: central?.path)
         if let central, !central.exports.isEmpty {
             context.clientExports = central.exports

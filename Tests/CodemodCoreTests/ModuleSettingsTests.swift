@@ -75,10 +75,10 @@ final class ModuleSettingsTests: XCTestCase {
     /// A file without local imports gets the project's habit: its alias, when most files use it.
     func testAFileWithoutLocalImportsFollowsTheProjectsAliasHabit() {
         let alias = ModuleResolver(aliases: [PathAlias(prefix: "@/", target: "src/", wildcard: true)])
-        let habit = alias.knowing(paths: ["src/lib/prisma.ts"], texts: ["import prisma from '@/lib/prisma';", "import { x } from \"@/x\";\nimport y from './y';"])
+        let habit = alias.knowing(paths: ["src/lib/prisma.ts"], sources: ["import prisma from '@/lib/prisma';", "import { x } from \"@/x\";\nimport y from './y';"].map { Array($0.utf8) })
         XCTAssertEqual(habit.style(of: ["next/server"], in: "src/app/api/users/route.ts"), .alias)
         XCTAssertEqual(habit.specifier(for: "src/lib/prisma", from: "src/app/api/users/route.ts", style: .alias), "@/lib/prisma")
-        let relativeHabit = alias.knowing(paths: [], texts: ["import a from './a';", "import b from '../b';"])
+        let relativeHabit = alias.knowing(paths: [], sources: ["import a from './a';", "import b from '../b';"].map { Array($0.utf8) })
         XCTAssertEqual(relativeHabit.style(of: [], in: "src/x.ts"), .relative(extension: nil))
     }
 }
