@@ -159,20 +159,23 @@ public struct Workspace: Sendable {
     }
 
     /// The projects that hold source files below a path (the path's own, and those nested in it).
-    public static func projects(under path: String, currentDirectory: URL) throws -> [Project] {
+    /// `usesGit`: false walks folders as outside git (`--no-git`).
+    public static func projects(under path: String, currentDirectory: URL, usesGit: Bool = true) throws -> [Project] {
         var layout = ProjectLayout()
         let project = try Project.locate(for: path, currentDirectory: currentDirectory)
         var roots = Set<String>()
-        for file in try FileDiscovery.files(in: [path], project: project, selection: FileSelection(), currentDirectory: currentDirectory) {
+        var selection = FileSelection()
+        selection.usesGit = usesGit
+        for file in try FileDiscovery.files(in: [path], project: project, selection: selection, currentDirectory: currentDirectory) {
             roots.insert(layout.owner(of: project.url(of: file), ceiling: project.root).path)
         }
         return roots.sorted().map { Project(root: URL(fileURLWithPath: $0, isDirectory: true)) }
     }
 
     /// Every source file of the project (not of projects nested in it), read once.
-    public static func projectFiles(_ project: Project) throws -> [LoadedFile] {
+    public static func projectFiles(_ project: Project, usesGit: Bool = true) throws -> [LoadedFile] {
         var layout = ProjectLayout()
-        return try projectFiles(project, reusing: [], layout: &layout)
+        return try projectFiles(project, reusing: [], layout: &layout, usesGit: usesGit)
     }
 
     private static func projectFiles(_ project: Project, reusing loaded: [LoadedFile], layout: inout ProjectLayout,

@@ -24,6 +24,9 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Root-relative path of the client module, when several export a client.", valueName: "path"), completion: .file())
     var centralModule: String?
 
+    @Flag(name: .customLong("no-git"), help: "Walk folders as outside git, ignoring .gitignore: for a work tree where git cannot run.")
+    var noGit = false
+
     @OptionGroup var runOptions: RunOptions
 
     func run() throws {
@@ -32,7 +35,7 @@ struct InitCommand: ParsableCommand {
             // At a monorepo root that is no Prisma project itself: each Prisma project below it.
             var projects = [own]
             if !ProjectSurvey.dependsOnPrisma(own.root) {
-                let nested = try Workspace.projects(under: path, currentDirectory: Output.currentDirectory)
+                let nested = try Workspace.projects(under: path, currentDirectory: Output.currentDirectory, usesGit: !noGit)
                     .filter { ProjectSurvey.dependsOnPrisma($0.root) }
                 if !nested.isEmpty { projects = nested }
             }
@@ -63,7 +66,7 @@ struct InitCommand: ParsableCommand {
             throw CodemodError.configuration("\(shownTarget) exists; pass --force to replace it, or --dry-run to see what init finds")
         }
         let (files, found) = try runOptions.around("init") {
-            let files = try Workspace.projectFiles(project)
+            let files = try Workspace.projectFiles(project, usesGit: !noGit)
             return (files, files.isEmpty ? nil : ProjectSurvey.make(files: files, project: project, configuration: try RulesLoader.load(root: nil)))
         }
         let shown = project.repositoryPath

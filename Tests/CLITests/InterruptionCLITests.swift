@@ -349,7 +349,7 @@ final class InterruptionCLITests: XCTestCase {
         let start = try snapshot(repo)
 
         let noPath = ["PATH": "/nonexistent"]
-        for command in [["apply", "unwrap-reads"], ["check", "."], ["apply", "--phase", "1", "--commit"]] {
+        for command in [["apply", "unwrap-reads"], ["check", "."], ["apply", "--phase", "1", "--commit"], ["init", "--dry-run"]] {
             let result = try codemod(command, in: repo, environment: noPath)
             XCTAssertEqual(result.status, 2, "\(command): \(result.stderr)")
             XCTAssertTrue(result.stderr.contains("but git cannot be used there: git is not on PATH"), result.stderr)
@@ -361,6 +361,9 @@ final class InterruptionCLITests: XCTestCase {
         let plain = try codemod(["apply", "unwrap-reads", "--no-git"], in: repo, environment: noPath)
         XCTAssertEqual(plain.status, 0, plain.stderr)
         XCTAssertTrue(plain.stdout.contains("src/generated/cache.ts"), plain.stdout)
+        let initialized = try codemod(["init", "--dry-run", "--no-git"], in: repo, environment: noPath)
+        XCTAssertEqual(initialized.status, 0, initialized.stderr)
+        XCTAssertTrue(initialized.stdout.contains("centralModule"), initialized.stdout)
         let contradiction = try codemod(["apply", "--phase", "1", "--commit", "--no-git"], in: repo)
         XCTAssertEqual(contradiction.status, 2)
         XCTAssertTrue(contradiction.stderr.contains("--commit needs git; it does not go with --no-git"), contradiction.stderr)
