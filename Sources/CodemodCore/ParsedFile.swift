@@ -14,7 +14,18 @@ public struct ParsedFile {
     /// when the original parsed as it is.
     public let repairs: [Range<Int>]
     public let lines: LineIndex
-    public let style: SourceStyle
+    /// Read off the text when first asked for: only a file that gets edits needs it.
+    public var style: SourceStyle {
+        if let known = detectedStyle.value { return known }
+        let style = SourceStyle.detect(bytes: bytes, root: tree.root)
+        detectedStyle.value = style
+        return style
+    }
+    private let detectedStyle = StyleCache()
+
+    private final class StyleCache {
+        var value: SourceStyle?
+    }
 
     public init(path: String, bytes: [UInt8], parser: Parser, retainingRuntime: Bool = false,
                 reusing previous: (file: ParsedFile, edits: [Edit])? = nil) throws {
@@ -26,7 +37,6 @@ public struct ParsedFile {
         self.tree = outcome.tree
         self.repairs = outcome.repairs
         self.lines = LineIndex(bytes)
-        self.style = SourceStyle.detect(bytes: bytes, root: tree.root)
     }
 
     /// Parses with the grammar the file's name asks for; a file with a syntax error is
