@@ -67,11 +67,22 @@ public struct ChangeWriter {
         var staged: [(write: PlannedWrite, temporary: String, target: String)] = []
         func discardStaged() { for entry in staged { unlink(entry.temporary) } }
         do {
-            for write in writes {
+            // Checked and staged on all cores (each file's fsync waits on the disk); the
+            // first failure in file order is the one reported, and nothing staged is kept.
+            let realRoot = journal.root.resolvingSymlinksInPath().path
+            let outcomes = Parallel.map(count: writes.count, stage: "staging") { index, _ -> Result<(PlannedWrite, String, String), Error> in
+                let write = writes[index]
                 let target = journal.root.appendingPathComponent(write.path).path
-                try checkUnchanged(write, at: target)
-                staged.append((write, try stage(write, next: target), target))
+                return Result { try checkUnchanged(write, at: target, realRoot: realRoot); return (write, try stage(write, next: target), target) }
             }
+            var failure: Error?
+            for outcome in outcomes {
+                switch outcome {
+                case .success(let entry): staged.append(entry)
+                case .failure(let error): failure = failure ?? error
+                }
+            }
+            if let failure { throw failure }
             if let pause = environment["PRISMA_CODEMOD_TEST_PAUSE_STAGED"].flatMap(Double.init) {
                 _ = FileManager.default.createFile(atPath: journal.folder.appendingPathComponent("paused").path, contents: nil)
                 Thread.sleep(forTimeInterval: pause)
@@ -88,6 +99,11 @@ public struct ChangeWriter {
         }
 
         var replaced: [PlannedWrite] = []
+        var folders: [String] = []
+        defer {
+            // Each folder's renames made durable once, not once per file.
+            for folder in Set(folders) { AtomicWriter.syncDirectory(folder) }
+        }
         for (index, entry) in staged.enumerated() {
             do {
                 if let crashAfter, replaced.count == crashAfter { _exit(99) }
@@ -96,7 +112,7 @@ public struct ChangeWriter {
                     throw CodemodError.write(path: entry.write.path, reason: String(cString: strerror(errno)))
                 }
                 replaced.append(entry.write)
-                AtomicWriter.syncDirectory((entry.target as NSString).deletingLastPathComponent)
+                folders.append((entry.target as NSString).deletingLastPathComponent)
                 if let pause = environment["PRISMA_CODEMOD_TEST_PAUSE_AFTER"].flatMap(Int.init), replaced.count == pause {
                     _ = FileManager.default.createFile(atPath: journal.folder.appendingPathComponent("paused").path, contents: nil)
                     Thread.sleep(forTimeInterval: 2)
@@ -141,8 +157,7 @@ public struct ChangeWriter {
 
     /// The file must still hold what was read: never overwrite a concurrent edit, and
     /// never write outside the project, also not through a linked folder.
-    private func checkUnchanged(_ write: PlannedWrite, at target: String) throws {
-        let realRoot = journal.root.resolvingSymlinksInPath().path
+    private func checkUnchanged(_ write: PlannedWrite, at target: String, realRoot: String) throws {
         let realFolder = URL(fileURLWithPath: target).deletingLastPathComponent().resolvingSymlinksInPath().path
         guard Journal.isInsidePath(write.path), realFolder == realRoot || realFolder.hasPrefix(realRoot + "/") else {
             throw CodemodError.write(path: write.path, reason: "it lies outside the project root \(realRoot) (through a link?); never written")
@@ -164,9 +179,10 @@ public struct ChangeWriter {
         var info = stat()
         let exists = stat(target, &info) == 0
         let temporary = AtomicWriter.temporaryPath(beside: target)
-        try AtomicWriter.writeNewFile(write.updated, at: temporary, mode: exists ? info.st_mode & 0o7777 : 0o644, displayPath: write.path,
+        let updated = write.updated
+        try AtomicWriter.writeNewFile(updated, at: temporary, mode: exists ? info.st_mode & 0o7777 : 0o644, displayPath: write.path,
                                       owner: exists ? (info.st_uid, info.st_gid) : nil)
-        if FileManager.default.contents(atPath: temporary).map([UInt8].init) != write.updated {
+        if FileManager.default.contents(atPath: temporary).map([UInt8].init) != updated {
             unlink(temporary)
             throw CodemodError.write(path: write.path, reason: "the staged copy does not read back as written")
         }

@@ -138,14 +138,16 @@ public struct Journal: Sendable {
             if !closed { close(descriptor) }
             if !complete { unlink(url.path) }  // a part written is no copy of anything
         }
+        // The hashes (and the new text they need) on all cores; the copies in file order.
+        let hashes = Parallel.map(count: writes.count) { index, _ in (sha256Hex(writes[index].original), sha256Hex(writes[index].updated)) }
         var files: [JournalFile] = []
         files.reserveCapacity(writes.count)
         var offset = 0
-        for write in writes {
+        for (write, hash) in zip(writes, hashes) {
             if let errorNumber = AtomicWriter.writeAll(write.original, to: descriptor) {
                 throw CodemodError.write(path: display, reason: String(cString: strerror(errorNumber)))
             }
-            files.append(JournalFile(path: write.path, before: sha256Hex(write.original), after: sha256Hex(write.updated),
+            files.append(JournalFile(path: write.path, before: hash.0, after: hash.1,
                                      sites: write.sites, originalAt: offset..<(offset + write.original.count)))
             offset += write.original.count
         }
