@@ -17,9 +17,13 @@ public enum Applier {
     /// targets before anything is written, then commits exactly the written files and
     /// returns the commit's id; if the commit still fails, the files are put back and the
     /// run rolled back. `completes`: for a rollback of a run, whether it restores all of it.
+    ///
+    /// `changedByHooks`: the files the commit hooks rewrote after they were written (a formatter
+    /// run by lint-staged, say). The journal records them as committed, so that `rollback`
+    /// still restores them from before the run without `--force`.
     @discardableResult
-    public static func apply(_ writes: [PlannedWrite], run: JournalRun, journal: Journal,
-                             commit: CommitRequest? = nil, completes: Bool = true) throws -> (run: JournalRun, commit: String?) {
+    public static func apply(_ writes: [PlannedWrite], run: JournalRun, journal: Journal, commit: CommitRequest? = nil,
+                             completes: Bool = true) throws -> (run: JournalRun, commit: String?, changedByHooks: [String]) {
         var run = run
         if let commit { try PhaseCommit.preflight(writes.map(\.path), request: commit) }
         let lock = try ProjectLock(root: journal.root)
@@ -29,7 +33,7 @@ public enum Applier {
         guard !writes.isEmpty else {
             // Every file is back already (say, an interrupted rollback restored them all): the run is undone.
             if let undone { try journal.settle(undoing: undone, by: nil) }
-            return (run, nil)
+            return (run, nil, [])
         }
         try ignoreJournalInGit(journal)
         let interrupts = InterruptGuard()
@@ -45,7 +49,7 @@ public enum Applier {
             throw CodemodError.interrupted(signal: signal, "interrupted by \(name) while files were replaced; all \(writes.count) file(s) "
                                            + "were written first and journaled as run \(run.id) (`prisma-codemod rollback --run \(run.id)` undoes it)")
         }
-        guard let commit else { return (run, nil) }
+        guard let commit else { return (run, nil, []) }
         let message = PhaseCommit.message(subject: commit.subject, summary: commit.summary, phase: run.phase, transform: run.transform,
                                           runID: run.id, undoes: run.undoes, toolVersion: run.toolVersion)
         let id: String
@@ -62,13 +66,33 @@ public enum Applier {
             throw CodemodError.git("\(CodemodError(error, path: "git").message); every file was put back as it was and run \(run.id) "
                                    + "rolled back: nothing changed")
         }
+        let changedByHooks = try recordHookChanges(&run, journal: journal)
+        // A commit of named paths leaves the index as it was before the hooks ran: for the
+        // files they rewrote, it is made the commit's again, so `git status` shows nothing.
+        if !changedByHooks.isEmpty { PhaseCommit.unstage(changedByHooks, project: commit.project) }
         // A phase's sites go with its commit, so a clone without the journal can revert it.
         if run.kind == .apply, run.phase != nil { try PhaseNotes.write(PhaseRecord(run: run), on: id, project: commit.project) }
         if let signal = interrupts.received(settle: true) {
             throw CodemodError.interrupted(signal: signal, "interrupted by \(InterruptGuard.name(of: signal)) after the commit \(id.prefix(12)); "
                                            + "run \(run.id) is complete")
         }
-        return (run, id)
+        return (run, id, changedByHooks)
+    }
+
+    /// The files that no longer hold what the run wrote once the commit hooks ran: their
+    /// journaled state becomes what is there now, which the commit holds.
+    private static func recordHookChanges(_ run: inout JournalRun, journal: Journal) throws -> [String] {
+        var changed: [String] = []
+        for index in run.files.indices {
+            let url = journal.root.appendingPathComponent(run.files[index].path)
+            guard let now = FileManager.default.contents(atPath: url.path).map({ sha256Hex([UInt8]($0)) }), now != run.files[index].after else {
+                continue
+            }
+            run.files[index].after = now
+            changed.append(run.files[index].path)
+        }
+        if !changed.isEmpty { try journal.record(run) }
+        return changed
     }
 
     /// Puts back the files of a run that was just written (its commit failed, or it was

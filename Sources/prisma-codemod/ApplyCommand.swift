@@ -78,7 +78,8 @@ struct ApplyCommand: ParsableCommand {
         var request = commit ? Phases.commitRequest(phase: prepared.phase, transform: run.transformID, writes: writes,
                                                     project: project, allowDirty: allowDirty) : nil
         request?.verify = !noVerify
-        let (written, commitID) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
+        let (written, commitID, changedByHooks) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
+        HookChanges.warn(changedByHooks, project: project)
         report(writes, transform: run.transformID, project: project, done: done(written.id, commit: commitID))
         RunSummary.print(run, verb: "changed", project: project, applied: chosen)
         if !chosen.isEmpty { Output.err("journaled as run \(written.id)") }
@@ -112,7 +113,8 @@ struct ApplyCommand: ParsableCommand {
             request = Phases.commitRequest(phase: phase, transform: saved.transform, writes: writes, project: project, allowDirty: allowDirty)
             request?.verify = !noVerify
         }
-        let (written, commitID) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
+        let (written, commitID, changedByHooks) = try Applier.apply(writes, run: record, journal: journalOption.journal(for: project), commit: request)
+        HookChanges.warn(changedByHooks, project: project)
         report(writes, transform: saved.transform, project: project, done: done(written.id, commit: commitID))
         Output.err("\(saved.transform): applied the plan \(path): \(writes.count) file(s) changed; journaled as run \(written.id)")
         if let commitID, let request { Output.err("committed \(commitID.prefix(12)): \(request.subject)") }

@@ -177,3 +177,13 @@ extension Output {
         err("\(files) file(s) in \(projects) project\(projects == 1 ? "" : "s")")
     }
 }
+
+/// After `--commit`: files the repository's hooks rewrote once they were written.
+enum HookChanges {
+    static func warn(_ paths: [String], project: Project) {
+        guard !paths.isEmpty else { return }
+        let shown = paths.prefix(5).map(project.repositoryPath).joined(separator: ", ") + (paths.count > 5 ? " and \(paths.count - 5) more" : "")
+        Output.err("warning: the commit hooks changed \(paths.count) file(s) after prisma-codemod wrote them (\(shown)); the commit and the "
+                   + "journal hold the hooks' version, and `rollback` restores the files as they were before this run")
+    }
+}

@@ -67,7 +67,8 @@ struct RevertCommand: ParsableCommand {
                 summary: "\(run.transformID) undid \(run.siteCount) site(s) in \(run.changed.count) file(s) of run \(plan.record.run)"
                     + (lost == 0 ? "." : "; \(lost) site(s) not found as the phase left them were left."),
                 allowDirty: allowDirty, verify: !noVerify) : nil
-            let (written, commitID) = try Applier.apply(writes, run: record, journal: journal, commit: request)
+            let (written, commitID, changedByHooks) = try Applier.apply(writes, run: record, journal: journal, commit: request)
+            HookChanges.warn(changedByHooks, project: project)
             Output.out(AppliedSites.text(writes, project: project),
                        done: writes.isEmpty ? nil : "files were changed and journaled as run \(written.id)")
             RunSummary.print(run, verb: "reverted", project: project)

@@ -44,7 +44,7 @@ struct RollbackCommand: ParsableCommand {
                 plan = try Rollback.files(paths, journal: journal, force: force)
             }
             let record = JournalRun(kind: .rollback, undoes: plan.undoes, toolVersion: PrismaCodemod.version)
-            let (written, _) = try Applier.apply(plan.writes, run: record, journal: journal, completes: plan.refused.isEmpty)
+            let (written, _, _) = try Applier.apply(plan.writes, run: record, journal: journal, completes: plan.refused.isEmpty)
             let restored = plan.writes.map { "restored \(project.repositoryPath(of: $0.path))\n" }.joined()
             Output.out(restored, done: "files were restored and journaled as run \(written.id)")
             if !plan.writes.isEmpty { Output.err("journaled as run \(written.id) (roll it back to undo this)") }

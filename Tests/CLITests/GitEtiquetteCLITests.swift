@@ -138,6 +138,27 @@ final class GitEtiquetteCLITests: XCTestCase {
         XCTAssertEqual(try git(["status", "--porcelain"], in: repo).stdout, "")
     }
 
+    /// A hook that reformats what it commits (lint-staged running prettier): the run warns,
+    /// the journal records what was committed, and `rollback` needs no `--force`.
+    func testAHookThatReformatsIsToldAndRollbackStillRestores() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let before = try snapshot(repo)
+        try installHook("pre-commit", "for f in $(git diff --cached --name-only -- '*.ts'); do printf '// formatted\\n' >> \"$f\"; git add \"$f\"; done",
+                        in: repo.appendingPathComponent(".git/hooks"))
+        let changed = try codemod(["diff", "--phase", "1", "--name-only"], in: repo).stdout.split(separator: "\n").map(String.init)
+        XCTAssertFalse(changed.isEmpty)
+        let apply = try codemod(["apply", "--phase", "1", "--commit"], in: repo)
+        XCTAssertEqual(apply.status, 0, apply.stderr)
+        XCTAssertTrue(apply.stderr.contains("warning: the commit hooks changed \(changed.count) file(s) after prisma-codemod wrote them"), apply.stderr)
+        XCTAssertTrue(try String(contentsOf: repo.appendingPathComponent(changed[0]), encoding: .utf8).hasSuffix("// formatted\n"))
+        XCTAssertEqual(try git(["status", "--porcelain"], in: repo).stdout, "")
+
+        let rollback = try codemod(["rollback", "--run", "latest"], in: repo)
+        XCTAssertEqual(rollback.status, 0, rollback.stderr)
+        XCTAssertEqual(try snapshot(repo), before, "every file as before the run, the hook's lines too")
+    }
+
     /// Husky's layout: hooks in a folder of the repository named by `core.hooksPath`. Its
     /// commit-msg hook (commitlint) accepts the phase's message and refuses the revert's.
     func testHuskyHooksRunThroughCoreHooksPath() throws {
