@@ -149,17 +149,47 @@ struct FlatTreeBuilder {
 
     mutating func close(_ index: Int32) { subtreeEnds[Int(index)] = Int32(symbols.count) }
 
+    /// Appends another builder's nodes after these: its indices shift by the count so far, and
+    /// its nodes without a parent (-1) hang under `parent`.
+    mutating func append(_ other: FlatTreeBuilder, under parent: Int32) {
+        let offset = Int32(count)
+        reserve(count + other.count)
+        symbols += other.symbols
+        flags += other.flags
+        fields += other.fields
+        startBytes += other.startBytes
+        endBytes += other.endBytes
+        parents += other.parents.lazy.map { $0 < 0 ? parent : $0 + offset }
+        subtreeEnds += other.subtreeEnds.lazy.map { $0 + offset }
+    }
+
+    /// Makes room for `nodes` in all, growing by at least a quarter so that repeated calls stay linear.
+    mutating func reserve(_ nodes: Int) {
+        guard nodes > symbols.capacity else { return }
+        let capacity = max(nodes, symbols.capacity + symbols.capacity / 4)
+        symbols.reserveCapacity(capacity)
+        flags.reserveCapacity(capacity)
+        fields.reserveCapacity(capacity)
+        startBytes.reserveCapacity(capacity)
+        endBytes.reserveCapacity(capacity)
+        parents.reserveCapacity(capacity)
+        subtreeEnds.reserveCapacity(capacity)
+    }
+
     /// Copies the runtime tree in one cursor walk: with no `parent`, the whole tree from its
     /// root; otherwise only the root's children and their subtrees, hung under `parent`.
-    mutating func copy(_ handle: OpaquePointer, under parent: Int32?) {
+    /// `clean` tells that the tree has no ERROR or MISSING node (its root said so), which
+    /// spares asking every node.
+    mutating func copy(_ handle: OpaquePointer, under parent: Int32?, clean: Bool = false) {
         var cursor = ts_tree_cursor_new(ts_tree_root_node(handle))
         defer { ts_tree_cursor_delete(&cursor) }
         func appendCurrent(parent: Int32) -> Int32 {
             let node = ts_tree_cursor_current_node(&cursor)
-            var flag: UInt8 = 0
-            if ts_node_is_named(node) { flag |= Tree.namedFlag }
-            if ts_node_is_missing(node) { flag |= Tree.missingFlag }
-            if ts_node_has_error(node) { flag |= Tree.errorFlag }
+            var flag: UInt8 = ts_node_is_named(node) ? Tree.namedFlag : 0
+            if !clean {
+                if ts_node_is_missing(node) { flag |= Tree.missingFlag }
+                if ts_node_has_error(node) { flag |= Tree.errorFlag }
+            }
             return append(symbol: ts_node_symbol(node), flag: flag, field: ts_tree_cursor_current_field_id(&cursor),
                           start: ts_node_start_byte(node), end: ts_node_end_byte(node), parent: parent)
         }

@@ -52,6 +52,9 @@ final class PieceParseTests: XCTestCase {
         XCTAssertNil(pieces.firstError)
         try FlatTreeTests.assertSameAsRuntime(pieces, bytes, language: .typescript, name: "generated")
         try FlatTreeTests.assertSameAsRuntime(parser.parse(bytes), bytes, language: .typescript, name: "generated")
+        // Pieces parsed three at a time, by three parsers, merge into the same arrays.
+        let threeAtOnce = try XCTUnwrap(Parser(language: .typescript, pieceSize: 4096, pieceWorkers: 3).parse(bytes, cutAt: cuts))
+        assertSameArrays(threeAtOnce, pieces)
     }
 
     /// Cuts fall only before a declaration after a finished statement, outside every construct.
