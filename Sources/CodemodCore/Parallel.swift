@@ -5,12 +5,16 @@ import SyntaxTree
 /// One parser per grammar, owned by one worker: tree-sitter parsers are not thread-safe.
 public final class ParserSet {
     private var parsers: [Language: Parser] = [:]
+    /// How many threads one file's pieces may take (`Parser.pieceWorkers`).
+    private let pieceWorkers: Int
 
-    public init() {}
+    public init(pieceWorkers: Int = 1) {
+        self.pieceWorkers = pieceWorkers
+    }
 
     public func parser(for language: Language) throws -> Parser {
         if let parser = parsers[language] { return parser }
-        let parser = try Parser(language: language)
+        let parser = try Parser(language: language, pieceWorkers: pieceWorkers)
         parsers[language] = parser
         return parser
     }
@@ -72,7 +76,9 @@ public enum Parallel {
             let box = UncheckedBox(body)
             // Each worker takes the next file when it is free, so one slow file never leaves a core idle.
             DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
-                let parsers = ParserSet()
+                // A file large enough to be parsed in pieces may spread them over every worker:
+                // it is often the last file left while the other workers are idle.
+                let parsers = ParserSet(pieceWorkers: settings.workers)
                 while let index = results.claim() {
                     results.set(index, box.value(index, parsers))
                     progress?.advance()

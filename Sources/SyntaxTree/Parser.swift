@@ -1,4 +1,5 @@
 import CTreeSitter
+import Dispatch
 
 /// Errors of the syntax layer.
 public enum SyntaxError: Error, Equatable, Sendable {
@@ -12,8 +13,16 @@ public enum SyntaxError: Error, Equatable, Sendable {
 public final class Parser {
     private let handle: OpaquePointer
     public let language: Language
+    /// Sources longer than this are parsed in pieces of about this size (see `parse`).
+    public let pieceSize: Int
+    /// How many pieces may be parsed at once, each on its own thread.
+    public let pieceWorkers: Int
 
-    public init(language: Language) throws {
+    /// tree-sitter's own tree costs some 35-45 bytes per byte of source until it is copied;
+    /// pieces of this size keep that peak small next to the flat tree of a large file.
+    public static let defaultPieceSize = 512 * 1024
+
+    public init(language: Language, pieceSize: Int = Parser.defaultPieceSize, pieceWorkers: Int = 1) throws {
         guard let handle = ts_parser_new() else { throw SyntaxError.parseFailed }
         guard ts_parser_set_language(handle, language.pointer) else {
             ts_parser_delete(handle)
@@ -21,15 +30,33 @@ public final class Parser {
         }
         self.handle = handle
         self.language = language
+        self.pieceSize = max(1, pieceSize)
+        self.pieceWorkers = max(1, pieceWorkers)
     }
 
     deinit { ts_parser_delete(handle) }
 
     /// Parses UTF-8 bytes. The tree keeps the bytes, so node text stays available.
     /// `retainingRuntime` keeps the parser's own tree too (some 35 bytes per byte of source),
-    /// for a later `reparse` of an edited version of the text.
+    /// for a later `reparse` of an edited version of the text; a source parsed in pieces keeps none.
+    ///
+    /// A source longer than `pieceSize` is cut between top-level declarations
+    /// (`StatementSplit`), each piece parsed alone and copied before its runtime tree is
+    /// freed, and the pieces' top-level nodes hung under one `program` root: the same tree as
+    /// one parse, without the runtime's tree of the whole file (some 40 bytes per byte). Where the cuts are in doubt, no cut is found, or a
+    /// piece has an ERROR or MISSING node, the whole file is parsed at once, so a cut can
+    /// never change a tree nor hide or move an error.
     public func parse(_ source: [UInt8], retainingRuntime: Bool = false) throws -> Tree {
-        try parse(source, editedFrom: nil, retainingRuntime: retainingRuntime)
+        if source.count > pieceSize,
+           let cuts = StatementSplit.cuts(in: source, every: pieceSize, jsx: language != .typescript), !cuts.isEmpty,
+           let tree = try parse(source, cutAt: cuts) {
+            return tree
+        }
+        return try parseWhole(source, retainingRuntime: retainingRuntime)
+    }
+
+    public func parse(_ text: String) throws -> Tree {
+        try parse(Array(text.utf8))
     }
 
     /// Parses `source`, which is `previous.source` with `changes` made, reusing what the
@@ -62,23 +89,139 @@ public final class Parser {
                                    start_point: start.raw, old_end_point: oldEnd.raw, new_end_point: newEnd.raw)
             ts_tree_edit(edited, &edit)
         }
-        return try parse(source, editedFrom: edited, retainingRuntime: false)
+        return try parseWhole(source, editedFrom: edited)
     }
 
-    private func parse(_ source: [UInt8], editedFrom previous: OpaquePointer?, retainingRuntime: Bool) throws -> Tree {
-        let raw: OpaquePointer? = source.withUnsafeBufferPointer { buffer in
+    private func parseWhole(_ source: [UInt8], editedFrom previous: OpaquePointer? = nil, retainingRuntime: Bool = false) throws -> Tree {
+        guard let raw = Parser.parseRaw(source, with: handle, editedFrom: previous) else { throw SyntaxError.parseFailed }
+        return Tree(handle: raw, source: source, language: language, retainingRuntime: retainingRuntime)
+    }
+
+    /// The tree-sitter tree of `source`, or of the part the parser's included ranges name;
+    /// `previous`: the edited tree of an earlier version, to reuse.
+    static func parseRaw(_ source: [UInt8], with handle: OpaquePointer, editedFrom previous: OpaquePointer? = nil) -> OpaquePointer? {
+        source.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     ts_parser_parse_string_encoding(handle, previous, $0, UInt32(buffer.count), TSInputEncodingUTF8)
                 }
             } ?? ts_parser_parse_string_encoding(handle, previous, "", 0, TSInputEncodingUTF8)
         }
-        guard let raw else { throw SyntaxError.parseFailed }
-        return Tree(handle: raw, source: source, language: language, retainingRuntime: retainingRuntime)
     }
 
-    public func parse(_ text: String) throws -> Tree {
-        try parse(Array(text.utf8))
+    /// The pieces parsed (each as an included range of the whole text, so its offsets are
+    /// the file's) and copied into one flat tree; nil when a piece has an error. Up to
+    /// `pieceWorkers` pieces are parsed at once, each by its own parser, and merged in order
+    /// before the next batch: a huge file is one unit of work, and without this one core parses
+    /// it while the others wait.
+    func parse(_ source: [UInt8], cutAt cuts: [StatementSplit.Cut]) throws -> Tree? {
+        let starts = [StatementSplit.Cut(offset: 0, row: 0)] + cuts
+        let ranges = starts.indices.map { number in
+            let start = starts[number]
+            let end = number + 1 < starts.count ? starts[number + 1] : nil
+            return TSRange(start_point: TSPoint(row: UInt32(start.row), column: 0),
+                           end_point: end.map { TSPoint(row: UInt32($0.row), column: 0) } ?? TSPoint(row: UInt32.max, column: UInt32.max),
+                           start_byte: UInt32(start.offset),
+                           end_byte: end.map { UInt32($0.offset) } ?? UInt32.max)
+        }
+        let batch = PieceBatch(parsers: [handle], language: language, slots: min(pieceWorkers, ranges.count))
+        defer {
+            batch.release()
+            ts_parser_set_included_ranges(handle, nil, 0)  // later parses read whole files again
+        }
+        // Room for the nodes as the pieces so far predict them: an array grown by doubling
+        // would hold up to twice the tree, and three times while it copies.
+        var builder = FlatTreeBuilder(estimatedNodes: min(source.count, pieceSize * batch.count) / 2 + 16)
+        let root = builder.append(symbol: 0, flag: Tree.namedFlag, field: 0, start: 0, end: 0, parent: -1)
+        var next = 0
+        while next < ranges.count {
+            let count = min(batch.count, ranges.count - next)
+            let first = next
+            if count == 1 {
+                batch.parse(source, range: ranges[first], slot: 0)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: count) { slot in batch.parse(source, range: ranges[first + slot], slot: slot) }
+            }
+            for slot in 0..<count {
+                guard let piece = batch.take(slot) else { throw SyntaxError.parseFailed }
+                guard piece.clean else { return nil }
+                if first + slot == 0 {
+                    // The pieces' roots are all `program` nodes; the first one's start is the file's.
+                    builder.symbols[0] = piece.rootSymbol
+                    builder.startBytes[0] = piece.rootStart
+                }
+                builder.append(piece.nodes, under: root)
+                builder.endBytes[0] = max(builder.startBytes[0], piece.rootEnd)
+            }
+            next += count
+            if next < ranges.count {
+                builder.reserve(Int(Double(builder.count) * Double(source.count) / Double(max(1, ranges[next].start_byte)) * 1.02) + 16)
+            }
+        }
+        builder.close(root)
+        return Tree(builder, source: source, language: language)
+    }
+}
+
+/// One piece's copy: its root's facts and the nodes below the root (those on top with parent -1).
+private struct Piece {
+    var clean: Bool
+    var rootSymbol: UInt16
+    var rootStart: UInt32
+    var rootEnd: UInt32
+    var nodes: FlatTreeBuilder
+}
+
+/// The parsers of a batch and the pieces they give, one slot per parser. Each slot is
+/// written by one worker and read after all of them are done, so the slots need no lock;
+/// the parsers beyond the caller's are created here and freed by `release`.
+private final class PieceBatch: @unchecked Sendable {
+    private let parsers: [OpaquePointer]
+    private let owned: Int
+    private let results: UnsafeMutableBufferPointer<Piece?>
+
+    var count: Int { parsers.count }
+
+    init(parsers given: [OpaquePointer], language: Language, slots: Int) {
+        var parsers = given
+        while parsers.count < slots, let extra = ts_parser_new() {
+            guard ts_parser_set_language(extra, language.pointer) else {
+                ts_parser_delete(extra)
+                break
+            }
+            parsers.append(extra)
+        }
+        self.parsers = parsers
+        owned = parsers.count - given.count
+        results = .allocate(capacity: parsers.count)
+        results.initialize(repeating: nil)
+    }
+
+    func release() {
+        for extra in parsers.suffix(owned) { ts_parser_delete(extra) }
+        _ = results.deinitialize()
+        results.deallocate()
+    }
+
+    func parse(_ source: [UInt8], range: TSRange, slot: Int) {
+        let parser = parsers[slot]
+        var range = range
+        guard ts_parser_set_included_ranges(parser, &range, 1), let raw = Parser.parseRaw(source, with: parser) else { return }
+        defer { ts_tree_delete(raw) }
+        let root = ts_tree_root_node(raw)
+        var piece = Piece(clean: !ts_node_has_error(root), rootSymbol: ts_node_symbol(root), rootStart: ts_node_start_byte(root),
+                          rootEnd: ts_node_end_byte(root), nodes: FlatTreeBuilder(estimatedNodes: 0))
+        if piece.clean {
+            piece.nodes = FlatTreeBuilder(estimatedNodes: Int(range.end_byte == UInt32.max ? UInt32(source.count) : range.end_byte) / 2
+                                            - Int(range.start_byte) / 2 + 16)
+            piece.nodes.copy(raw, under: -1, clean: true)
+        }
+        results[slot] = piece
+    }
+
+    func take(_ slot: Int) -> Piece? {
+        defer { results[slot] = nil }
+        return results[slot]
     }
 }
 

@@ -33,75 +33,28 @@ public final class Tree {
     static let missingFlag: UInt8 = 2
     static let errorFlag: UInt8 = 4
 
-    init(handle: OpaquePointer, source: [UInt8], language: Language, retainingRuntime: Bool = false) {
+    /// Copies a whole-file parse; frees it unless `retainingRuntime` keeps it for `Parser.reparse`.
+    convenience init(handle: OpaquePointer, source: [UInt8], language: Language, retainingRuntime: Bool = false) {
         defer { if !retainingRuntime { ts_tree_delete(handle) } }
-        runtime = retainingRuntime ? handle : nil
+        var builder = FlatTreeBuilder(estimatedNodes: source.count / 4 + 16)
+        builder.copy(handle, under: nil)
+        self.init(builder, source: source, language: language, runtime: retainingRuntime ? handle : nil)
+    }
+
+    init(_ builder: FlatTreeBuilder, source: [UInt8], language: Language, runtime: OpaquePointer? = nil) {
+        self.runtime = runtime
         self.source = source
         self.language = language
         names = language.names
-        var symbols: [UInt16] = []
-        var flags: [UInt8] = []
-        var fields: [UInt16] = []
-        var startBytes: [UInt32] = []
-        var endBytes: [UInt32] = []
-        var parents: [Int32] = []
-        var subtreeEnds: [Int32] = []
-        let estimate = source.count / 4 + 16
-        symbols.reserveCapacity(estimate)
-        flags.reserveCapacity(estimate)
-        fields.reserveCapacity(estimate)
-        startBytes.reserveCapacity(estimate)
-        endBytes.reserveCapacity(estimate)
-        parents.reserveCapacity(estimate)
-        subtreeEnds.reserveCapacity(estimate)
-
-        var cursor = ts_tree_cursor_new(ts_tree_root_node(handle))
-        defer { ts_tree_cursor_delete(&cursor) }
-        func append(parent: Int32) -> Int32 {
-            let node = ts_tree_cursor_current_node(&cursor)
-            symbols.append(ts_node_symbol(node))
-            var flag: UInt8 = 0
-            if ts_node_is_named(node) { flag |= Tree.namedFlag }
-            if ts_node_is_missing(node) { flag |= Tree.missingFlag }
-            if ts_node_has_error(node) { flag |= Tree.errorFlag }
-            flags.append(flag)
-            fields.append(ts_tree_cursor_current_field_id(&cursor))
-            let start = ts_node_start_byte(node)
-            startBytes.append(start)
-            endBytes.append(max(start, ts_node_end_byte(node)))
-            parents.append(parent)
-            subtreeEnds.append(0)  // set when the walk leaves the node
-            return Int32(symbols.count - 1)
-        }
-        var current = append(parent: -1)
-        var ancestors: [Int32] = []
-        func close(_ index: Int32) { subtreeEnds[Int(index)] = Int32(symbols.count) }
-        walk: while true {
-            if ts_tree_cursor_goto_first_child(&cursor) {
-                ancestors.append(current)
-                current = append(parent: current)
-                continue
-            }
-            close(current)
-            while true {
-                if ts_tree_cursor_goto_next_sibling(&cursor) {
-                    current = append(parent: ancestors.last ?? -1)
-                    continue walk
-                }
-                guard ts_tree_cursor_goto_parent(&cursor), let parent = ancestors.popLast() else { break walk }
-                close(parent)
-            }
-        }
+        symbols = builder.symbols
+        flags = builder.flags
+        fields = builder.fields
+        startBytes = builder.startBytes
+        endBytes = builder.endBytes
+        parents = builder.parents
+        subtreeEnds = builder.subtreeEnds
         var lineStarts = [0]
         for (offset, byte) in source.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
-
-        self.symbols = symbols
-        self.flags = flags
-        self.fields = fields
-        self.startBytes = startBytes
-        self.endBytes = endBytes
-        self.parents = parents
-        self.subtreeEnds = subtreeEnds
         self.lineStarts = lineStarts
     }
 
@@ -168,5 +121,116 @@ public struct SyntaxProblem: Hashable, Sendable {
 
     public var reason: String {
         isMissing ? "syntax error: missing \(kind)" : "syntax error"
+    }
+}
+
+/// The flat arrays of a `Tree`, filled in pre-order from one runtime tree or from several
+/// (the pieces of a file parsed apart, under one root).
+struct FlatTreeBuilder {
+    var symbols: [UInt16] = []
+    var flags: [UInt8] = []
+    var fields: [UInt16] = []
+    var startBytes: [UInt32] = []
+    var endBytes: [UInt32] = []
+    var parents: [Int32] = []
+    var subtreeEnds: [Int32] = []
+
+    init(estimatedNodes: Int) {
+        symbols.reserveCapacity(estimatedNodes)
+        flags.reserveCapacity(estimatedNodes)
+        fields.reserveCapacity(estimatedNodes)
+        startBytes.reserveCapacity(estimatedNodes)
+        endBytes.reserveCapacity(estimatedNodes)
+        parents.reserveCapacity(estimatedNodes)
+        subtreeEnds.reserveCapacity(estimatedNodes)
+    }
+
+    var count: Int { symbols.count }
+
+    /// Appends a node by hand (the root over several pieces); its subtree ends when `close` is called.
+    mutating func append(symbol: UInt16, flag: UInt8, field: UInt16, start: UInt32, end: UInt32, parent: Int32) -> Int32 {
+        symbols.append(symbol)
+        flags.append(flag)
+        fields.append(field)
+        startBytes.append(start)
+        endBytes.append(max(start, end))
+        parents.append(parent)
+        subtreeEnds.append(0)  // set when the walk leaves the node
+        return Int32(symbols.count - 1)
+    }
+
+    mutating func close(_ index: Int32) { subtreeEnds[Int(index)] = Int32(symbols.count) }
+
+    /// Appends another builder's nodes after these: its indices shift by the count so far, and
+    /// its nodes without a parent (-1) hang under `parent`.
+    mutating func append(_ other: FlatTreeBuilder, under parent: Int32) {
+        let offset = Int32(count)
+        reserve(count + other.count)
+        symbols += other.symbols
+        flags += other.flags
+        fields += other.fields
+        startBytes += other.startBytes
+        endBytes += other.endBytes
+        parents += other.parents.lazy.map { $0 < 0 ? parent : $0 + offset }
+        subtreeEnds += other.subtreeEnds.lazy.map { $0 + offset }
+    }
+
+    /// Makes room for `nodes` in all, growing by at least a quarter so that repeated calls stay linear.
+    mutating func reserve(_ nodes: Int) {
+        guard nodes > symbols.capacity else { return }
+        let capacity = max(nodes, symbols.capacity + symbols.capacity / 4)
+        symbols.reserveCapacity(capacity)
+        flags.reserveCapacity(capacity)
+        fields.reserveCapacity(capacity)
+        startBytes.reserveCapacity(capacity)
+        endBytes.reserveCapacity(capacity)
+        parents.reserveCapacity(capacity)
+        subtreeEnds.reserveCapacity(capacity)
+    }
+
+    /// Copies the runtime tree in one cursor walk: with no `parent`, the whole tree from its
+    /// root; otherwise only the root's children and their subtrees, hung under `parent`.
+    /// `clean` tells that the tree has no ERROR or MISSING node (its root said so), which
+    /// spares asking every node.
+    mutating func copy(_ handle: OpaquePointer, under parent: Int32?, clean: Bool = false) {
+        var cursor = ts_tree_cursor_new(ts_tree_root_node(handle))
+        defer { ts_tree_cursor_delete(&cursor) }
+        func appendCurrent(parent: Int32) -> Int32 {
+            let node = ts_tree_cursor_current_node(&cursor)
+            var flag: UInt8 = ts_node_is_named(node) ? Tree.namedFlag : 0
+            if !clean {
+                if ts_node_is_missing(node) { flag |= Tree.missingFlag }
+                if ts_node_has_error(node) { flag |= Tree.errorFlag }
+            }
+            return append(symbol: ts_node_symbol(node), flag: flag, field: ts_tree_cursor_current_field_id(&cursor),
+                          start: ts_node_start_byte(node), end: ts_node_end_byte(node), parent: parent)
+        }
+        var ancestors: [Int32] = []
+        var current: Int32
+        if let parent {
+            guard ts_tree_cursor_goto_first_child(&cursor) else { return }
+            ancestors.append(parent)  // stands for the runtime's root, which is not copied
+            current = appendCurrent(parent: parent)
+        } else {
+            current = appendCurrent(parent: -1)
+        }
+        walk: while true {
+            if ts_tree_cursor_goto_first_child(&cursor) {
+                ancestors.append(current)
+                current = appendCurrent(parent: current)
+                continue
+            }
+            close(current)
+            while true {
+                if ts_tree_cursor_goto_next_sibling(&cursor) {
+                    current = appendCurrent(parent: ancestors.last ?? -1)
+                    continue walk
+                }
+                guard ts_tree_cursor_goto_parent(&cursor), let up = ancestors.popLast() else { break walk }
+                // Back at an uncopied root: the caller closes the node standing for it.
+                if parent != nil, ancestors.isEmpty { break walk }
+                close(up)
+            }
+        }
     }
 }

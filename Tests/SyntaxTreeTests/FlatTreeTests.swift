@@ -32,7 +32,11 @@ final class FlatTreeTests: XCTestCase {
     }
 
     private func compare(_ bytes: [UInt8], language: Language, name: String) throws {
-        let flat = try Parser(language: language).parse(bytes)
+        try Self.assertSameAsRuntime(Parser(language: language).parse(bytes), bytes, language: language, name: name)
+    }
+
+    /// Fails unless `flat` answers every question as one runtime parse of all of `bytes` does.
+    static func assertSameAsRuntime(_ flat: Tree, _ bytes: [UInt8], language: Language, name: String) throws {
         let parser = try XCTUnwrap(ts_parser_new())
         defer { ts_parser_delete(parser) }
         XCTAssertTrue(ts_parser_set_language(parser, language.pointer))

@@ -1,0 +1,132 @@
+import Foundation
+import XCTest
+@testable import SyntaxTree
+
+/// A source parsed in pieces must give the tree of one parse of the whole file, node for node;
+/// where a cut would be wrong the scan must not offer it, and where a piece has an error the
+/// whole file is parsed instead.
+final class PieceParseTests: XCTestCase {
+    func testPiecesGiveTheWholeFileTreeOnEveryFixture() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures").standardizedFileURL
+        let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: fixtures, includingPropertiesForKeys: nil))
+        var cutFiles = 0
+        for case let url as URL in enumerator {
+            guard let language = Language(fileName: url.lastPathComponent) else { continue }
+            let bytes = try Array(Data(contentsOf: url))
+            // A piece per declaration: every cut the scan offers is taken.
+            let parser = try Parser(language: language, pieceSize: 1)
+            try FlatTreeTests.assertSameAsRuntime(parser.parse(bytes), bytes, language: language, name: url.path)
+            let whole = try Parser(language: language).parse(bytes)
+            if let cuts = StatementSplit.cuts(in: bytes, every: 1, jsx: language != .typescript), !cuts.isEmpty, whole.firstError == nil {
+                // A clean file with cuts is parsed in pieces, not by the fallback.
+                let pieces = try XCTUnwrap(parser.parse(bytes, cutAt: cuts), "\(url.path): a piece has an error")
+                try FlatTreeTests.assertSameAsRuntime(pieces, bytes, language: language, name: url.path)
+                cutFiles += 1
+            }
+        }
+        XCTAssertGreaterThan(cutFiles, 80)
+    }
+
+    func testAGeneratedFileOfManyPieces() throws {
+        var text = "import { prisma } from './db';\n\n"
+        for index in 0..<400 {
+            text += """
+                /** Reads \(index) ({ } ` ' "). */
+                export async function find\(index)(id: number) {
+                  const pattern = /[}{`'"]+\\//g;
+                  const label = `user ${ { id: `${id}}` }.id } of \(index)`;
+                  return prisma.user.findUnique({ where: { id } });
+                }
+                const half\(index) = \(index) / 2 / 1;
+                type T\(index) = { a: string };
+                export class C\(index) { m() { return 'ä€'; } }
+
+
+                """
+        }
+        let bytes = Array(text.utf8)
+        let parser = try Parser(language: .typescript, pieceSize: 4096)
+        let cuts = try XCTUnwrap(StatementSplit.cuts(in: bytes, every: 4096, jsx: false))
+        XCTAssertGreaterThan(cuts.count, 20)
+        let pieces = try XCTUnwrap(parser.parse(bytes, cutAt: cuts))
+        XCTAssertNil(pieces.firstError)
+        try FlatTreeTests.assertSameAsRuntime(pieces, bytes, language: .typescript, name: "generated")
+        try FlatTreeTests.assertSameAsRuntime(parser.parse(bytes), bytes, language: .typescript, name: "generated")
+        // Pieces parsed three at a time, by three parsers, merge into the same arrays.
+        let threeAtOnce = try XCTUnwrap(Parser(language: .typescript, pieceSize: 4096, pieceWorkers: 3).parse(bytes, cutAt: cuts))
+        assertSameArrays(threeAtOnce, pieces)
+    }
+
+    /// Cuts fall only before a declaration after a finished statement, outside every construct.
+    func testTheScanOffersNoCutInsideAConstruct() throws {
+        let cases: [(String, [String])] = [
+            // A regular expression with braces, quotes and a slash in a class.
+            ("const re = /[`'}{/]/g;\nexport const a = 1;\n", ["export const a"]),
+            // `return /re/` is a regular expression, `a / b / c` divisions.
+            ("function f() { return /}'/; }\nconst x = a / b / c;\nexport const a = 1;\n", ["const x", "export const a"]),
+            // A template with an object and a nested template in a substitution.
+            ("const t = `${ { a: `}\nexport const no = 1;` }.a }`;\nexport const yes = 2;\n", ["export const yes"]),
+            // A `}` and a declaration inside comments and strings.
+            ("const a = 1;\n/* };\nexport const no = 1;\n*/\nexport const yes = 2;\n", ["export const yes"]),
+            ("// };\nconst s = '};\\\nexport const no = 1;';\nexport const yes = 2;\n", ["export const yes"]),
+            // No cut where the next line continues the statement, or where no statement ended.
+            ("const a = {}\n[1].map(f);\nconst b = f\nexport const c = 1;\n", ["const b"]),
+            ("const i = import('./a');\nimport('./b');\nimport.meta;\nimport x from './x';\n", ["import x"]),
+        ]
+        for (source, expected) in cases {
+            let bytes = Array(source.utf8)
+            let cuts = try XCTUnwrap(StatementSplit.candidates(in: bytes, jsx: false), source)
+            XCTAssertEqual(cuts.count, expected.count, source)
+            for (cut, line) in zip(cuts, expected) {
+                XCTAssertTrue(bytes[cut.offset...].starts(with: Array(line.utf8)), "\(source): cut at \(cut.offset)")
+                XCTAssertEqual(cut.row, bytes[..<cut.offset].filter { $0 == 0x0A }.count, source)
+            }
+            try FlatTreeTests.assertSameAsRuntime(Parser(language: .typescript, pieceSize: 1).parse(bytes), bytes, language: .typescript, name: source)
+        }
+    }
+
+    func testTheScanIsUnsureOfUnterminatedOrUnbalancedText() throws {
+        for source in ["const s = 'abc\nexport const x = 1;\n", "const t = `abc;\nexport const x = 1;\n",
+                       "/* open;\nexport const x = 1;\n", "const a = 1;\n}\nexport const x = 1;\n",
+                       "function f() {\n  return 1;\n\nexport const x = 1;\n"] {
+            let bytes = Array(source.utf8)
+            XCTAssertNil(StatementSplit.candidates(in: bytes, jsx: false), source)
+            let tree = try Parser(language: .typescript, pieceSize: 1).parse(bytes)
+            XCTAssertNotNil(tree.firstError, source)
+            try FlatTreeTests.assertSameAsRuntime(tree, bytes, language: .typescript, name: source)
+        }
+    }
+
+    /// A piece with an error sends the parse back to the whole file, whose error (and
+    /// recovery) may differ from the piece's.
+    func testAPieceWithAnErrorGivesTheWholeFileTree() throws {
+        let source = "export const a = 1;\nexport function f() {\n  return 1 +;\n}\nexport const b = 2;\n"
+        let bytes = Array(source.utf8)
+        let parser = try Parser(language: .typescript, pieceSize: 1)
+        let cuts = try XCTUnwrap(StatementSplit.cuts(in: bytes, every: 1, jsx: false))
+        XCTAssertEqual(cuts.count, 2)
+        XCTAssertNil(try parser.parse(bytes, cutAt: cuts))
+        let tree = try parser.parse(bytes)
+        XCTAssertNotNil(tree.firstError)
+        // (The runtime's own parent of the MISSING node is one of its quirks: compared with the copy of one parse.)
+        assertSameArrays(tree, try Parser(language: .typescript, pieceSize: bytes.count).parse(bytes))
+    }
+
+    private func assertSameArrays(_ tree: Tree, _ expected: Tree, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(tree.symbols, expected.symbols, file: file, line: line)
+        XCTAssertEqual(tree.flags, expected.flags, file: file, line: line)
+        XCTAssertEqual(tree.fields, expected.fields, file: file, line: line)
+        XCTAssertEqual(tree.startBytes, expected.startBytes, file: file, line: line)
+        XCTAssertEqual(tree.endBytes, expected.endBytes, file: file, line: line)
+        XCTAssertEqual(tree.parents, expected.parents, file: file, line: line)
+        XCTAssertEqual(tree.subtreeEnds, expected.subtreeEnds, file: file, line: line)
+    }
+
+    func testJSXTagsAreNotRegularExpressions() throws {
+        let source = "export const A = () => <div a={1}><br /><b>x</b></div>;\nexport const B = () => <X {...p}/>;\n"
+        let bytes = Array(source.utf8)
+        let cuts = try XCTUnwrap(StatementSplit.candidates(in: bytes, jsx: true))
+        XCTAssertEqual(cuts.count, 1)
+        try FlatTreeTests.assertSameAsRuntime(Parser(language: .tsx, pieceSize: 1).parse(bytes), bytes, language: .tsx, name: "jsx")
+    }
+}
