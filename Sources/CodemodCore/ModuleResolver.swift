@@ -65,8 +65,13 @@ public struct ModuleResolver: Sendable {
     /// The same resolver, knowing the project's files (their paths, and their texts for the
     /// project's import style).
     public func knowing(paths: [String], texts: [String] = []) -> ModuleResolver {
+        knowing(paths: paths, importCounts: texts.reduce(into: ImportCounts()) { $0.add(importCounts(in: $1)) })
+    }
+
+    /// `knowing(paths:texts:)` with the texts' import counts summed (each file's kept between runs).
+    public func knowing(paths: [String], importCounts: ImportCounts) -> ModuleResolver {
         var resolver = ModuleResolver(aliases: aliases, importExtension: importExtension, baseUrl: baseUrl, knownKeys: Set(paths.map(Self.key)))
-        resolver.projectStyle = resolver.dominantStyle(in: texts)
+        resolver.projectStyle = aliases.isEmpty || importCounts.aliased <= importCounts.relative ? nil : .alias
         return resolver
     }
 
@@ -80,18 +85,32 @@ public struct ModuleResolver: Sendable {
         return resolver
     }
 
-    /// `.alias` when the project's files import through aliases more often than relatively.
-    func dominantStyle(in texts: [String]) -> SpecifierStyle? {
-        guard !aliases.isEmpty else { return nil }
-        var aliased = 0
-        var relative = 0
-        for text in texts where text.contains("from ") {
-            for quote in ["'", "\""] {
-                relative += text.components(separatedBy: "from \(quote).").count - 1
-                for alias in aliases { aliased += text.components(separatedBy: "from \(quote)\(alias.prefix)").count - 1 }
-            }
+    /// How often a text imports relatively and through an alias: the style is `.alias` when
+    /// the project's files import through aliases more often than relatively.
+    public struct ImportCounts: Sendable, Equatable {
+        public var relative = 0
+        public var aliased = 0
+
+        public init(relative: Int = 0, aliased: Int = 0) {
+            self.relative = relative
+            self.aliased = aliased
         }
-        return aliased > relative ? .alias : nil
+
+        public mutating func add(_ other: ImportCounts) {
+            relative += other.relative
+            aliased += other.aliased
+        }
+    }
+
+    /// Nothing without aliases (there is no style to choose then).
+    public func importCounts(in text: String) -> ImportCounts {
+        var counts = ImportCounts()
+        guard !aliases.isEmpty, text.contains("from ") else { return counts }
+        for quote in ["'", "\""] {
+            counts.relative += text.components(separatedBy: "from \(quote).").count - 1
+            for alias in aliases { counts.aliased += text.components(separatedBy: "from \(quote)\(alias.prefix)").count - 1 }
+        }
+        return counts
     }
 
     private func known(_ key: String) -> Bool { knownKeys?.contains(key) ?? true }

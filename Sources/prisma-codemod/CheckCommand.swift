@@ -87,7 +87,8 @@ struct CheckCommand: ParsableCommand {
             let overrides = try checkOverrides()
             let workspaces = try runOptions.around("check") {
                 try Workspace.openProjects(paths: selection.paths, selection: selection.selection(),
-                                           currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+                                           currentDirectory: Output.currentDirectory, centralModule: selection.centralModule,
+                                           cache: cacheOption.settings, cacheName: "check")
             }.map { $0.overridingChecks(overrides) }
             sourceRoot = Set(workspaces.map { ($0.project.gitTopLevel ?? $0.project.root).standardizedFileURL }).onlyElement
             Output.scope(files: workspaces.reduce(0) { $0 + $1.files.count }, projects: workspaces.count)
