@@ -47,7 +47,7 @@ public struct FileStamp: Equatable, Sendable {
     /// be racy: file times are only as fine as the file system's clock (a kernel tick on Linux,
     /// a second or two on some file systems), so a file changed again within that time after
     /// it was read keeps its stamp. Two seconds covers FAT's two-second times.
-    static let racyWindow: Int64 = 2_000_000_000
+    public static let racyWindow: Int64 = 2_000_000_000
 
     /// Whether a file found with stamp `now` is the file this stamp was taken of, unread:
     /// the same size, times, inode and device, and its last change well before the stamp was

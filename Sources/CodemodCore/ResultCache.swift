@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Per-file results of one analysis kept between runs, in one binary file per project and
@@ -12,6 +13,7 @@ public struct ResultCache: Sendable {
     /// Bumped when the stored form changes.
     static var format: UInt64 { 2 }
     static let magic = Array("prisma-codemod cache\n".utf8)
+    static let digestLength = 32
 
     public struct Entry: Sendable {
         public var stamp: FileStamp?
@@ -56,7 +58,12 @@ public struct ResultCache: Sendable {
     /// missing, damaged or from another build.
     public static func load(_ file: URL, executable: URL, layers: Int) -> ResultCache {
         let data = try? Data(contentsOf: file)
-        let stored = data.flatMap { try? decode([UInt8]($0), layers: layers) }
+        let stored = data.flatMap { data -> (tool: ToolStamp, keys: [String], entries: [String: Entry])? in
+            let bytes = [UInt8](data)
+            guard bytes.count > digestLength, SHA256.hash(data: bytes[..<(bytes.count - digestLength)]).elementsEqual(bytes[(bytes.count - digestLength)...])
+            else { return nil }
+            return try? decode(Array(bytes[..<(bytes.count - digestLength)]), layers: layers)
+        }
         var cache = ResultCache(file: file, tool: ToolStamp.of(executable, known: stored?.tool), layers: layers)
         if let stored, let tool = cache.tool, stored.tool.sha256 == tool.sha256 {
             cache.keys = stored.keys
@@ -149,7 +156,10 @@ public struct ResultCache: Sendable {
         if !FileManager.default.fileExists(atPath: ignore.path) {
             try AtomicWriter.write(Array("*\n".utf8), to: ignore, displayPath: ignore.path)
         }
-        try AtomicWriter.write(encode(tool: tool), to: file, displayPath: file.path, mode: 0o600)
+        var bytes = encode(tool: tool)
+        // A damaged byte must not pass for another result: the body's hash closes the file.
+        bytes += SHA256.hash(data: bytes)
+        try AtomicWriter.write(bytes, to: file, displayPath: file.path, mode: 0o600)
     }
 
     private func encode(tool: ToolStamp) -> [UInt8] {
