@@ -48,24 +48,48 @@ private final class LazySource: @unchecked Sendable {
 /// with a `package.json` or a Prisma schema. Answers are remembered per folder.
 struct ProjectLayout {
     private var roots: [String: Bool] = [:]
+    /// Ceiling and folder → the folder's project root.
+    private var owners: [String: String] = [:]
 
     mutating func owner(of file: URL, ceiling: URL) -> URL {
-        let top = ceiling.standardizedFileURL.path
-        var folder = file.standardizedFileURL.deletingLastPathComponent()
-        while folder.path.hasPrefix(top + "/") {
-            if isRoot(folder) { return folder }
-            folder = folder.deletingLastPathComponent()
-        }
-        return ceiling.standardizedFileURL
+        URL(fileURLWithPath: owner(ofPath: file.standardizedFileURL.path, ceiling: ceiling.standardizedFileURL.path), isDirectory: true)
     }
 
-    private mutating func isRoot(_ folder: URL) -> Bool {
-        if let known = roots[folder.path] { return known }
+    /// `owner(of:ceiling:)` over standardized absolute paths: string work, once per folder.
+    mutating func owner(ofPath file: String, ceiling top: String) -> String {
+        let below = top.hasSuffix("/") ? top : top + "/"
+        var folder = Self.parent(of: file)
+        var passed: [String] = []
+        var found = top
+        while folder.hasPrefix(below) {
+            if let known = owners[top + "\u{0}" + folder] {
+                found = known
+                break
+            }
+            passed.append(folder)
+            if isRoot(folder) {
+                found = folder
+                break
+            }
+            folder = Self.parent(of: folder)
+        }
+        // Every folder passed on the way up belongs to the same project.
+        for folder in passed { owners[top + "\u{0}" + folder] = found }
+        return found
+    }
+
+    private static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private mutating func isRoot(_ folder: String) -> Bool {
+        if let known = roots[folder] { return known }
         let manager = FileManager.default
         let found = ["package.json", "schema.prisma", "prisma/schema.prisma"].contains {
-            manager.fileExists(atPath: folder.appendingPathComponent($0).path)
+            manager.fileExists(atPath: folder + "/" + $0)
         }
-        roots[folder.path] = found
+        roots[folder] = found
         return found
     }
 }
@@ -135,9 +159,9 @@ public struct Workspace: Sendable {
                 wholeFolders.append(folder)
             }
             for path in try FileDiscovery.files(in: [argument], project: project, selection: selection, currentDirectory: currentDirectory) {
-                let url = project.url(of: path).standardizedFileURL
-                let root = layout.owner(of: url, ceiling: project.root)
-                byRoot[root.path, default: []].insert(Project.relative(url.path, to: root.path))
+                let absolute = project.absolutePath(of: path)
+                let root = layout.owner(ofPath: absolute, ceiling: project.root.path)
+                byRoot[root, default: []].insert(Project.relative(absolute, to: root))
             }
         }
         guard !byRoot.isEmpty else {
@@ -289,7 +313,8 @@ public struct Workspace: Sendable {
         var everything = FileSelection()
         everything.usesGit = usesGit
         let all = try FileDiscovery.files(in: [project.root.path], project: project, selection: everything, currentDirectory: project.root)
-        let own = all.filter { layout.owner(of: project.url(of: $0), ceiling: project.root).path == project.root.standardizedFileURL.path }
+        let top = project.root.path
+        let own = all.filter { layout.owner(ofPath: project.absolutePath(of: $0), ceiling: top) == top }
         return Parallel.map(count: own.count, stage: "listing the rest of the project") { index, _ in
             known[own[index]] ?? LoadedFile(path: own[index], url: project.url(of: own[index]))
         }

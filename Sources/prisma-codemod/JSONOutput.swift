@@ -8,4 +8,19 @@ enum JSONOutput {
         guard let data = try? encoder.encode(value) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
+
+    /// `value` as `encode` writes a string: quoted as is when it is printable ASCII without a
+    /// quote or backslash, else as the encoder escapes it.
+    static func appendString(_ value: String, to out: inout String) {
+        let plain = value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        if plain {
+            out += "\""
+            out += value
+            out += "\""
+            return
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        out += (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+    }
 }

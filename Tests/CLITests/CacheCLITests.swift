@@ -244,4 +244,43 @@ final class CacheCLITests: XCTestCase {
         // Now everything is known again.
         XCTAssertTrue(try check().values.allSatisfy(isCached))
     }
+
+    /// The report's shape, to encode it again the way `JSONOutput` does.
+    private struct Report: Codable {
+        struct Position: Codable { var line: Int; var column: Int }
+        struct Finding: Codable {
+            var rule, severity, path, message, code: String
+            var line, column, endLine, endColumn: Int
+            var wrapper: Position?
+        }
+        struct Failure: Codable { var path: String?; var line: Int?; var column: Int?; var message: String }
+        struct Summary: Codable { var errors, warnings, baselined, failedFiles, unchecked: Int }
+        struct Site: Codable { var path: String; var line: Int; var column: Int; var reason: String }
+        var version: Int
+        var findings: [Finding]
+        var failed: [Failure]
+        var summary: Summary
+        var unchecked: [Site]
+    }
+
+    /// `check --format json` writes its findings itself (a warm run on a large project spent
+    /// most of its time in the encoder): the bytes are the encoder's, escapes included.
+    func testTheJSONReportIsTheEncodersByteForByte() throws {
+        var files = ["package.json": #"{ "dependencies": { "@prisma/client": "^5.22.0" } }"#,
+                     "src/db.ts": "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n"
+                         + "export const executeWithRetry = async <T>(operation: () => Promise<T>) => operation();\n"]
+        files["src/a/ü weird \"name\".ts"] = "import { prisma, executeWithRetry } from '../db';\n"
+            + "export const a = () => executeWithRetry(() => prisma.user.findMany({ where: { name: \"q\\\\\\\"x/y\\t\u{1}é😀\" } }));\n"
+            + "export const b = () => executeWithRetry(() =>\n  prisma.user.findFirst({ where: { id: '\\u2028' } }));\n"
+        let project = try temporaryProject(files)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let run = try tool(["check", ".", "--format", "json", "--no-cache"], in: project)
+        XCTAssertEqual(run.status, 1, run.stderr)
+        let report = try JSONDecoder().decode(Report.self, from: Data(run.stdout.utf8))
+        XCTAssertEqual(report.findings.count, 2, run.stdout)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        XCTAssertEqual(run.stdout, String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+        XCTAssertTrue(run.stdout.contains(#"\\\""#), run.stdout)
+    }
 }
