@@ -119,10 +119,28 @@ public struct Project: Sendable {
     /// The standardized absolute path of a root-relative path; string work where the path
     /// has no `.` or `..` component (the paths file discovery gives), which is most of them.
     public func absolutePath(of relativePath: String) -> String {
-        let clean = !relativePath.isEmpty && !relativePath.hasPrefix("/")
-            && !relativePath.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
-        guard clean else { return url(of: relativePath).standardizedFileURL.path }
+        guard Self.isPlain(relativePath) else { return url(of: relativePath).standardizedFileURL.path }
         return rootPath == "/" ? "/" + relativePath : rootPath + "/" + relativePath
+    }
+
+    /// Not empty, not absolute, and no empty, `.` or `..` component: `a/b.ts`, not `a//b.ts` or `./a.ts`.
+    static func isPlain(_ relativePath: String) -> Bool {
+        var componentStart = true
+        var dots = 0
+        for byte in relativePath.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if componentStart || (dots > 0 && dots <= 2) { return false }
+                componentStart = true
+                dots = 0
+            } else if componentStart || dots > 0, byte == UInt8(ascii: ".") {
+                componentStart = false
+                dots += 1
+            } else {
+                componentStart = false
+                dots = -1
+            }
+        }
+        return !componentStart && !(dots > 0 && dots <= 2)
     }
 
     public static func relative(_ path: String, to base: String) -> String {

@@ -12,11 +12,12 @@ public struct LoadedFile: Sendable {
     public let stamp: FileStamp?
     private let source: LazySource
 
-    init(path: String, url: URL) {
+    /// `absolutePath`: where the file is (`path` is how it is shown).
+    init(path: String, absolutePath: String) {
         self.path = path
         // Before the bytes are read: a stamp taken after them could vouch for an edit made in between.
-        stamp = FileStamp.of(url.path)
-        source = LazySource(url: url, displayPath: path)
+        stamp = FileStamp.of(absolutePath)
+        source = LazySource(path: absolutePath, displayPath: path)
     }
 
     public var content: Result<[UInt8], CodemodError> { source.content }
@@ -24,20 +25,20 @@ public struct LoadedFile: Sendable {
 
 /// A file's bytes, read on first use by whichever worker asks first.
 private final class LazySource: @unchecked Sendable {
-    private let url: URL
+    private let path: String
     private let displayPath: String
     private let lock = NSLock()
     private var loaded: Result<[UInt8], CodemodError>?
 
-    init(url: URL, displayPath: String) {
-        self.url = url
+    init(path: String, displayPath: String) {
+        self.path = path
         self.displayPath = displayPath
     }
 
     var content: Result<[UInt8], CodemodError> {
         lock.withLock {
             if let loaded { return loaded }
-            let read = SourceLoader.load(url, displayPath: displayPath)
+            let read = SourceLoader.load(URL(fileURLWithPath: path), displayPath: displayPath)
             loaded = read
             return read
         }
@@ -197,7 +198,7 @@ public struct Workspace: Sendable {
             try ClientModuleIndex.modulePath($0, setting: "client.centralModule", place: configuration.centralModulePlace, project: project)
         }
         let files = Parallel.map(count: paths.count, stage: "listing") { index, _ in
-            LoadedFile(path: paths[index], url: project.url(of: paths[index]))
+            LoadedFile(path: paths[index], absolutePath: project.absolutePath(of: paths[index]))
         }
         let whole = complete ? files : try projectFiles(project, reusing: files, layout: &layout, usesGit: usesGit)
         var cache = cacheUse.map { ResultCache.load(ResultCache.url(root: project.root, name: $0.name), executable: $0.settings.executable,
@@ -316,7 +317,7 @@ public struct Workspace: Sendable {
         let top = project.root.path
         let own = all.filter { layout.owner(ofPath: project.absolutePath(of: $0), ceiling: top) == top }
         return Parallel.map(count: own.count, stage: "listing the rest of the project") { index, _ in
-            known[own[index]] ?? LoadedFile(path: own[index], url: project.url(of: own[index]))
+            known[own[index]] ?? LoadedFile(path: own[index], absolutePath: project.absolutePath(of: own[index]))
         }
     }
 

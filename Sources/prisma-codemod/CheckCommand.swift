@@ -227,30 +227,47 @@ enum CheckOutput {
     static func json(_ report: CheckReport) -> String {
         var shell = JSONReport(report)
         shell.findings = []
-        let rest = JSONOutput.encode(shell)
-        let hole = "\n  \"findings\" : [\n\n  ]"
-        guard !report.findings.isEmpty, let range = rest.range(of: hole) else { return rest }
-        var out = "\n  \"findings\" : [\n"
-        out.reserveCapacity(report.findings.count * 600)
+        let rest = Array(JSONOutput.encode(shell).utf8)
+        let hole = Array("\n  \"findings\" : [\n\n  ]".utf8)
+        guard !report.findings.isEmpty,
+              let start = rest.indices.first(where: { rest[$0...].starts(with: hole) }) else { return String(decoding: rest, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(rest.count + report.findings.count * 640)
+        out += rest[..<start]
+        func put(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+        func put(_ number: Int) { out += String(number).utf8 }
+        put("\n  \"findings\" : [\n")
         for (index, finding) in report.findings.enumerated() {
-            out += "    {\n      \"code\" : "
+            put("    {\n      \"code\" : ")
             JSONOutput.appendString(finding.code, to: &out)
-            out += ",\n      \"column\" : \(finding.column),\n      \"endColumn\" : \(finding.endColumn),\n      \"endLine\" : \(finding.endLine)"
-            out += ",\n      \"line\" : \(finding.line),\n      \"message\" : "
+            put(",\n      \"column\" : ")
+            put(finding.column)
+            put(",\n      \"endColumn\" : ")
+            put(finding.endColumn)
+            put(",\n      \"endLine\" : ")
+            put(finding.endLine)
+            put(",\n      \"line\" : ")
+            put(finding.line)
+            put(",\n      \"message\" : ")
             JSONOutput.appendString(finding.message, to: &out)
-            out += ",\n      \"path\" : "
+            put(",\n      \"path\" : ")
             JSONOutput.appendString(finding.path, to: &out)
-            out += ",\n      \"rule\" : "
+            put(",\n      \"rule\" : ")
             JSONOutput.appendString(finding.rule, to: &out)
-            out += ",\n      \"severity\" : "
+            put(",\n      \"severity\" : ")
             JSONOutput.appendString(finding.severity.rawValue, to: &out)
             if let wrapper = finding.wrapper {
-                out += ",\n      \"wrapper\" : {\n        \"column\" : \(wrapper.column),\n        \"line\" : \(wrapper.line)\n      }"
+                put(",\n      \"wrapper\" : {\n        \"column\" : ")
+                put(wrapper.column)
+                put(",\n        \"line\" : ")
+                put(wrapper.line)
+                put("\n      }")
             }
-            out += index == report.findings.count - 1 ? "\n    }\n" : "\n    },\n"
+            put(index == report.findings.count - 1 ? "\n    }\n" : "\n    },\n")
         }
-        out += "  ]"
-        return rest.replacingCharacters(in: range, with: out)
+        put("  ]")
+        out += rest[(start + hole.count)...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The JSON form of `check`, documented in README.

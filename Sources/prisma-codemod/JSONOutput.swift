@@ -11,16 +11,16 @@ enum JSONOutput {
 
     /// `value` as `encode` writes a string: quoted as is when it is printable ASCII without a
     /// quote or backslash, else as the encoder escapes it.
-    static func appendString(_ value: String, to out: inout String) {
+    static func appendString(_ value: String, to out: inout [UInt8]) {
         let plain = value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
         if plain {
-            out += "\""
-            out += value
-            out += "\""
+            out.append(UInt8(ascii: "\""))
+            out += value.utf8
+            out.append(UInt8(ascii: "\""))
             return
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
-        out += (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+        out += (try? encoder.encode(value)) ?? Data("\"\"".utf8)
     }
 }

@@ -86,7 +86,8 @@ public enum Checker {
             merged.rules += report.rules.filter { rule in !merged.rules.contains { $0.id == rule.id } }
             merged.unchecked += report.unchecked
         }
-        merged.findings.sort(by: precedes)
+        // Each project's findings come sorted; only several need merging.
+        if workspaces.count > 1 { merged.findings.sort(by: precedes) }
         return merged
     }
 
