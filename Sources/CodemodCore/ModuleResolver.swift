@@ -66,8 +66,13 @@ public struct ModuleResolver: Sendable {
     /// project's import style).
     /// `sources`: the files' bytes, read for the project's import habit where it has aliases.
     public func knowing(paths: [String], sources: [[UInt8]] = []) -> ModuleResolver {
+        knowing(paths: paths, importCounts: sources.reduce(into: ImportCounts()) { $0.add(importCounts(in: $1)) })
+    }
+
+    /// `knowing(paths:sources:)` with the files' import counts summed (each file's kept between runs).
+    public func knowing(paths: [String], importCounts: ImportCounts) -> ModuleResolver {
         var resolver = ModuleResolver(aliases: aliases, importExtension: importExtension, baseUrl: baseUrl, knownKeys: Set(paths.map(Self.key)))
-        resolver.projectStyle = resolver.dominantStyle(in: sources)
+        resolver.projectStyle = aliases.isEmpty || importCounts.aliased <= importCounts.relative ? nil : .alias
         return resolver
     }
 
@@ -81,11 +86,29 @@ public struct ModuleResolver: Sendable {
         return resolver
     }
 
-    /// `.alias` when the project's files import through aliases more often than relatively
-    /// (counted over the bytes: a project's every file, where a String copy of each doubled the memory).
-    func dominantStyle(in sources: [[UInt8]]) -> SpecifierStyle? {
-        guard !aliases.isEmpty else { return nil }
-        func occurrences(of needle: String, in bytes: [UInt8]) -> Int {
+    /// How often a text imports relatively and through an alias: the style is `.alias` when
+    /// the project's files import through aliases more often than relatively.
+    public struct ImportCounts: Sendable, Equatable {
+        public var relative = 0
+        public var aliased = 0
+
+        public init(relative: Int = 0, aliased: Int = 0) {
+            self.relative = relative
+            self.aliased = aliased
+        }
+
+        public mutating func add(_ other: ImportCounts) {
+            relative += other.relative
+            aliased += other.aliased
+        }
+    }
+
+    /// Nothing without aliases (there is no style to choose then). Counted over the bytes: it
+    /// reads every file of the project, where a String copy of each doubled the memory.
+    public func importCounts(in bytes: [UInt8]) -> ImportCounts {
+        var counts = ImportCounts()
+        guard !aliases.isEmpty, ByteSearch.contains(bytes, "from ") else { return counts }
+        func occurrences(of needle: String) -> Int {
             var count = 0
             var offset = 0
             while let found = ByteSearch.firstOffset(of: needle, in: bytes, from: offset) {
@@ -94,15 +117,11 @@ public struct ModuleResolver: Sendable {
             }
             return count
         }
-        var aliased = 0
-        var relative = 0
-        for bytes in sources where ByteSearch.contains(bytes, "from ") {
-            for quote in ["'", "\""] {
-                relative += occurrences(of: "from \(quote).", in: bytes)
-                for alias in aliases { aliased += occurrences(of: "from \(quote)\(alias.prefix)", in: bytes) }
-            }
+        for quote in ["'", "\""] {
+            counts.relative += occurrences(of: "from \(quote).")
+            for alias in aliases { counts.aliased += occurrences(of: "from \(quote)\(alias.prefix)") }
         }
-        return aliased > relative ? .alias : nil
+        return counts
     }
 
     private func known(_ key: String) -> Bool { knownKeys?.contains(key) ?? true }

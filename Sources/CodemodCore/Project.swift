@@ -12,10 +12,15 @@ public struct Project: Sendable {
     /// "dubious ownership"): then `.gitignore` cannot be honoured, and commands stop.
     public let gitProblem: String?
     public let resolver: ModuleResolver
+    /// `root.path` and `gitTopLevel?.path`, kept: paths are made from them once per file of a run.
+    private let rootPath: String
+    private let gitTopPath: String?
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
+        self.rootPath = self.root.path
         self.gitTopLevel = Git.topLevel(of: self.root)
+        self.gitTopPath = gitTopLevel?.path
         self.gitProblem = gitTopLevel == nil ? Git.problem(at: self.root) : nil
         self.resolver = ModuleSettings.read(root: self.root).resolver
     }
@@ -107,8 +112,35 @@ public struct Project: Sendable {
 
     /// The path as git sees it from the work tree's top, for patches.
     public func repositoryPath(of relativePath: String) -> String {
-        guard let top = gitTopLevel else { return relativePath }
-        return Self.relative(url(of: relativePath).standardizedFileURL.path, to: top.path)
+        guard let top = gitTopPath else { return relativePath }
+        return Self.relative(absolutePath(of: relativePath), to: top)
+    }
+
+    /// The standardized absolute path of a root-relative path; string work where the path
+    /// has no `.` or `..` component (the paths file discovery gives), which is most of them.
+    public func absolutePath(of relativePath: String) -> String {
+        guard Self.isPlain(relativePath) else { return url(of: relativePath).standardizedFileURL.path }
+        return rootPath == "/" ? "/" + relativePath : rootPath + "/" + relativePath
+    }
+
+    /// Not empty, not absolute, and no empty, `.` or `..` component: `a/b.ts`, not `a//b.ts` or `./a.ts`.
+    static func isPlain(_ relativePath: String) -> Bool {
+        var componentStart = true
+        var dots = 0
+        for byte in relativePath.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if componentStart || (dots > 0 && dots <= 2) { return false }
+                componentStart = true
+                dots = 0
+            } else if componentStart || dots > 0, byte == UInt8(ascii: ".") {
+                componentStart = false
+                dots += 1
+            } else {
+                componentStart = false
+                dots = -1
+            }
+        }
+        return !componentStart && !(dots > 0 && dots <= 2)
     }
 
     public static func relative(_ path: String, to base: String) -> String {

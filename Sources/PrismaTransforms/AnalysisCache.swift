@@ -8,6 +8,9 @@ public struct CacheSettings: Sendable {
     public var executable: URL
     /// Told when the cache cannot be written; the run's results stand all the same.
     public var warn: @Sendable (String) -> Void
+    /// For tests (`PRISMA_CODEMOD_TEST_MARK_CACHED=1`): messages of results taken from the
+    /// cache start with `CACHED `, so that a test sees which ones were.
+    public var markRestored = false
 
     public init(toolVersion: String, executable: URL, warn: @escaping @Sendable (String) -> Void) {
         self.toolVersion = toolVersion
@@ -17,24 +20,41 @@ public struct CacheSettings: Sendable {
 }
 
 extension Workspace {
-    /// The project's cache for `command`, under a key that covers the tool version and
-    /// everything a file's result depends on besides its bytes and path: the rules (built-in
-    /// and the project's, as read) and the project context (central module and its exports,
-    /// re-exporting modules, retry helper, schema models, client classes, module resolution).
-    /// A change to any of them, say in the central module's exports, starts the cache afresh.
-    func openCache<Value>(_ command: String, settings: CacheSettings) -> ResultCache<Value> {
+    /// The project's cache for `command`, its result layer under a key that covers the tool
+    /// version and everything a file's result depends on besides its bytes and path: the
+    /// rules (built-in and the project's, as read) and the project context (central module
+    /// and its exports, re-exporting modules, retry helper, schema models, client classes,
+    /// module resolution). A change to any of them, say in the central module's exports,
+    /// drops every stored result.
+    func openCache(_ command: String, settings: CacheSettings) -> OpenCache {
+        var open: OpenCache
+        if let cache, cache.command == command {
+            open = cache
+        } else {
+            // Opened without it: only the run's files are identified (the context was built from all of them read).
+            var store = ResultCache.load(ResultCache.url(root: project.root, name: command), executable: settings.executable,
+                                         layers: CacheLayer.count)
+            for file in files {
+                guard case .success(let bytes) = file.content else {
+                    store.forget(file.path)
+                    continue
+                }
+                store.identify(file.path, stamp: file.stamp, sha256: sha256Hex(bytes))
+            }
+            open = OpenCache(command: command, settings: settings, store: store)
+        }
         var keyed = context
         keyed.resolver = keyed.resolver.withoutUnconsultedKeys
-        return ResultCache.load(ResultCache<Value>.url(root: project.root, name: command),
-                                key: Fingerprint.of(command, settings.toolVersion, keyed), executable: settings.executable)
+        open.store.use(layer: CacheLayer.result, key: Fingerprint.of(command, settings.toolVersion, keyed))
+        return open
     }
 
-    func save<Value>(_ cache: ResultCache<Value>, settings: CacheSettings) {
+    func save(_ open: OpenCache) {
         do {
-            try cache.save()
+            try open.store.save()
         } catch {
-            settings.warn("the results cache \(cache.file.path) could not be written (\(CodemodError(error, path: cache.file.path).message)); "
-                          + "the next run checks every file again")
+            open.settings.warn("the results cache \(open.store.file.path) could not be written (\(CodemodError(error, path: open.store.file.path).message)); "
+                               + "the next run checks every file again")
         }
     }
 }

@@ -23,6 +23,15 @@ struct ClientModuleIndex {
         return index
     }
 
+    /// The index from each file's facts: only the files that export a client are read and parsed, for how.
+    static func build(files: [LoadedFile], facts: [FileFacts], configuration: PrismaConfiguration) -> ClientModuleIndex {
+        let exporting = files.indices.filter { facts[$0].exportsClient }.map { files[$0] }
+        var index = ClientModuleIndex(modules: [:])
+        for (path, exports, _) in read(exporting, configuration: configuration) where !exports.isEmpty { index.modules[path] = exports }
+        index.clientInstances = facts.reduce(0) { $0 + $1.clientInstances }
+        return index
+    }
+
     private static func read(_ files: [LoadedFile], configuration: PrismaConfiguration) -> [(String, ClientModuleExports, Int)] {
         let found = Parallel.map(count: files.count, stage: "finding client modules") { index, parsers -> (String, ClientModuleExports, Int)? in
             let loaded = files[index]

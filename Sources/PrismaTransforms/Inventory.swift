@@ -199,12 +199,10 @@ public enum Inventory {
         }
         let results: [FileResult]
         if let settings {
-            var cache: ResultCache<InventoryReport.FileEntry> = workspace.openCache("inventory", settings: settings)
-            results = workspace.map(cache: &cache, keep: { result in
+            results = workspace.map(cache: settings, command: "inventory", keep: { result in
                 if case .analysed(let entry) = result { return entry }
                 return nil
             }, restore: { _, entry in .analysed(entry) }, skipped: skipped, body)
-            workspace.save(cache, settings: settings)
         } else {
             results = workspace.map(skipped: skipped, body)
         }
@@ -311,5 +309,19 @@ public enum Inventory {
         }
         return ConnectionBudget(instances: instances, poolSize: poolSize, poolSizeSource: source,
                                 maxConnections: options.maxConnections)
+    }
+}
+
+/// An inventory entry is kept in the cache as its JSON: `inventory` is run far less often
+/// than `check`, and its entries have many more types than a check's.
+extension InventoryReport.FileEntry: CacheCodable {
+    public func write(to writer: inout CacheWriter) {
+        writer.blob((try? [UInt8](JSONEncoder().encode(self))) ?? [])
+    }
+
+    public init(from reader: inout CacheReader) throws(CacheReader.Damaged) {
+        let json = try reader.raw(try reader.count())
+        guard let entry = try? JSONDecoder().decode(Self.self, from: Data(json)) else { throw CacheReader.Damaged() }
+        self = entry
     }
 }

@@ -50,6 +50,13 @@ public struct ProjectSurvey: Sendable {
                 (use.name, use.moduleKey.flatMap { keyToPath[$0] } ?? use.moduleKey, use.at)
             }
         }.flatMap { $0 }
+        return ProjectSurvey(clientModules: clientModules,
+                             clientClasses: findModules ? Workspace.clientSubclasses(in: files, of: configuration.clientClass) : [],
+                             helpers: helpers(from: uses), dependsOnPrisma: Self.dependsOnPrisma(project.root))
+    }
+
+    /// Helper calls grouped by helper (name and module), most used first.
+    static func helpers(from uses: [(name: String, module: String?, at: SiteAddress)]) -> [Helper] {
         var helpers: [String: Helper] = [:]
         for use in uses {
             let id = "\(use.name)\u{0}\(use.module ?? "")"
@@ -60,10 +67,7 @@ public struct ProjectSurvey: Sendable {
                 helpers[id] = Helper(name: use.name, modulePath: use.module, uses: 1, firstUse: use.at)
             }
         }
-        return ProjectSurvey(clientModules: clientModules,
-                             clientClasses: findModules ? Workspace.clientSubclasses(in: files, of: configuration.clientClass) : [],
-                             helpers: helpers.values.sorted { ($0.uses, $1.name) > ($1.uses, $0.name) },
-                             dependsOnPrisma: Self.dependsOnPrisma(project.root))
+        return helpers.values.sorted { ($0.uses, $1.name) > ($1.uses, $0.name) }
     }
 
     /// A package.json naming `@prisma/client` or `prisma`, or a `schema.prisma` where Prisma puts it.
@@ -241,8 +245,15 @@ public enum Recognition {
         let project = workspace.project
         guard !FileManager.default.fileExists(atPath: project.root.appendingPathComponent(RulesLoader.overrideFileName).path) else { return }
         let configuration = workspace.configuration
-        let survey = ProjectSurvey.make(files: workspace.files, project: project, configuration: configuration, clientModules: false,
-                                        knownHelpersOnly: true)
+        // The run's files' helper calls, from the facts the workspace read (or kept) of each.
+        let keyToPath = Dictionary(workspace.files.map { (ModuleResolver.key($0.path), $0.path) }, uniquingKeysWith: { first, _ in first })
+        let uses = workspace.files.flatMap { file in
+            (workspace.facts[file.path]?.helperUses ?? []).map { use in
+                (name: use.name, module: use.moduleKey.flatMap { keyToPath[$0] } ?? use.moduleKey, at: SiteAddress(path: file.path, line: use.line))
+            }
+        }
+        let survey = ProjectSurvey(clientModules: [], helpers: ProjectSurvey.helpers(from: uses),
+                                   dependsOnPrisma: ProjectSurvey.dependsOnPrisma(project.root))
         let hint = "run `prisma-codemod init` to detect the client module and retry helpers and write \(RulesLoader.overrideFileName)"
         if let helper = survey.unknownHelpers(configuration).first {
             let place = "\(project.repositoryPath(of: helper.firstUse.path)):\(helper.firstUse.line)"

@@ -3,45 +3,92 @@ import Foundation
 import PrismaRules
 import SyntaxTree
 
-/// A source file as loaded for a run: its bytes, or why it could not be read.
+/// A source file of a run: its stamp, taken when it was listed, and its bytes, or why they
+/// cannot be read, read once when first asked for (a file the results cache vouches for by
+/// its stamp is never read).
 public struct LoadedFile: Sendable {
     public var path: String
-    public var content: Result<[UInt8], CodemodError>
+    /// Nil when the file could not be stat'ed.
+    public let stamp: FileStamp?
+    private let source: LazySource
+
+    /// `absolutePath`: where the file is (`path` is how it is shown).
+    init(path: String, absolutePath: String) {
+        self.path = path
+        // Before the bytes are read: a stamp taken after them could vouch for an edit made in between.
+        stamp = FileStamp.of(absolutePath)
+        source = LazySource(path: absolutePath, displayPath: path)
+    }
+
+    public var content: Result<[UInt8], CodemodError> { source.content }
+}
+
+/// A file's bytes, read on first use by whichever worker asks first.
+private final class LazySource: @unchecked Sendable {
+    private let path: String
+    private let displayPath: String
+    private let lock = NSLock()
+    private var loaded: Result<[UInt8], CodemodError>?
+
+    init(path: String, displayPath: String) {
+        self.path = path
+        self.displayPath = displayPath
+    }
+
+    var content: Result<[UInt8], CodemodError> {
+        lock.withLock {
+            if let loaded { return loaded }
+            let read = SourceLoader.load(URL(fileURLWithPath: path), displayPath: displayPath)
+            loaded = read
+            return read
+        }
+    }
 }
 
 /// Which project a file belongs to: the nearest folder at or above it, up to a ceiling,
 /// with a `package.json` or a Prisma schema. Answers are remembered per folder.
 struct ProjectLayout {
     private var roots: [String: Bool] = [:]
+    /// Ceiling and folder → the folder's project root.
+    private var owners: [String: String] = [:]
 
     mutating func owner(of file: URL, ceiling: URL) -> URL {
-        let top = ceiling.standardizedFileURL.path
-        let relative = Project.relative(file.standardizedFileURL.path, to: top)
-        let folder = ownerFolder(of: relative, under: top)
-        return folder.isEmpty ? ceiling.standardizedFileURL : URL(fileURLWithPath: Self.join(top, folder), isDirectory: true)
+        URL(fileURLWithPath: owner(ofPath: file.standardizedFileURL.path, ceiling: ceiling.standardizedFileURL.path), isDirectory: true)
     }
 
-    /// The folder, relative to `root` (a standardized path), of the project that owns the file at
-    /// `relativePath` (relative to `root`): the nearest nested root above it, or "" for `root`.
-    /// Path strings, not URLs: it runs once per file of a run.
-    mutating func ownerFolder(of relativePath: String, under root: String) -> String {
-        guard !relativePath.hasPrefix("../"), !relativePath.hasPrefix("/") else { return "" }  // outside: the ceiling's
-        var folder = Substring(relativePath)
-        while let slash = folder.lastIndex(of: "/") {
-            folder = folder[..<slash]
-            if isRoot(Self.join(root, String(folder))) { return String(folder) }
+    /// `owner(of:ceiling:)` over standardized absolute paths: string work, once per folder.
+    mutating func owner(ofPath file: String, ceiling top: String) -> String {
+        let below = top.hasSuffix("/") ? top : top + "/"
+        var folder = Self.parent(of: file)
+        var passed: [String] = []
+        var found = top
+        while folder.hasPrefix(below) {
+            if let known = owners[top + "\u{0}" + folder] {
+                found = known
+                break
+            }
+            passed.append(folder)
+            if isRoot(folder) {
+                found = folder
+                break
+            }
+            folder = Self.parent(of: folder)
         }
-        return ""
+        // Every folder passed on the way up belongs to the same project.
+        for folder in passed { owners[top + "\u{0}" + folder] = found }
+        return found
     }
 
-    static func join(_ root: String, _ relative: String) -> String {
-        root.hasSuffix("/") ? root + relative : root + "/" + relative
+    private static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
     }
 
     private mutating func isRoot(_ folder: String) -> Bool {
         if let known = roots[folder] { return known }
+        let manager = FileManager.default
         let found = ["package.json", "schema.prisma", "prisma/schema.prisma"].contains {
-            FileManager.default.fileExists(atPath: Self.join(folder, $0))
+            manager.fileExists(atPath: folder + "/" + $0)
         }
         roots[folder] = found
         return found
@@ -53,8 +100,28 @@ public struct Workspace: Sendable {
     public let project: Project
     public let context: PrismaContext
     public let files: [LoadedFile]
+    /// What each of the project's files adds to the context, by path.
+    let facts: [String: FileFacts]
+    /// The results cache the workspace was opened with, its files identified (nil: none).
+    var cache: OpenCache?
 
     public var configuration: PrismaConfiguration { context.configuration }
+
+    /// A results cache as a workspace opened it: every readable file of the project has its
+    /// entry, with the sha256 of its bytes now; its facts layers are current.
+    struct OpenCache: Sendable {
+        var command: String
+        var settings: CacheSettings
+        var store: ResultCache
+    }
+
+    /// The cache's layers: the client subclasses a file declares, its other facts, the command's result.
+    enum CacheLayer {
+        static let subclasses = 0
+        static let facts = 1
+        static let result = 2
+        static let count = 3
+    }
 
     /// The one project the paths lie in, opened; paths that span several projects are an
     /// error naming them (commands that write work on one project at a time).
@@ -74,9 +141,12 @@ public struct Workspace: Sendable {
 
     /// One workspace per project the paths reach: a project is the nearest folder with a
     /// `package.json` or a Prisma schema, so `check .` at a monorepo root, or `check svc1 svc2`,
-    /// gives each service its own client module, rules and tsconfig.
+    /// gives each service its own client module, rules and tsconfig. With `cache` (for the
+    /// command `cacheName`), each project's results cache is opened and its files identified
+    /// by it: a file it vouches for is not read to build the context.
     public static func openProjects(paths: [String], selection: FileSelection = FileSelection(),
-                                    currentDirectory: URL, centralModule: String? = nil) throws -> [Workspace] {
+                                    currentDirectory: URL, centralModule: String? = nil,
+                                    cache: CacheSettings? = nil, cacheName: String = "") throws -> [Workspace] {
         var layout = ProjectLayout()
         var byRoot: [String: Set<String>] = [:]
         // Folders named whole, with no --include/--exclude/--extensions: their projects' files are all listed already.
@@ -89,11 +159,10 @@ public struct Workspace: Sendable {
                isDirectory.boolValue {
                 wholeFolders.append(folder)
             }
-            let top = project.root.standardizedFileURL.path
             for path in try FileDiscovery.files(in: [argument], project: project, selection: selection, currentDirectory: currentDirectory) {
-                let folder = layout.ownerFolder(of: path, under: top)
-                byRoot[folder.isEmpty ? top : ProjectLayout.join(top, folder), default: []]
-                    .insert(folder.isEmpty ? path : String(path.dropFirst(folder.utf8.count + 1)))
+                let absolute = project.absolutePath(of: path)
+                let root = layout.owner(ofPath: absolute, ceiling: project.root.path)
+                byRoot[root, default: []].insert(Project.relative(absolute, to: root))
             }
         }
         guard !byRoot.isEmpty else {
@@ -105,7 +174,8 @@ public struct Workspace: Sendable {
             let project = Project(root: URL(fileURLWithPath: root, isDirectory: true))
             let complete = wholeFolders.contains { root == $0 || root.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
             return try make(project: project, paths: (byRoot[root] ?? []).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
-                            centralModule: centralModule, layout: &layout, complete: complete, usesGit: selection.usesGit)
+                            centralModule: centralModule, layout: &layout, complete: complete, usesGit: selection.usesGit,
+                            cache: cache.map { (cacheName, $0) })
         }
     }
 
@@ -119,24 +189,46 @@ public struct Workspace: Sendable {
 
     /// `complete`: the run's files are all the project's files, so they are not listed again.
     private static func make(project: Project, paths: [String], centralModule: String?, layout: inout ProjectLayout,
-                             complete: Bool = false, usesGit: Bool = true) throws -> Workspace {
+                             complete: Bool = false, usesGit: Bool = true,
+                             cache cacheUse: (name: String, settings: CacheSettings)? = nil) throws -> Workspace {
         var configuration = try rules(root: project.root)
         let explicitCentral = try centralModule.map {
             try ClientModuleIndex.modulePath($0, setting: "--central-module", place: nil, project: project)
         } ?? configuration.centralModule.map {
             try ClientModuleIndex.modulePath($0, setting: "client.centralModule", place: configuration.centralModulePlace, project: project)
         }
-        let files = Parallel.map(count: paths.count, stage: "reading") { index, _ in
-            LoadedFile(path: paths[index], content: SourceLoader.load(project.url(of: paths[index]), displayPath: paths[index]))
+        let files = Parallel.map(count: paths.count, stage: "listing") { index, _ in
+            LoadedFile(path: paths[index], absolutePath: project.absolutePath(of: paths[index]))
         }
         let whole = complete ? files : try projectFiles(project, reusing: files, layout: &layout, usesGit: usesGit)
-        configuration.clientTypes += clientSubclasses(in: whole, of: configuration.clientClass)
-            .filter { !configuration.clientTypes.contains($0) }
-        let modules = ClientModuleIndex.build(files: whole, configuration: configuration)
+        var cache = cacheUse.map { ResultCache.load(ResultCache.url(root: project.root, name: $0.name), executable: $0.settings.executable,
+                                                    layers: CacheLayer.count) }
+        if var opened = cache {
+            // A file named in the run that project discovery does not list (say, git-ignored) is identified too.
+            let listed = Set(whole.map(\.path))
+            identify(whole + files.filter { !listed.contains($0.path) }, in: &opened)
+            cache = opened
+        }
+        let toolVersion = cacheUse?.settings.toolVersion ?? ""
+
+        cache?.use(layer: CacheLayer.subclasses, key: Fingerprint.of("subclasses", toolVersion, configuration.clientClass))
+        let clientClass = configuration.clientClass
+        let subclasses = layer(CacheLayer.subclasses, of: whole, cache: &cache, stage: "finding client classes") { loaded, _ in
+            FileFacts.Subclasses(names: clientSubclasses(in: [loaded], of: clientClass))
+        }
+        configuration.clientTypes += Set(subclasses.flatMap(\.names)).sorted().filter { !configuration.clientTypes.contains($0) }
+
+        let guarded = !FileManager.default.fileExists(atPath: project.root.appendingPathComponent(RulesLoader.overrideFileName).path)
+        cache?.use(layer: CacheLayer.facts, key: Fingerprint.of("facts", toolVersion, configuration, project.resolver, guarded))
+        let known = configuration
+        let facts = layer(CacheLayer.facts, of: whole, cache: &cache, stage: "reading the project") { loaded, parsers in
+            FileFacts(loaded, configuration: known, resolver: project.resolver, guarded: guarded, parsers: parsers)
+        }
+
+        let modules = ClientModuleIndex.build(files: whole, facts: facts, configuration: configuration)
         let central = try modules.central(explicit: explicitCentral)
-        // The project's import habit only matters where it has aliases to choose between.
-        let sources = project.resolver.aliases.isEmpty ? [] : whole.compactMap { try? $0.content.get() }
-        let resolver = project.resolver.knowing(paths: whole.map(\.path), sources: sources)
+        let importCounts = facts.reduce(into: ModuleResolver.ImportCounts()) { $0.add($1.importCounts) }
+        let resolver = project.resolver.knowing(paths: whole.map(\.path), importCounts: importCounts)
         var context = PrismaContext(configuration: configuration, resolver: resolver, centralModulePath: central?.path)
         if let central, !central.exports.isEmpty {
             context.clientExports = central.exports
@@ -147,7 +239,8 @@ public struct Workspace: Sendable {
         context.projectClientInstances = modules.clientInstances
         context.schemaModels = schemaModels(root: project.root)
         // Without retry.module, new retries are imported the way the project already imports them.
-        if configuration.retryModule == nil, let habit = retryImportHabit(in: whole, helpers: configuration.retryHelpers, resolver: resolver) {
+        if configuration.retryModule == nil,
+           let habit = retryImportHabit(paths: whole.map(\.path), facts: facts, helpers: configuration.retryHelpers, resolver: resolver) {
             context.retryHelperName = habit.name
             context.retryModuleKey = habit.moduleKey
         }
@@ -155,7 +248,47 @@ public struct Workspace: Sendable {
             context.retryHelperSource = RetryHelperSource.locate(helper: context.retryHelperName, moduleKey: moduleKey,
                                                                  files: whole, resolver: resolver)
         }
-        return Workspace(project: project, context: context, files: files)
+        let byPath = Dictionary(zip(whole.map(\.path), facts), uniquingKeysWith: { first, _ in first })
+        var open: OpenCache?
+        if let cacheUse, let cache { open = OpenCache(command: cacheUse.name, settings: cacheUse.settings, store: cache) }
+        return Workspace(project: project, context: context, files: files, facts: byPath, cache: open)
+    }
+
+    /// Gives each readable file its cache entry for its bytes now: a file whose stamp the
+    /// entry vouches for keeps it unread; any other is read and hashed. Files gone are forgotten.
+    private static func identify(_ files: [LoadedFile], in cache: inout ResultCache) {
+        let lookup = cache
+        let hashes = Parallel.map(count: files.count, stage: "hashing") { index, _ -> (sha256: String, vouched: Bool)? in
+            let file = files[index]
+            if let entry = lookup.entry(for: file.path), let was = entry.stamp, let now = file.stamp, was.vouches(for: now) {
+                return (entry.sha256, true)
+            }
+            guard case .success(let bytes) = file.content else { return nil }
+            return (sha256Hex(bytes), false)
+        }
+        for (file, hash) in zip(files, hashes) {
+            guard let hash, !hash.vouched else { continue }
+            cache.identify(file.path, stamp: file.stamp, sha256: hash.sha256)
+        }
+        cache.keepOnly(Set(zip(files, hashes).compactMap { file, hash in hash.map { _ in file.path } }))
+    }
+
+    /// `compute`'s value for each file, taken from the cache's `layer` where it holds one
+    /// (and stored there where it did not).
+    private static func layer<T: CacheCodable & Sendable>(_ layer: Int, of files: [LoadedFile], cache: inout ResultCache?, stage: String,
+                                                          _ compute: (LoadedFile, ParserSet) -> T) -> [T] {
+        let lookup = cache
+        let found = Parallel.map(count: files.count, stage: stage) { index, parsers -> (value: T, fresh: Bool) in
+            if let stored = lookup?.value(T.self, layer: layer, for: files[index].path) { return (stored, false) }
+            return (compute(files[index], parsers), true)
+        }
+        if var store = cache {
+            for (file, result) in zip(files, found) where result.fresh && store.entry(for: file.path) != nil {
+                store.store(result.value, layer: layer, for: file.path)
+            }
+            cache = store
+        }
+        return found.map(\.value)
     }
 
     /// The projects that hold source files below a path (the path's own, and those nested in it).
@@ -184,23 +317,22 @@ public struct Workspace: Sendable {
         var everything = FileSelection()
         everything.usesGit = usesGit
         let all = try FileDiscovery.files(in: [project.root.path], project: project, selection: everything, currentDirectory: project.root)
-        let top = project.root.standardizedFileURL.path
-        let own = all.filter { layout.ownerFolder(of: $0, under: top).isEmpty }
-        return Parallel.map(count: own.count, stage: "reading the rest of the project") { index, _ in
-            known[own[index]] ?? LoadedFile(path: own[index], content: SourceLoader.load(project.url(of: own[index]), displayPath: own[index]))
+        let top = project.root.path
+        let own = all.filter { layout.owner(ofPath: project.absolutePath(of: $0), ceiling: top) == top }
+        return Parallel.map(count: own.count, stage: "listing the rest of the project") { index, _ in
+            known[own[index]] ?? LoadedFile(path: own[index], absolutePath: project.absolutePath(of: own[index]))
         }
     }
 
-    /// The configured helper name and module the project's files import most often.
-    static func retryImportHabit(in files: [LoadedFile], helpers: [String], resolver: ModuleResolver) -> (name: String, moduleKey: String)? {
+    /// The configured helper name and module the project's files import most often, from
+    /// each file's facts (`paths[i]` is the path of `facts[i]`).
+    static func retryImportHabit(paths: [String], facts: [FileFacts], helpers: [String],
+                                 resolver: ModuleResolver) -> (name: String, moduleKey: String)? {
         var counts: [String: (name: String, moduleKey: String, uses: Int)] = [:]
-        for file in files {
-            guard case .success(let bytes) = file.content else { continue }
-            guard helpers.contains(where: { ByteSearch.contains(bytes, $0) }) else { continue }
-            for (namesText, specifier) in namedImports(in: bytes) {
-                guard let key = resolver.resolve(specifier, from: file.path) else { continue }
-                let names = namesText.split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) }
-                for name in names where helpers.contains(name) {
+        for (path, fileFacts) in zip(paths, facts) {
+            for (namesText, specifier) in fileFacts.helperImports {
+                guard let key = resolver.resolve(specifier, from: path) else { continue }
+                for name in importedNames(namesText) where helpers.contains(name) {
                     let id = "\(name)\u{0}\(key)"
                     counts[id] = (name, key, (counts[id]?.uses ?? 0) + 1)
                 }
@@ -211,17 +343,19 @@ public struct Workspace: Sendable {
         }
         // Nothing imports a helper (say, every retry was just taken off): the module that defines one.
         for name in helpers {
-            let escaped = NSRegularExpression.escapedPattern(for: name)
-            let definition = #"export\s+(?:async\s+)?(?:function\s*\*?\s*|(?:const|let|var)\s+)"# + escaped + #"\b"#
-            for file in files {
-                guard case .success(let bytes) = file.content else { continue }
-                guard ByteSearch.contains(bytes, name) else { continue }
-                if String(decoding: bytes, as: UTF8.self).range(of: definition, options: .regularExpression) != nil {
-                    return (name, ModuleResolver.key(file.path))
-                }
-            }
+            if let index = facts.firstIndex(where: { $0.definedHelpers.contains(name) }) { return (name, ModuleResolver.key(paths[index])) }
         }
         return nil
+    }
+
+    /// The names an import's braces bring in, as their modules export them (`a as b`: `a`).
+    static func importedNames(_ namesText: String) -> [String] {
+        namesText.split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) }
+    }
+
+    /// A top-level definition of the function `name`, exported.
+    static func definitionPattern(of name: String) -> String {
+        #"export\s+(?:async\s+)?(?:function\s*\*?\s*|(?:const|let|var)\s+)"# + NSRegularExpression.escapedPattern(for: name) + #"\b"#
     }
 
     /// `import {names} from 'specifier'` (and `import type {…}`): the text between the braces
@@ -321,30 +455,32 @@ public struct Workspace: Sendable {
         map(indices: Array(files.indices), skipped: skipped, body)
     }
 
-    /// `map` with a cache: a file whose bytes hash to what `cache` holds for its path is
-    /// neither parsed nor analysed (`restore` turns the stored value back into a result).
-    /// `keep` gives what to store of a fresh result, nil for one that must be computed again
-    /// next time (a file that does not parse or cannot be read is reported as it is then).
-    public func map<T, Stored>(cache: inout ResultCache<Stored>, keep: (T) -> Stored?, restore: (LoadedFile, Stored) -> T,
-                               skipped: (LoadedFile) -> T, _ body: (LoadedFile, Result<ParsedFile, CodemodError>) -> T) -> [T] {
-        let lookup = cache
-        let found = Parallel.map(count: files.count, stage: "hashing") { index, _ -> (sha256: String, stored: Stored?)? in
-            guard case .success(let bytes) = files[index].content else { return nil }
-            let sha256 = sha256Hex(bytes)
-            return (sha256, lookup.value(for: files[index].path, sha256: sha256))
+    /// `map` with the results cache the workspace was opened with (opened here if it was
+    /// not): a file identified with a stored result is neither read, parsed nor analysed
+    /// (`restore` turns the stored value back into a result). `keep` gives what to store of a
+    /// fresh result, nil for one that must be computed again next time (a file that does not
+    /// parse or cannot be read is reported as it is then).
+    public func map<T, Stored: CacheCodable & Sendable>(cache settings: CacheSettings, command: String, keep: (T) -> Stored?,
+                                                        restore: (LoadedFile, Stored) -> T, skipped: (LoadedFile) -> T,
+                                                        _ body: (LoadedFile, Result<ParsedFile, CodemodError>) -> T) -> [T] {
+        var open = openCache(command, settings: settings)
+        let lookup = open.store
+        let found = Parallel.map(count: files.count, stage: "reading the cache") { index, _ -> Stored? in
+            lookup.value(Stored.self, layer: CacheLayer.result, for: files[index].path)
         }
-        let missing = files.indices.filter { found[$0]?.stored == nil }
+        let missing = files.indices.filter { found[$0] == nil }
         var fresh = map(indices: missing, skipped: skipped, body).makeIterator()
         var results: [T] = []
         results.reserveCapacity(files.count)
         for index in files.indices {
-            if let stored = found[index]?.stored {
+            if let stored = found[index] {
                 results.append(restore(files[index], stored))
             } else if let result = fresh.next() {
-                if let sha256 = found[index]?.sha256, let kept = keep(result) { cache.store(kept, for: files[index].path, sha256: sha256) }
+                if let kept = keep(result) { open.store.store(kept, layer: CacheLayer.result, for: files[index].path) }
                 results.append(result)
             }
         }
+        save(open)
         return results
     }
 

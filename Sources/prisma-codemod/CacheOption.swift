@@ -13,6 +13,8 @@ struct CacheOption: ParsableArguments {
         guard !noCache else { return nil }
         // The running executable, whatever path or link it was started by.
         let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: "/proc/self/exe")).resolvingSymlinksInPath()
-        return CacheSettings(toolVersion: PrismaCodemod.version, executable: executable, warn: { Output.err("warning: \($0)") })
+        var settings = CacheSettings(toolVersion: PrismaCodemod.version, executable: executable, warn: { Output.err("warning: \($0)") })
+        settings.markRestored = ProcessInfo.processInfo.environment["PRISMA_CODEMOD_TEST_MARK_CACHED"] == "1"
+        return settings
     }
 }

@@ -87,7 +87,8 @@ struct CheckCommand: ParsableCommand {
             let overrides = try checkOverrides()
             let workspaces = try runOptions.around("check") {
                 try Workspace.openProjects(paths: selection.paths, selection: selection.selection(),
-                                           currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+                                           currentDirectory: Output.currentDirectory, centralModule: selection.centralModule,
+                                           cache: cacheOption.settings, cacheName: "check")
             }.map { $0.overridingChecks(overrides) }
             sourceRoot = Set(workspaces.map { ($0.project.gitTopLevel ?? $0.project.root).standardizedFileURL }).onlyElement
             Output.scope(files: workspaces.reduce(0) { $0 + $1.files.count }, projects: workspaces.count)
@@ -145,7 +146,7 @@ struct CheckCommand: ParsableCommand {
         case .text:
             // A report file is for reading later: never coloured.
             try sink(CheckOutput.text(report, colored: reportFile.output == nil && Output.colors(STDOUT_FILENO, runOptions.color)))
-        case .json: try JSONOutput.write(CheckOutput.JSONReport(report), to: sink)
+        case .json: try sink(CheckOutput.json(report))
         case .sarif: try JSONOutput.write(SARIF.log(report, toolVersion: PrismaCodemod.version, sourceRoot: sourceRoot), to: sink)
         case .github: try sink(CheckOutput.github(report))
         case .gitlab: try JSONOutput.write(CheckOutput.gitlab(report), to: sink)
@@ -222,6 +223,55 @@ enum CheckOutput {
 
     static func property(_ text: String) -> String {
         data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    /// `JSONOutput.encode(JSONReport(report))`, byte for byte, with the findings written
+    /// here: a large project has tens of thousands, and the encoder took longer over them
+    /// than a warm run takes over everything else.
+    static func json(_ report: CheckReport) -> String {
+        var shell = JSONReport(report)
+        shell.findings = StreamedArray([])
+        let rest = Array(JSONOutput.encode(shell).utf8)
+        let hole = Array("\n  \"findings\" : [\n\n  ]".utf8)
+        guard !report.findings.isEmpty,
+              let start = rest.indices.first(where: { rest[$0...].starts(with: hole) }) else { return String(decoding: rest, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(rest.count + report.findings.count * 640)
+        out += rest[..<start]
+        func put(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+        func put(_ number: Int) { out += String(number).utf8 }
+        put("\n  \"findings\" : [\n")
+        for (index, finding) in report.findings.enumerated() {
+            put("    {\n      \"code\" : ")
+            JSONOutput.appendString(finding.code, to: &out)
+            put(",\n      \"column\" : ")
+            put(finding.column)
+            put(",\n      \"endColumn\" : ")
+            put(finding.endColumn)
+            put(",\n      \"endLine\" : ")
+            put(finding.endLine)
+            put(",\n      \"line\" : ")
+            put(finding.line)
+            put(",\n      \"message\" : ")
+            JSONOutput.appendString(finding.message, to: &out)
+            put(",\n      \"path\" : ")
+            JSONOutput.appendString(finding.path, to: &out)
+            put(",\n      \"rule\" : ")
+            JSONOutput.appendString(finding.rule, to: &out)
+            put(",\n      \"severity\" : ")
+            JSONOutput.appendString(finding.severity.rawValue, to: &out)
+            if let wrapper = finding.wrapper {
+                put(",\n      \"wrapper\" : {\n        \"column\" : ")
+                put(wrapper.column)
+                put(",\n        \"line\" : ")
+                put(wrapper.line)
+                put("\n      }")
+            }
+            put(index == report.findings.count - 1 ? "\n    }\n" : "\n    },\n")
+        }
+        put("  ]")
+        out += rest[(start + hole.count)...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The JSON form of `check`, documented in README.

@@ -34,7 +34,8 @@ struct InventoryCommand: ParsableCommand {
         do {
             let workspaces = try runOptions.around("inventory") {
                 try Workspace.openProjects(paths: selection.paths, selection: selection.selection(),
-                                           currentDirectory: Output.currentDirectory, centralModule: selection.centralModule)
+                                           currentDirectory: Output.currentDirectory, centralModule: selection.centralModule,
+                                           cache: cacheOption.settings, cacheName: "inventory")
             }
             Output.scope(files: workspaces.reduce(0) { $0 + $1.files.count }, projects: workspaces.count)
             reports = try runOptions.around("inventory") {

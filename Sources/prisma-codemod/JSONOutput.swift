@@ -13,6 +13,21 @@ enum JSONOutput {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// `value` as `encode` writes a string: quoted as is when it is printable ASCII without a
+    /// quote or backslash, else as the encoder escapes it.
+    static func appendString(_ value: String, to out: inout [UInt8]) {
+        let plain = value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        if plain {
+            out.append(UInt8(ascii: "\""))
+            out += value.utf8
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        out += (try? encoder.encode(value)) ?? Data("\"\"".utf8)
+    }
+
     /// The text `encode` gives, handed to `sink` in pieces of about a megabyte: each
     /// `StreamedArray` in `value` is made and encoded one element at a time, so a report
     /// of 40,000 findings is never held whole, neither as text nor as the encoder's tree.

@@ -71,6 +71,6 @@ extension Workspace {
                 context.configuration.checks.append(override)
             }
         }
-        return Workspace(project: project, context: context, files: files)
+        return Workspace(project: project, context: context, files: files, facts: facts, cache: cache)
     }
 }

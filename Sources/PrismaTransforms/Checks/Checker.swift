@@ -39,8 +39,8 @@ public struct CheckReport: Sendable {
     /// The files' `unanalysable` sites, in path and line order: a clean run says it did not see them.
     public var unchecked: [UncheckedSite] = []
 
-    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
-    public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+    public var errorCount: Int { findings.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
+    public var warningCount: Int { findings.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) } }
 }
 
 /// Runs the checks of `CheckRegistry`, as the rules files switch and grade them.
@@ -59,11 +59,9 @@ public enum Checker {
         }
         let perFile: [Result<Examined, CodemodError>]
         if let settings {
-            var cache: ResultCache<Examined> = workspace.openCache("check", settings: settings)
-            perFile = workspace.map(cache: &cache, keep: { try? $0.get() }, restore: { loaded, stored in
-                .success(stored.at(project.repositoryPath(of: loaded.path)))
+            perFile = workspace.map(cache: settings, command: "check", keep: { try? $0.get() }, restore: { loaded, stored in
+                .success(stored.at(project.repositoryPath(of: loaded.path), marked: settings.markRestored))
             }, skipped: skipped, body)
-            workspace.save(cache, settings: settings)
         } else {
             perFile = workspace.map(skipped: skipped, body)
         }
@@ -88,7 +86,8 @@ public enum Checker {
             merged.rules += report.rules.filter { rule in !merged.rules.contains { $0.id == rule.id } }
             merged.unchecked += report.unchecked
         }
-        merged.findings.sort(by: precedes)
+        // Each project's findings come sorted; only several need merging.
+        if workspaces.count > 1 { merged.findings.sort(by: precedes) }
         return merged
     }
 
@@ -107,10 +106,20 @@ public enum Checker {
         var suppressions: [Suppression]
         var unchecked: [UncheckedSite] = []
 
-        /// The same results for the file at `path` (a cached result names the file as it was shown then).
-        func at(_ path: String) -> Examined {
+        /// The same results for the file at `path` (a cached result names the file as it was shown then);
+        /// `marked`: every message says it comes from the cache (for tests).
+        func at(_ path: String, marked: Bool = false) -> Examined {
             var moved = self
             moved.path = path
+            if marked {
+                for (rule, violations) in violations {
+                    moved.violations[rule] = violations.map { violation in
+                        var violation = violation
+                        violation.message = "CACHED " + violation.message
+                        return violation
+                    }
+                }
+            }
             moved.unchecked = unchecked.map { UncheckedSite(path: path, line: $0.line, column: $0.column, reason: $0.reason) }
             return moved
         }
@@ -154,7 +163,8 @@ public enum Checker {
         for rule in rules where rule.check.settlesAfterSuppressions {
             findings += settled(rule, unusedSuppressions: unused)
         }
-        return findings.sorted(by: precedes)
+        // Indices are sorted, not the findings: moving tens of thousands of them costs more than comparing.
+        return findings.indices.sorted { precedes(findings[$0], findings[$1]) }.map { findings[$0] }
     }
 
     /// Path, then line, column and rule: the order output and baselines use.
@@ -163,5 +173,76 @@ public enum Checker {
         if lhs.line != rhs.line { return lhs.line < rhs.line }
         if lhs.column != rhs.column { return lhs.column < rhs.column }
         return lhs.rule < rhs.rule
+    }
+}
+
+extension Checker.Examined: CacheCodable {
+    func write(to writer: inout CacheWriter) {
+        writer.string(path)
+        // Sorted by check id, so that the same results give the same bytes.
+        writer.array(violations.sorted { $0.key < $1.key }) { writer, pair in
+            writer.string(pair.key)
+            writer.values(pair.value)
+        }
+        writer.values(suppressions)
+        writer.values(unchecked)
+    }
+
+    init(from reader: inout CacheReader) throws(CacheReader.Damaged) {
+        path = try reader.string()
+        violations = [:]
+        let byRule = try reader.array { reader throws(CacheReader.Damaged) in (try reader.string(), try reader.values(Violation.self)) }
+        for (rule, found) in byRule { violations[rule] = found }
+        suppressions = try reader.values()
+        unchecked = try reader.values()
+    }
+}
+
+extension Violation: CacheCodable {
+    public func write(to writer: inout CacheWriter) {
+        for number in [line, column, endLine, endColumn] { writer.int(number) }
+        writer.string(message)
+        writer.string(code)
+        writer.optional(wrapper) { $0.value($1) }
+    }
+
+    public init(from reader: inout CacheReader) throws(CacheReader.Damaged) {
+        line = try reader.int()
+        column = try reader.int()
+        endLine = try reader.int()
+        endColumn = try reader.int()
+        message = try reader.string()
+        code = try reader.string()
+        wrapper = try reader.optional { reader throws(CacheReader.Damaged) in try reader.value(SourcePosition.self) }
+    }
+}
+
+extension Suppression: CacheCodable {
+    public func write(to writer: inout CacheWriter) {
+        writer.string(form.rawValue)
+        writer.int(line)
+        writer.int(column)
+        writer.strings(checks)
+        writer.optional(reason) { $0.string($1) }
+        writer.string(text)
+    }
+
+    public init(from reader: inout CacheReader) throws(CacheReader.Damaged) {
+        guard let form = Form(rawValue: try reader.string()) else { throw CacheReader.Damaged() }
+        self.init(form: form, line: try reader.int(), column: try reader.int(), checks: try reader.strings(),
+                  reason: try reader.optional { reader throws(CacheReader.Damaged) in try reader.string() }, text: try reader.string())
+    }
+}
+
+extension UncheckedSite: CacheCodable {
+    public func write(to writer: inout CacheWriter) {
+        writer.string(path)
+        writer.int(line)
+        writer.int(column)
+        writer.string(reason)
+    }
+
+    public init(from reader: inout CacheReader) throws(CacheReader.Damaged) {
+        self.init(path: try reader.string(), line: try reader.int(), column: try reader.int(), reason: try reader.string())
     }
 }
