@@ -4,44 +4,25 @@ import PrismaRules
 import SyntaxTree
 
 /// A source file of a run: its stamp, taken when it was listed, and its bytes, or why they
-/// cannot be read, read once when first asked for (a file the results cache vouches for by
-/// its stamp is never read).
+/// cannot be read, read when asked for (a file the results cache vouches for by its stamp is
+/// never read). The bytes are not kept: a run over 10,000 files would hold them all (92 MB
+/// on the benchmark) while it needs one file per worker; a pass that asks again reads again.
 public struct LoadedFile: Sendable {
     public var path: String
     /// Nil when the file could not be stat'ed.
     public let stamp: FileStamp?
-    private let source: LazySource
+    private let absolutePath: String
 
     /// `absolutePath`: where the file is (`path` is how it is shown).
     init(path: String, absolutePath: String) {
         self.path = path
         // Before the bytes are read: a stamp taken after them could vouch for an edit made in between.
         stamp = FileStamp.of(absolutePath)
-        source = LazySource(path: absolutePath, displayPath: path)
+        self.absolutePath = absolutePath
     }
 
-    public var content: Result<[UInt8], CodemodError> { source.content }
-}
-
-/// A file's bytes, read on first use by whichever worker asks first.
-private final class LazySource: @unchecked Sendable {
-    private let path: String
-    private let displayPath: String
-    private let lock = NSLock()
-    private var loaded: Result<[UInt8], CodemodError>?
-
-    init(path: String, displayPath: String) {
-        self.path = path
-        self.displayPath = displayPath
-    }
-
-    var content: Result<[UInt8], CodemodError> {
-        lock.withLock {
-            if let loaded { return loaded }
-            let read = SourceLoader.load(URL(fileURLWithPath: path), displayPath: displayPath)
-            loaded = read
-            return read
-        }
+    public var content: Result<[UInt8], CodemodError> {
+        SourceLoader.load(URL(fileURLWithPath: absolutePath), displayPath: path)
     }
 }
 
