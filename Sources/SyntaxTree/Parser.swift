@@ -206,7 +206,12 @@ private final class PieceBatch: @unchecked Sendable {
     func parse(_ source: [UInt8], range: TSRange, slot: Int) {
         let parser = parsers[slot]
         var range = range
-        guard ts_parser_set_included_ranges(parser, &range, 1), let raw = Parser.parseRaw(source, with: parser) else { return }
+        guard ts_parser_set_included_ranges(parser, &range, 1) else {
+            // A range the runtime refuses: no piece, and the whole file is parsed instead.
+            results[slot] = Piece(clean: false, rootSymbol: 0, rootStart: 0, rootEnd: 0, nodes: FlatTreeBuilder(estimatedNodes: 0))
+            return
+        }
+        guard let raw = Parser.parseRaw(source, with: parser) else { return }
         defer { ts_tree_delete(raw) }
         let root = ts_tree_root_node(raw)
         var piece = Piece(clean: !ts_node_has_error(root), rootSymbol: ts_node_symbol(root), rootStart: ts_node_start_byte(root),
