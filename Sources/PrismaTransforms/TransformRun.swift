@@ -34,9 +34,16 @@ public struct TransformRun: Sendable {
                 // reported (by the engine, which parses it again), never analysed.
                 if !prefilter.mayConcernPrisma(bytes, path: loaded.path),
                    (try? ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers)) != nil {
-                    return FileOutcome(path: loaded.path, status: .unchanged, original: bytes, updated: bytes)
+                    return FileOutcome(path: loaded.path, status: .unchanged, original: [], updated: [])
                 }
-                return engine.run(transform, inverse: inverse, selection: selection, path: loaded.path, bytes: bytes, parsers: parsers)
+                var outcome = engine.run(transform, inverse: inverse, selection: selection, path: loaded.path, bytes: bytes, parsers: parsers)
+                // Only a changed file's bytes are needed later (diff, journal): a run over many
+                // files does not keep the others'.
+                if !outcome.isChanged {
+                    outcome.original = []
+                    outcome.updated = []
+                }
+                return outcome
             }
         }
         return TransformRun(transformID: entry.id, selection: selection, outcomes: outcomes)
