@@ -89,9 +89,14 @@ public enum Phases {
     /// How many client instances a run adds to the connection budget: `localize-client` one
     /// per file it changes, `centralize-client` one fewer; the other transforms none.
     public static func instanceChange(of run: TransformRun) -> Int {
-        switch run.transformID {
-        case LocalizeClient.id: return run.changed.count
-        case CentralizeClient.id: return -run.changed.count
+        instanceChange(transform: run.transformID, changedFiles: run.changed.count)
+    }
+
+    /// The same for a transform that changes `changedFiles` files (a saved plan's).
+    public static func instanceChange(transform: String, changedFiles: Int) -> Int {
+        switch transform {
+        case LocalizeClient.id: return changedFiles
+        case CentralizeClient.id: return -changedFiles
         default: return 0
         }
     }

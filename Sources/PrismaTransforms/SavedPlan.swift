@@ -111,7 +111,10 @@ public struct SavedPlan: Codable, Equatable, Sendable {
                                            centralModule: centralModule)
         var keys: [String: Set<SiteKey>] = [:]
         for file in files { keys[file.path] = Set(file.sites.compactMap(\.key)) }
-        let run = try TransformRun.run(entry, workspace: workspace, options: TransformOptions(force: force ?? false, allowLossy: allowLossy ?? false),
+        // A phase's own options (a bare client) made the plan's edits: the recomputation takes them too.
+        let bareClient = phase.flatMap { id in workspace.configuration.phases.first { $0.id == id } }?.bareClient ?? false
+        let run = try TransformRun.run(entry, workspace: workspace,
+                                       options: TransformOptions(force: force ?? false, allowLossy: allowLossy ?? false, bareClient: bareClient),
                                        selection: Selection(keys: keys))
         if let failed = run.failed.first, let error = failed.error { throw error }
         let recomputed = Dictionary(run.changed.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })

@@ -33,7 +33,7 @@ struct ApplyCommand: ParsableCommand {
                                valueName: "path"), completion: .file(extensions: ["json"]))
     var plan: String?
 
-    @Flag(help: "With --phase: go ahead even when the phase takes the connection budget over --max-connections.")
+    @Flag(help: "With --phase or --plan: go ahead even when it takes the connection budget over --max-connections.")
     var acceptBudget = false
 
     @OptionGroup var budgetArguments: BudgetArguments
@@ -45,7 +45,7 @@ struct ApplyCommand: ParsableCommand {
             throw ValidationError("--plan applies a saved plan: give no transform or phase with it")
         }
         if allowDirty && !commit { throw ValidationError("--allow-dirty goes with --commit") }
-        if acceptBudget && arguments.phase == nil { throw ValidationError("--accept-budget goes with --phase") }
+        if acceptBudget && arguments.phase == nil && plan == nil { throw ValidationError("--accept-budget goes with --phase or --plan") }
         if noVerify && !commit { throw ValidationError("--no-verify goes with --commit") }
         if commit && arguments.selection.noGit { throw ValidationError("--commit needs git; it does not go with --no-git") }
     }
@@ -90,13 +90,18 @@ struct ApplyCommand: ParsableCommand {
     /// The safety rail: a phase that adds clients (localize-client) is refused, before anything
     /// is written, when the budget it leaves exceeds max_connections, as `plan` marks it.
     private func checkBudget(_ prepared: TransformArguments.Prepared) throws {
-        guard let phase = prepared.phase, !acceptBudget else { return }
-        let added = Phases.instanceChange(of: prepared.run)
-        guard added > 0 else { return }
-        let now = try arguments.runOptions.around("budget") { Inventory.make(prepared.workspace, budget: budgetArguments.options).budget }
+        guard let phase = prepared.phase else { return }
+        try refuseOverBudget(adding: Phases.instanceChange(of: prepared.run), in: prepared.workspace, what: "phase \(phase.id)")
+    }
+
+    /// The rail itself, for a phase or a saved plan (`what`) that adds `added` clients.
+    private func refuseOverBudget(adding added: Int, in workspace: @autoclosure () throws -> Workspace, what: String) throws {
+        guard added > 0, !acceptBudget else { return }
+        let workspace = try workspace()
+        let now = try arguments.runOptions.around("budget") { Inventory.make(workspace, budget: budgetArguments.options).budget }
         let after = Phases.budget(now, changedBy: added)
         guard after.exceeds else { return }
-        throw CodemodError.selection("phase \(phase.id) would take the connection budget to \(after.worstCase), over max_connections "
+        throw CodemodError.selection("\(what) would take the connection budget to \(after.worstCase), over max_connections "
                                      + "\(after.maxConnections): \(BudgetArguments.describe(after)). Nothing was written. Raise the server's "
                                      + "max_connections and say so with --max-connections, lower the pool (connection_limit), or pass --accept-budget")
     }
@@ -105,6 +110,9 @@ struct ApplyCommand: ParsableCommand {
         let project = try Project.locate(for: arguments.paths.first ?? ".", currentDirectory: Output.currentDirectory)
         let saved = try SavedPlan.load(Project.resolve(path, against: Output.currentDirectory), displayPath: path)
         let writes = try saved.writes(root: project.root)
+        try refuseOverBudget(adding: Phases.instanceChange(transform: saved.transform, changedFiles: writes.count),
+                             in: try Workspace.open(paths: [project.root.path], currentDirectory: Output.currentDirectory),
+                             what: "the plan \(path)")
         let record = JournalRun(kind: .apply, transform: saved.transform, phase: saved.phase, only: saved.only,
                                 toolVersion: PrismaCodemod.version)
         var request: CommitRequest?

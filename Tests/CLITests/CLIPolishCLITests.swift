@@ -90,4 +90,22 @@ final class CLIPolishCLITests: XCTestCase {
         XCTAssertEqual(within.status, 0, within.stderr)
         XCTAssertEqual(try tool(["apply", "unwrap-reads", "--accept-budget"], in: repo).status, 2, "--accept-budget goes with --phase")
     }
+
+    /// A saved plan is held to the same rail as the phase it was made from, and applies as
+    /// the phase made it (its bare client).
+    func testASavedPlanOverTheConnectionBudgetIsRefusedUnlessAccepted() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let planFile = repo.appendingPathComponent("phase2.plan.json").path
+        let saved = try tool(["diff", "--phase", "2", "--save-plan", planFile], in: repo)
+        XCTAssertEqual(saved.status, 0, saved.stderr)
+        let refused = try tool(["apply", "--plan", planFile], in: repo)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("error: the plan \(planFile) would take the connection budget to 7300, over max_connections 100: "),
+                      refused.stderr)
+        XCTAssertEqual(try git(["status", "--porcelain", "src"], in: repo).stdout, "", "nothing written")
+        let accepted = try tool(["apply", "--plan", planFile, "--accept-budget"], in: repo)
+        XCTAssertEqual(accepted.status, 0, accepted.stderr)
+        XCTAssertFalse(try git(["status", "--porcelain", "src"], in: repo).stdout.isEmpty)
+    }
 }
