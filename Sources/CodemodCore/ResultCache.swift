@@ -62,7 +62,7 @@ public struct ResultCache: Sendable {
             let bytes = [UInt8](data)
             guard bytes.count > digestLength, SHA256.hash(data: bytes[..<(bytes.count - digestLength)]).elementsEqual(bytes[(bytes.count - digestLength)...])
             else { return nil }
-            return try? decode(Array(bytes[..<(bytes.count - digestLength)]), layers: layers)
+            return try? decode(bytes, body: 0..<(bytes.count - digestLength), layers: layers)
         }
         var cache = ResultCache(file: file, tool: ToolStamp.of(executable, known: stored?.tool), layers: layers)
         if let stored, let tool = cache.tool, stored.tool.sha256 == tool.sha256 {
@@ -187,9 +187,9 @@ public struct ResultCache: Sendable {
         return writer.bytes
     }
 
-    private static func decode(_ bytes: [UInt8], layers: Int) throws(CacheReader.Damaged)
+    private static func decode(_ bytes: [UInt8], body: Range<Int>, layers: Int) throws(CacheReader.Damaged)
         -> (tool: ToolStamp, keys: [String], entries: [String: Entry]) {
-        var reader = CacheReader(bytes)
+        var reader = CacheReader(bytes, range: body)
         guard try reader.raw(magic.count) == magic, try reader.unsigned() == format else { throw CacheReader.Damaged() }
         let tool = ToolStamp(path: try reader.string(), size: try reader.int(), modified: try reader.int(), sha256: try reader.string())
         let keys = try reader.strings()

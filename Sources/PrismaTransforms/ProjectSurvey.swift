@@ -31,27 +31,23 @@ public struct ProjectSurvey: Sendable {
     /// Whether the project's package.json depends on Prisma, or it holds a Prisma schema.
     public var dependsOnPrisma: Bool
 
-    /// Surveys `files` (all of a project's files for `init`, a run's files for the guard).
-    /// `clientModules: false` skips looking for client modules (a workspace has found its own).
-    /// `knownHelpersOnly`: skip files whose wrappers are all configured helpers (the guard asks only for unknown ones).
-    public static func make(files: [LoadedFile], project: Project, configuration: PrismaConfiguration,
-                            clientModules findModules: Bool = true, knownHelpersOnly: Bool = false) -> ProjectSurvey {
-        let known = knownHelpersOnly ? Set(configuration.retryHelpers) : []
-        let modules = findModules ? ClientModuleIndex.build(files: files, configuration: configuration).modules : [:]
+    /// Surveys all of a project's `files` (for `init`; the guard reads the workspace's facts instead).
+    public static func make(files: [LoadedFile], project: Project, configuration: PrismaConfiguration) -> ProjectSurvey {
+        let modules = ClientModuleIndex.build(files: files, configuration: configuration).modules
         let clientModules = modules.filter { !$0.value.clientExports.isEmpty }.map { path, exports in
             ClientModule(path: path, exports: exports.clientExports.sorted(), line: exports.evidenceLine ?? 1)
         }.sorted { $0.path < $1.path }
         let keyToPath = Dictionary(files.map { (ModuleResolver.key($0.path), $0.path) }, uniquingKeysWith: { first, _ in first })
         let uses = Parallel.map(count: files.count, stage: "finding retry helpers") { index, parsers -> [(name: String, module: String?, at: SiteAddress)] in
             let loaded = files[index]
-            guard case .success(let bytes) = loaded.content, HelperUses.mayHold(bytes, known: known),
+            guard case .success(let bytes) = loaded.content, HelperUses.mayHold(bytes),
                   let file = try? ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers) else { return [] }
             return HelperUses.find(in: file, resolver: project.resolver, configuration: configuration).map { use in
                 (use.name, use.moduleKey.flatMap { keyToPath[$0] } ?? use.moduleKey, use.at)
             }
         }.flatMap { $0 }
         return ProjectSurvey(clientModules: clientModules,
-                             clientClasses: findModules ? Workspace.clientSubclasses(in: files, of: configuration.clientClass) : [],
+                             clientClasses: Workspace.clientSubclasses(in: files, of: configuration.clientClass),
                              helpers: helpers(from: uses), dependsOnPrisma: Self.dependsOnPrisma(project.root))
     }
 
