@@ -124,8 +124,9 @@ public struct Engine {
         var original: ParsedFile?
     }
 
-    /// The largest file whose runtime tree is kept for an incremental re-parse of the output.
-    static let incrementalReparseLimit = 1 << 20
+    /// The largest file whose runtime tree is kept for an incremental re-parse of the output:
+    /// a larger one is parsed in pieces, which keep none.
+    static let incrementalReparseLimit = Parser.defaultPieceSize
 
     /// Parse → candidates → selection → edits, filling `outcome` with what it finds; nil when
     /// there is nothing to write (no site selected, or a failure recorded in `outcome`).

@@ -230,7 +230,7 @@ enum CheckOutput {
     /// than a warm run takes over everything else.
     static func json(_ report: CheckReport) -> String {
         var shell = JSONReport(report)
-        shell.findings = StreamedArray([])
+        shell.findings = []
         let rest = Array(JSONOutput.encode(shell).utf8)
         let hole = Array("\n  \"findings\" : [\n\n  ]".utf8)
         guard !report.findings.isEmpty,
@@ -293,13 +293,13 @@ enum CheckOutput {
         }
 
         var version = 1
-        var findings: StreamedArray<Finding>
+        var findings: [Finding]
         var failed: [Failure]
         var summary: Summary
         var unchecked: [UncheckedSite]
 
         init(_ report: CheckReport) {
-            findings = StreamedArray(report.findings)
+            findings = report.findings
             failed = report.failed.map { error in
                 var failure = Failure(path: error.path, message: error.message)
                 if case .parse(_, let position, _) = error {

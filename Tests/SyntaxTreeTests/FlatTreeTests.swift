@@ -36,6 +36,18 @@ final class FlatTreeTests: XCTestCase {
     }
 
     /// Fails unless `flat` answers every question as one runtime parse of all of `bytes` does.
+    /// Two flat trees alike, array by array (a tree made another way against a fresh parse).
+    static func assertSameArrays(_ tree: Tree, _ expected: Tree, _ name: String = "", file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(tree.source, expected.source, name, file: file, line: line)
+        XCTAssertEqual(tree.symbols, expected.symbols, "\(name): kinds", file: file, line: line)
+        XCTAssertEqual(tree.flags, expected.flags, "\(name): flags", file: file, line: line)
+        XCTAssertEqual(tree.fields, expected.fields, "\(name): fields", file: file, line: line)
+        XCTAssertEqual(tree.startBytes, expected.startBytes, "\(name): starts", file: file, line: line)
+        XCTAssertEqual(tree.endBytes, expected.endBytes, "\(name): ends", file: file, line: line)
+        XCTAssertEqual(tree.parents, expected.parents, "\(name): parents", file: file, line: line)
+        XCTAssertEqual(tree.subtreeEnds, expected.subtreeEnds, "\(name): subtrees", file: file, line: line)
+    }
+
     static func assertSameAsRuntime(_ flat: Tree, _ bytes: [UInt8], language: Language, name: String) throws {
         let parser = try XCTUnwrap(ts_parser_new())
         defer { ts_parser_delete(parser) }

@@ -21,7 +21,7 @@ final class IncrementalParseTests: XCTestCase {
                 let edited = Self.apply(changes, to: bytes)
                 let incremental = try parser.reparse(edited, previous: original, changes: changes)
                 let fresh = try Parser(language: language).parse(edited)
-                assertSameTree(incremental, fresh, url.lastPathComponent)
+                FlatTreeTests.assertSameArrays(incremental, fresh, url.lastPathComponent)
                 reparsed += 1
             }
         }
@@ -38,7 +38,7 @@ final class IncrementalParseTests: XCTestCase {
                        SourceChange(range: 10..<14, replacement: Array("h(2))".utf8))]
         let edited = Self.apply(changes, to: bytes)
         XCTAssertEqual(String(decoding: edited, as: UTF8.self), "const a = g(\n  h(2));\nconst b = 2;\n")
-        assertSameTree(try parser.reparse(edited, previous: original, changes: changes), try parser.parse(edited), "merged")
+        FlatTreeTests.assertSameArrays(try parser.reparse(edited, previous: original, changes: changes), try parser.parse(edited), "merged")
     }
 
     func testChangesOutOfOrderOrWithoutAKeptTreeGiveAFreshParse() throws {
@@ -47,10 +47,10 @@ final class IncrementalParseTests: XCTestCase {
         let edited = Array("let x = 1;\nlet y = 2;\n".utf8)
         let changes = [SourceChange(range: 15..<16, replacement: [UInt8(ascii: "y")]), SourceChange(range: 4..<5, replacement: [UInt8(ascii: "x")])]
         let kept = try parser.parse(bytes, retainingRuntime: true)
-        assertSameTree(try parser.reparse(edited, previous: kept, changes: changes), try parser.parse(edited), "out of order")
+        FlatTreeTests.assertSameArrays(try parser.reparse(edited, previous: kept, changes: changes), try parser.parse(edited), "out of order")
         let notKept = try parser.parse(bytes)
         XCTAssertFalse(notKept.canBeReparsed)
-        assertSameTree(try parser.reparse(edited, previous: notKept, changes: changes.reversed()), try parser.parse(edited), "not kept")
+        FlatTreeTests.assertSameArrays(try parser.reparse(edited, previous: notKept, changes: changes.reversed()), try parser.parse(edited), "not kept")
     }
 
     // MARK: Edits that keep a valid file valid
@@ -94,16 +94,5 @@ final class IncrementalParseTests: XCTestCase {
             cursor = max(cursor, change.range.upperBound)
         }
         return result + bytes[cursor...]
-    }
-
-    private func assertSameTree(_ actual: Tree, _ expected: Tree, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(actual.source, expected.source, name, file: file, line: line)
-        XCTAssertEqual(actual.symbols, expected.symbols, "\(name): kinds", file: file, line: line)
-        XCTAssertEqual(actual.flags, expected.flags, "\(name): flags", file: file, line: line)
-        XCTAssertEqual(actual.fields, expected.fields, "\(name): fields", file: file, line: line)
-        XCTAssertEqual(actual.startBytes, expected.startBytes, "\(name): starts", file: file, line: line)
-        XCTAssertEqual(actual.endBytes, expected.endBytes, "\(name): ends", file: file, line: line)
-        XCTAssertEqual(actual.parents, expected.parents, "\(name): parents", file: file, line: line)
-        XCTAssertEqual(actual.subtreeEnds, expected.subtreeEnds, "\(name): subtrees", file: file, line: line)
     }
 }

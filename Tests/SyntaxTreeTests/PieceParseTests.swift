@@ -41,7 +41,6 @@ final class PieceParseTests: XCTestCase {
                 type T\(index) = { a: string };
                 export class C\(index) { m() { return 'ä€'; } }
 
-
                 """
         }
         let bytes = Array(text.utf8)
@@ -54,7 +53,7 @@ final class PieceParseTests: XCTestCase {
         try FlatTreeTests.assertSameAsRuntime(parser.parse(bytes), bytes, language: .typescript, name: "generated")
         // Pieces parsed three at a time, by three parsers, merge into the same arrays.
         let threeAtOnce = try XCTUnwrap(Parser(language: .typescript, pieceSize: 4096, pieceWorkers: 3).parse(bytes, cutAt: cuts))
-        assertSameArrays(threeAtOnce, pieces)
+        FlatTreeTests.assertSameArrays(threeAtOnce, pieces)
     }
 
     /// Cuts fall only before a declaration after a finished statement, outside every construct.
@@ -109,17 +108,7 @@ final class PieceParseTests: XCTestCase {
         let tree = try parser.parse(bytes)
         XCTAssertNotNil(tree.firstError)
         // (The runtime's own parent of the MISSING node is one of its quirks: compared with the copy of one parse.)
-        assertSameArrays(tree, try Parser(language: .typescript, pieceSize: bytes.count).parse(bytes))
-    }
-
-    private func assertSameArrays(_ tree: Tree, _ expected: Tree, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(tree.symbols, expected.symbols, file: file, line: line)
-        XCTAssertEqual(tree.flags, expected.flags, file: file, line: line)
-        XCTAssertEqual(tree.fields, expected.fields, file: file, line: line)
-        XCTAssertEqual(tree.startBytes, expected.startBytes, file: file, line: line)
-        XCTAssertEqual(tree.endBytes, expected.endBytes, file: file, line: line)
-        XCTAssertEqual(tree.parents, expected.parents, file: file, line: line)
-        XCTAssertEqual(tree.subtreeEnds, expected.subtreeEnds, file: file, line: line)
+        FlatTreeTests.assertSameArrays(tree, try Parser(language: .typescript, pieceSize: bytes.count).parse(bytes))
     }
 
     func testJSXTagsAreNotRegularExpressions() throws {
