@@ -30,10 +30,8 @@ public struct TransformRun: Sendable {
             case .failure(let error):
                 return FileOutcome(path: loaded.path, status: .failed, original: [], updated: [], error: error)
             case .success(let bytes):
-                // Nothing there for any transform: parsed only so that a file that does not parse is
-                // reported (by the engine, which parses it again), never analysed.
-                if !prefilter.mayConcernPrisma(bytes, path: loaded.path),
-                   (try? ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers)) != nil {
+                // Nothing there for any transform to change: not parsed.
+                if !prefilter.mayConcernPrisma(bytes, path: loaded.path) {
                     return FileOutcome(path: loaded.path, status: .unchanged, original: [], updated: [])
                 }
                 var outcome = engine.run(transform, inverse: inverse, selection: selection, path: loaded.path, bytes: bytes, parsers: parsers)

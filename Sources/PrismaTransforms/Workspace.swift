@@ -430,8 +430,9 @@ public struct Workspace: Sendable {
     }
 
     /// Parses each readable file and hands it to `body`, on all cores, in file order. A file
-    /// `PrismaPrefilter` shows cannot concern Prisma is not analysed: `skipped` gives its result.
-    /// It is still parsed, so that a file that does not parse is reported whatever it holds.
+    /// `PrismaPrefilter` shows cannot concern Prisma is neither parsed nor analysed: `skipped`
+    /// gives its result. Nothing in it could be a finding, an edit or an inventory line, so
+    /// whether it parses is for the compiler to say (most of a backend's bytes are such files).
     public func map<T>(skipped: (LoadedFile) -> T, _ body: (LoadedFile, Result<ParsedFile, CodemodError>) -> T) -> [T] {
         map(indices: Array(files.indices), skipped: skipped, body)
     }
@@ -473,13 +474,13 @@ public struct Workspace: Sendable {
             case .failure(let error):
                 return body(loaded, .failure(error))
             case .success(let bytes):
+                if !prefilter.mayConcernPrisma(bytes, path: loaded.path) { return skipped(loaded) }
                 let parsed: Result<ParsedFile, CodemodError>
                 do throws(CodemodError) {
                     parsed = .success(try ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers))
                 } catch {
                     parsed = .failure(error)
                 }
-                if case .success = parsed, !prefilter.mayConcernPrisma(bytes, path: loaded.path) { return skipped(loaded) }
                 return body(loaded, parsed)
             }
         }

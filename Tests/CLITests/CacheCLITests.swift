@@ -45,7 +45,7 @@ final class CacheCLITests: XCTestCase {
         var files = ["package.json": #"{ "dependencies": { "@prisma/client": "^5.22.0" } }"#,
                      "src/db.ts": "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n"
                          + "export const executeWithRetry = async <T>(operation: () => Promise<T>) => operation();\n",
-                     "src/broken.ts": "export const x = (;\n"]
+                     "src/broken.ts": "export const x = (;\n// prisma\n"]
         for index in 0..<20 {
             files["src/m\(index).ts"] = "import { prisma, executeWithRetry } from './db';\n"
                 + "export const load\(index) = () => executeWithRetry(() => prisma.user.findMany());\n"

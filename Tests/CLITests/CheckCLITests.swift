@@ -153,8 +153,27 @@ final class CheckCLITests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("bad.json: baseline version 9 is not supported"), bad.stderr)
     }
 
+    /// A file with no Prisma text (no client, helper, Prisma method or client-module import)
+    /// is not parsed by any command: a syntax error there is the compiler's to report, and
+    /// skipping it is most of what makes a large backend cheap. One with Prisma text is.
+    func testAFileWithoutPrismaTextIsNotParsedOneWithItIs() throws {
+        let root = try project(["src/controllers/a.ts": sample, "src/legacy.ts": "export const x = (;\n",
+                                "src/half.ts": "import { prisma } from './utils/prisma';\nexport const y = (;\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        for command in [["check", "."], ["inventory", "."], ["diff", "unwrap-reads", "."]] {
+            let result = try tool(command, in: root)
+            XCTAssertEqual(result.status, 2, "\(command): half.ts does not parse")
+            XCTAssertTrue(result.stderr.contains("src/half.ts:2:"), "\(command): \(result.stderr)")
+            XCTAssertFalse((result.stdout + result.stderr).contains("legacy.ts"), "\(command): \(result.stdout)\(result.stderr)")
+        }
+        try FileManager.default.removeItem(at: root.appendingPathComponent("src/half.ts"))
+        let clean = try tool(["check", "."], in: root)
+        XCTAssertEqual(clean.status, 1, "the sample's findings, and nothing failed: \(clean.stderr)")
+        XCTAssertFalse(clean.stderr.contains("legacy.ts"), clean.stderr)
+    }
+
     func testJSONAndGitHubFormats() throws {
-        let root = try project(["src/controllers/a.ts": sample, "src/broken.ts": "export const x = (;\n"])
+        let root = try project(["src/controllers/a.ts": sample, "src/broken.ts": "export const x = (;\n// prisma.user.findMany()\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         let json = try tool(["check", ".", "--format", "json"], in: root)
         XCTAssertEqual(json.status, 2, "a file failed to parse")
@@ -183,7 +202,7 @@ final class CheckCLITests: XCTestCase {
     func testSARIFValidatesAgainstTheSchema() throws {
         let schema = repositoryRoot.appendingPathComponent(".fetched/sarif-schema-2.1.0.json")
         XCTAssertTrue(FileManager.default.fileExists(atPath: schema.path), "run scripts/setup.sh to fetch the SARIF schema")
-        let root = try project(["src/controllers/a.ts": sample, "src/broken.ts": "export const x = (;\n"])
+        let root = try project(["src/controllers/a.ts": sample, "src/broken.ts": "export const x = (;\n// prisma.user.findMany()\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         let sarif = try tool(["check", ".", "--format", "sarif"], in: root)
         XCTAssertEqual(sarif.status, 2)
@@ -215,7 +234,7 @@ extension CheckCLITests {
     func testColumnsCountCharactersNotBytes() throws {
         let root = try project([
             "src/controllers/ä.ts": "import { prisma, executeWithRetry } from '../utils/prisma';\nexport const ü = async () => { /* größe */ const n = await executeWithRetry(() => prisma.user.count()); return n; };\n",
-            "src/controllers/broken.ts": "const straße = 'ß' + (;\n",
+            "src/controllers/broken.ts": "const straße = 'ß' + (;\n// prisma\n",
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try tool(["check", "."], in: root)

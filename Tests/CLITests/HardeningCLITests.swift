@@ -182,7 +182,7 @@ final class HardeningCLITests: XCTestCase {
 
     /// Messages that name what is wrong and where.
     func testMessagesNameWhatIsWrongAndWhere() throws {
-        let repo = try project(more: ["src/broken.ts": "export const x = ;\n"])
+        let repo = try project(more: ["src/broken.ts": "export const x = ;\n// prisma\n"])
         defer { try? FileManager.default.removeItem(at: repo) }
         let outside = try tool(["check", "--central-module", "../elsewhere/db.ts", "src"], in: repo)
         XCTAssertEqual(outside.status, 2)

@@ -113,7 +113,7 @@ final class InventoryCLITests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("{}".utf8).write(to: folder.appendingPathComponent("package.json"))
         try Data("import { prisma } from './db';\nexport const a = prisma.user.count();\n".utf8).write(to: folder.appendingPathComponent("src/ok.ts"))
-        try Data("export const b = (;\n".utf8).write(to: folder.appendingPathComponent("src/broken.ts"))
+        try Data("export const b = (;\n// prisma\n".utf8).write(to: folder.appendingPathComponent("src/broken.ts"))
         try Data([0x61, 0x00]).write(to: folder.appendingPathComponent("src/binary.ts"))
         try Data([0x63, 0xE4, 0x0A]).write(to: folder.appendingPathComponent("src/latin1.ts"))
         let result = try tool(["inventory", "."], in: folder)

@@ -13,8 +13,8 @@ import Foundation
 /// (`findMany`, `upsert`…), a common one (`create`, `count`…) together with a client-like
 /// name or a schema model, or an import of the central module, a module re-exporting it or
 /// the retry module under whatever name (`import db from '@/db'`). Each test is a superset of
-/// what the analysis looks for, so a file skipped here has nothing to report
-/// (but whether it parses, which the callers still ask).
+/// what the analysis looks for, so a file skipped here has nothing to report and is not
+/// parsed: a syntax error there is the compiler's to report, not this tool's.
 public struct PrismaPrefilter: Sendable {
     private let words: [String]
     private let commonMethods: [String]
