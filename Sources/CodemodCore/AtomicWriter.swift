@@ -83,18 +83,26 @@ public enum AtomicWriter {
 
     /// Writes all the bytes at the descriptor's position; the errno that stopped it, if one did.
     public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-        bytes.withUnsafeBytes { buffer -> Int32? in
-            var written = 0
-            while written < buffer.count, let base = buffer.baseAddress {
-                let result = Glibc.write(descriptor, base + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += result
+        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+    }
+
+    /// `writeAll` of a string's UTF-8, without copying it into an array first (a report can be tens of megabytes).
+    public static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+        var text = text
+        return text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
+    }
+
+    public static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        var written = 0
+        while written < buffer.count, let base = buffer.baseAddress {
+            let result = Glibc.write(descriptor, base + written, buffer.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            written += result
         }
+        return nil
     }
 
     /// Makes the rename itself durable.

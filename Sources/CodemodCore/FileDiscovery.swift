@@ -36,10 +36,13 @@ public struct FileSelection: Sendable {
     /// Folders never entered: dependencies, build output, tool state.
     public static let skippedFolders: Set<String> = ["node_modules", "dist", "build", ".git", Journal.defaultFolderName]
 
+    private static let skippedFolderNames = skippedFolders.map { Array($0.utf8) }
+
     public func accepts(_ relativePath: String) -> Bool {
         guard reads(fileName: relativePath) else { return false }
-        let components = relativePath.split(separator: "/").map(String.init)
-        if components.dropLast().contains(where: { Self.skippedFolders.contains($0) }) { return false }
+        // Over the bytes: this runs for every file listed.
+        let folders = relativePath.utf8.split(separator: UInt8(ascii: "/")).dropLast()
+        if folders.contains(where: { folder in Self.skippedFolderNames.contains { $0.elementsEqual(folder) } }) { return false }
         if !includes.isEmpty, !includes.matches(relativePath) { return false }
         return !excludes.matches(relativePath)
     }
@@ -89,7 +92,8 @@ public struct FileSelection: Sendable {
 public enum FileDiscovery {
     public static func files(in paths: [String], project: Project, selection: FileSelection,
                              currentDirectory: URL) throws -> [String] {
-        var found = Set<String>()
+        var found: [String] = []
+        var seen = Set<String>()
         for path in paths {
             let url = Project.resolve(path, against: currentDirectory)
             var isDirectory: ObjCBool = false
@@ -99,17 +103,23 @@ public enum FileDiscovery {
             if !isDirectory.boolValue {
                 // A file named explicitly is taken even when ignored, as other tools do.
                 let relative = project.relativePath(of: url)
-                if selection.reads(fileName: relative) { found.insert(relative) }
+                if selection.reads(fileName: relative), seen.insert(relative).inserted { found.append(relative) }
                 continue
             }
-            for file in try listFolder(url, project: project, usingGit: selection.usesGit) where selection.accepts(file) {
-                found.insert(file)
+            for file in try listFolder(url, project: project, usingGit: selection.usesGit, keeping: selection.accepts)
+            where seen.insert(file).inserted {
+                found.append(file)
             }
         }
-        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // git lists a folder's files in this order already (tracked ones, untracked ones, each sorted):
+        // checked in one pass, sorted only when it is not.
+        if zip(found, found.dropFirst()).allSatisfy({ String.precedesInBytes($0, $1) }) { return found }
+        return found.sorted(by: String.precedesInBytes)
     }
 
-    static func listFolder(_ folder: URL, project: Project, usingGit: Bool = true) throws -> [String] {
+    /// The regular files below `folder` whose root-relative paths `keeping` accepts.
+    static func listFolder(_ folder: URL, project: Project, usingGit: Bool = true,
+                           keeping: (String) -> Bool = { _ in true }) throws -> [String] {
         if usingGit, let problem = project.gitProblem { throw CodemodError.git(problem) }
         if usingGit, project.gitTopLevel != nil {
             let result = try Git.run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], in: folder)
@@ -120,14 +130,19 @@ public enum FileDiscovery {
             }
             // Paths as strings and `lstat`, not URLs: this runs for every file of every run.
             let base = folder.standardizedFileURL.path
-            return result.output.split(separator: 0).compactMap { entry in
+            let root = project.root.path
+            let candidates = result.output.split(separator: 0).compactMap { entry -> (path: String, relative: String)? in
                 let path = base + "/" + String(decoding: entry, as: UTF8.self)
-                // Tracked files deleted in the work tree are listed too, and links: skip both (links are
-                // never read or written through, so a linked file is neither counted twice nor half-applied).
-                var info = stat()
-                guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-                return Project.relative(path, to: project.root.path)
+                let relative = Project.relative(path, to: root)
+                return keeping(relative) ? (path, relative) : nil
             }
+            // Tracked files deleted in the work tree are listed too, and links: skip both (links are
+            // never read or written through, so a linked file is neither counted twice nor half-applied).
+            return Parallel.map(count: candidates.count) { index, _ -> String? in
+                var info = stat()
+                guard lstat(candidates[index].path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+                return candidates[index].relative
+            }.compactMap { $0 }
         }
         var files: [String] = []
         var pending = [folder.standardizedFileURL.path]
@@ -139,7 +154,8 @@ public enum FileDiscovery {
                 if kind == S_IFDIR {
                     if !FileSelection.skippedFolders.contains(name) { pending.append(path) }
                 } else if kind != S_IFLNK {
-                    files.append(Project.relative(path, to: project.root.path))
+                    let relative = Project.relative(path, to: project.root.path)
+                    if keeping(relative) { files.append(relative) }
                 }
             }
         }
@@ -409,5 +425,24 @@ public struct GlobList: Sendable {
         var matched = entries.first?.negated ?? false
         for entry in entries where entry.glob.matches(path) { matched = !entry.negated }
         return matched
+    }
+}
+
+extension String {
+    /// Whether `lhs` sorts before `rhs` byte by byte in UTF-8 (git's order for paths), by
+    /// `memcmp` rather than a generic walk of the two views: paths are sorted on every run.
+    public static func precedesInBytes(_ lhs: String, _ rhs: String) -> Bool {
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let common = Swift.min(left.count, right.count)
+                if common > 0, let leftStart = left.baseAddress, let rightStart = right.baseAddress {
+                    let order = memcmp(leftStart, rightStart, common)
+                    if order != 0 { return order < 0 }
+                }
+                return left.count < right.count
+            }
+        }
     }
 }

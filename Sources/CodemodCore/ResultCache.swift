@@ -18,8 +18,8 @@ public struct ResultCache: Sendable {
     public struct Entry: Sendable {
         public var stamp: FileStamp?
         public var sha256: String
-        /// By layer; nil where nothing is kept.
-        var layers: [[UInt8]?]
+        /// By layer; nil where nothing is kept. Slices of the cache file as read, not copies.
+        var layers: [ArraySlice<UInt8>?]
     }
 
     /// The build of the tool that stored the results: its bytes' hash, and where and how
@@ -57,9 +57,8 @@ public struct ResultCache: Sendable {
     /// under the key it was stored with (see `use(layer:key:)`); none when the file is
     /// missing, damaged or from another build.
     public static func load(_ file: URL, executable: URL, layers: Int) -> ResultCache {
-        let data = try? Data(contentsOf: file)
-        let stored = data.flatMap { data -> (tool: ToolStamp, keys: [String], entries: [String: Entry])? in
-            let bytes = [UInt8](data)
+        let data = FileBytes.read(file.path)
+        let stored = data.flatMap { bytes -> (tool: ToolStamp, keys: [String], entries: [String: Entry])? in
             guard bytes.count > digestLength, SHA256.hash(data: bytes[..<(bytes.count - digestLength)]).elementsEqual(bytes[(bytes.count - digestLength)...])
             else { return nil }
             return try? decode(bytes, body: 0..<(bytes.count - digestLength), layers: layers)
@@ -121,7 +120,7 @@ public struct ResultCache: Sendable {
     }
 
     /// What `layer` holds for `path`, for the bytes last identified.
-    public func stored(layer: Int, for path: String) -> [UInt8]? { entries[path]?.layers[layer] }
+    public func stored(layer: Int, for path: String) -> ArraySlice<UInt8>? { entries[path]?.layers[layer] }
 
     /// `stored` decoded; nil when there is none or it does not decode.
     public func value<T: CacheCodable>(_ type: T.Type = T.self, layer: Int, for path: String) -> T? {
@@ -133,8 +132,8 @@ public struct ResultCache: Sendable {
 
     /// Keeps `bytes` as `layer`'s result for the file at `path` (identified first).
     public mutating func store(_ bytes: [UInt8], layer: Int, for path: String) {
-        guard entries[path] != nil, entries[path]?.layers[layer] != bytes else { return }
-        entries[path]?.layers[layer] = bytes
+        guard entries[path] != nil, entries[path]?.layers[layer].map({ $0.elementsEqual(bytes) }) != true else { return }
+        entries[path]?.layers[layer] = bytes[...]
         changed = true
     }
 
@@ -205,12 +204,9 @@ public struct ResultCache: Sendable {
                 return FileStamp(size: size, modified: modified, changed: changed, inode: try reader.unsigned(), device: try reader.unsigned(),
                                  verifiedAt: verifiedAt)
             }
-            var stored: [[UInt8]?] = []
+            var stored: [ArraySlice<UInt8>?] = []
             for _ in 0..<layers {
-                stored.append(try reader.optional { reader throws(CacheReader.Damaged) in
-                    let range = try reader.blobRange()
-                    return Array(bytes[range])
-                })
+                stored.append(try reader.optional { reader throws(CacheReader.Damaged) in bytes[try reader.blobRange()] })
             }
             entries[path] = Entry(stamp: stamp, sha256: sha256, layers: stored)
         }

@@ -22,6 +22,44 @@ public enum SourceLoader {
     }
 }
 
+/// A file's bytes, read straight into an array (no `Data` in between to copy from).
+public enum FileBytes {
+    /// Nil when the file cannot be opened or read.
+    public static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var failed = false
+        // The size is a first guess: a file that grows while it is read is read to its end.
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0)) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            while count < buffer.count {
+                let result = Glibc.read(descriptor, base + count, buffer.count - count)
+                if result < 0, errno == EINTR { continue }
+                if result <= 0 {
+                    failed = result < 0
+                    return
+                }
+                count += result
+            }
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while !failed {
+            let result = chunk.withUnsafeMutableBytes { buffer in Glibc.read(descriptor, buffer.baseAddress, buffer.count) }
+            if result < 0, errno == EINTR { continue }
+            if result <= 0 {
+                failed = result < 0
+                break
+            }
+            bytes += chunk[..<result]
+        }
+        return failed ? nil : bytes
+    }
+}
+
 /// Byte search for the cheap text tests that decide which files to parse: over the bytes,
 /// without building a `String` (Foundation's string search dominates otherwise).
 public enum ByteSearch {

@@ -154,7 +154,7 @@ public struct Workspace: Sendable {
         return try byRoot.keys.sorted().map { root in
             let project = Project(root: URL(fileURLWithPath: root, isDirectory: true))
             let complete = wholeFolders.contains { root == $0 || root.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-            return try make(project: project, paths: (byRoot[root] ?? []).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+            return try make(project: project, paths: (byRoot[root] ?? []).sorted(by: String.precedesInBytes),
                             centralModule: centralModule, layout: &layout, complete: complete, usesGit: selection.usesGit,
                             cache: cache.map { (cacheName, $0) })
         }
@@ -310,9 +310,21 @@ public struct Workspace: Sendable {
     static func retryImportHabit(paths: [String], facts: [FileFacts], helpers: [String],
                                  resolver: ModuleResolver) -> (name: String, moduleKey: String)? {
         var counts: [String: (name: String, moduleKey: String, uses: Int)] = [:]
+        // A specifier resolves the same from every file of a folder, and a backend's files import
+        // the helper with few specifiers: each is resolved once per folder, not once per file.
+        var resolved: [String: String?] = [:]
         for (path, fileFacts) in zip(paths, facts) {
             for (namesText, specifier) in fileFacts.helperImports {
-                guard let key = resolver.resolve(specifier, from: path) else { continue }
+                let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+                let memo = folder + "\u{0}" + specifier
+                let key: String?
+                if let known = resolved[memo] {
+                    key = known
+                } else {
+                    key = resolver.resolve(specifier, from: path)
+                    resolved[memo] = key
+                }
+                guard let key else { continue }
                 for name in importedNames(namesText) where helpers.contains(name) {
                     let id = "\(name)\u{0}\(key)"
                     counts[id] = (name, key, (counts[id]?.uses ?? 0) + 1)

@@ -16,13 +16,15 @@ enum JSONOutput {
     /// `value` as `encode` writes a string: quoted as is when it is printable ASCII without a
     /// quote or backslash, else as the encoder escapes it.
     static func appendString(_ value: String, to out: inout [UInt8]) {
-        let plain = value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-        if plain {
+        var value = value
+        let plain = value.withUTF8 { bytes -> Bool in
+            for byte in bytes where byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
             out.append(UInt8(ascii: "\""))
-            out += value.utf8
+            out.append(contentsOf: bytes)
             out.append(UInt8(ascii: "\""))
-            return
+            return true
         }
+        if plain { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         out += (try? encoder.encode(value)) ?? Data("\"\"".utf8)

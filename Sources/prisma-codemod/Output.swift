@@ -10,7 +10,7 @@ enum Output {
     /// lost report is never mistaken for a run that did nothing.
     static func out(_ text: String, done: String? = nil) {
         // Not FileHandle.write: it traps on an error (SIGILL and a backtrace).
-        guard let failure = AtomicWriter.writeAll(Array(text.utf8), to: STDOUT_FILENO) else { return }
+        guard let failure = AtomicWriter.writeAll(text, to: STDOUT_FILENO) else { return }
         let reason = String(cString: strerror(failure))
         err(done.map { "error: \($0); the report could not be printed: \(reason)" } ?? "error: cannot write the output: \(reason)")
         exit(Exit.usageOrFailure.rawValue)

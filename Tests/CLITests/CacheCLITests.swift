@@ -161,13 +161,65 @@ final class CacheCLITests: XCTestCase {
             let rewritten = try Data(contentsOf: cacheFile(command, in: repo))
             XCTAssertTrue(rewritten.starts(with: Data("prisma-codemod cache\n".utf8)), command)
         }
-        // One damaged byte in an entry: the cache is not trusted, every file is checked again.
+        // One damaged byte in an entry: the cache is not trusted, every file is checked again
+        // (the whole run's result is taken away, or it would be used: the files are the same).
+        try FileManager.default.removeItem(at: cacheFile("check-run", in: repo))
         let url = cacheFile("check", in: repo)
         var bytes = [UInt8](try Data(contentsOf: url))
         bytes[bytes.count / 2] ^= 0x01
         try Data(bytes).write(to: url)
         let damaged = try tool(["check", ".", "--format", "json"], in: repo, environment: marking)
         XCTAssertEqual(damaged.stdout, cold.stdout)
+        // The same for the whole run's result: damaged, it is not used.
+        try FileManager.default.removeItem(at: url)
+        let whole = cacheFile("check-run", in: repo)
+        var wholeBytes = [UInt8](try Data(contentsOf: whole))
+        wholeBytes[wholeBytes.count / 2] ^= 0x01
+        try Data(wholeBytes).write(to: whole)
+        XCTAssertEqual(try tool(["check", ".", "--format", "json"], in: repo, environment: marking).stdout, cold.stdout)
+    }
+
+    /// An unchanged tree's settled report is kept whole (`check-run.bin`), keyed by every
+    /// file's path and bytes, the rules and the project context: it is used even without the
+    /// per-file results (which a marked run would otherwise show as checked afresh), and any
+    /// change of a file's bytes or path, of the file set or of the rules stops it being used.
+    func testAnUnchangedTreeReusesTheWholeRunAndAnyChangeStopsIt() throws {
+        let repo = try backendRepository()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let cold = try tool(["check", ".", "--format", "json"], in: repo)
+        let whole = cacheFile("check-run", in: repo)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: whole.path))
+        let allCached = { (result: RunResult) throws -> Bool in try self.findings(result).allSatisfy(self.isCached) }
+        let noneCached = { (result: RunResult) throws -> Bool in try self.findings(result).allSatisfy { !self.isCached($0) } }
+        let perFile = cacheFile("check", in: repo)
+
+        // Without the per-file results, only the whole run can give every finding from the cache.
+        try FileManager.default.removeItem(at: perFile)
+        let reused = try tool(["check", ".", "--format", "json"], in: repo, environment: marking)
+        XCTAssertTrue(try allCached(reused), reused.stdout)
+        XCTAssertEqual(reused.stdout.replacingOccurrences(of: "CACHED ", with: ""), cold.stdout)
+
+        // A file moved with the same bytes: a new path, so nothing is reused.
+        let findings = try self.findings(cold)
+        let moved = try XCTUnwrap(findings.first?["path"] as? String)
+        try FileManager.default.removeItem(at: perFile)
+        try FileManager.default.moveItem(at: repo.appendingPathComponent(moved), to: repo.appendingPathComponent(moved + ".moved.ts"))
+        let afterMove = try tool(["check", ".", "--format", "json"], in: repo, environment: marking)
+        XCTAssertTrue(try noneCached(afterMove), afterMove.stdout)
+        XCTAssertTrue(afterMove.stdout.contains(moved + ".moved.ts"), afterMove.stdout)
+        try FileManager.default.moveItem(at: repo.appendingPathComponent(moved + ".moved.ts"), to: repo.appendingPathComponent(moved))
+
+        // Back as it was: reused again after one run; then one more file, and a changed severity, stop it.
+        _ = try tool(["check", "."], in: repo)
+        try FileManager.default.removeItem(at: perFile)
+        XCTAssertTrue(try allCached(try tool(["check", ".", "--format", "json"], in: repo, environment: marking)))
+        try FileManager.default.removeItem(at: perFile)
+        try Data("export const unrelated = 1;\n".utf8).write(to: repo.appendingPathComponent("src/extra.ts"))
+        XCTAssertTrue(try noneCached(try tool(["check", ".", "--format", "json"], in: repo, environment: marking)))
+        try FileManager.default.removeItem(at: perFile)
+        let warned = try tool(["check", ".", "--format", "json", "--warn", "read-in-retry"], in: repo, environment: marking)
+        XCTAssertTrue(try noneCached(warned), warned.stdout)
+        XCTAssertTrue(try self.findings(warned).contains { $0["severity"] as? String == "warning" }, warned.stdout)
     }
 
     /// The file's modification time, nanoseconds since 1970.

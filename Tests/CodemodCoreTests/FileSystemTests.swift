@@ -52,6 +52,30 @@ final class FileSystemTests: XCTestCase {
                                                      selection: FileSelection(), currentDirectory: folder))
     }
 
+    /// Paths sort byte by byte in UTF-8, as git sorts them: the memcmp comparison agrees with
+    /// the generic one on prefixes, empty strings, bytes over 0x7F and decomposed letters.
+    func testPathsSortInUTF8ByteOrder() {
+        let paths = ["", "a", "a/b.ts", "a-b.ts", "a.ts", "ab", "src/ä.ts", "src/a\u{308}.ts", "src/z.ts", "Z.ts", "src/€.ts", "src/😀.ts"]
+        for left in paths {
+            for right in paths {
+                XCTAssertEqual(String.precedesInBytes(left, right), left.utf8.lexicographicallyPrecedes(right.utf8), "\(left) < \(right)")
+            }
+        }
+    }
+
+    /// `FileBytes.read` gives a file's bytes whole (beyond its 64 KB reading chunk, and empty), nil for none.
+    func testFileBytesReadsWholeFiles() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let large = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(large).write(to: folder.appendingPathComponent("large"))
+        try Data().write(to: folder.appendingPathComponent("empty"))
+        XCTAssertEqual(FileBytes.read(folder.appendingPathComponent("large").path), large)
+        XCTAssertEqual(FileBytes.read(folder.appendingPathComponent("empty").path), [])
+        XCTAssertNil(FileBytes.read(folder.appendingPathComponent("missing").path))
+        XCTAssertNil(FileBytes.read(folder.path), "a folder is not a file's bytes")
+    }
+
     func testLoaderRejectsBinaryAndNonUTF8() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

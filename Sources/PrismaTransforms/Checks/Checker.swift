@@ -20,6 +20,16 @@ public struct Finding: Codable, Equatable, Sendable {
     public var wrapper: SourcePosition? = nil
 }
 
+extension Finding {
+    /// For tests (`CacheSettings.markRestored`): the finding as a result restored from the cache shows it.
+    func marked(_ restored: Bool) -> Finding {
+        guard restored, !message.hasPrefix("CACHED ") else { return self }
+        var marked = self
+        marked.message = "CACHED " + message
+        return marked
+    }
+}
+
 /// Prisma-like code the analysis could not follow, so no check judged it.
 public struct UncheckedSite: Codable, Equatable, Sendable {
     public var path: String
@@ -39,8 +49,15 @@ public struct CheckReport: Sendable {
     /// The files' `unanalysable` sites, in path and line order: a clean run says it did not see them.
     public var unchecked: [UncheckedSite] = []
 
-    public var errorCount: Int { findings.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
-    public var warningCount: Int { findings.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) } }
+    public var errorCount: Int { count(.error) }
+    public var warningCount: Int { count(.warning) }
+
+    /// By index, so that no finding is copied (tens of thousands in a large project).
+    private func count(_ severity: CheckSeverity) -> Int {
+        var count = 0
+        for index in findings.indices where findings[index].severity == severity { count += 1 }
+        return count
+    }
 }
 
 /// Runs the checks of `CheckRegistry`, as the rules files switch and grade them.
@@ -57,6 +74,14 @@ public enum Checker {
                 examine(PrismaFile(file: file, context: workspace.context), path: project.repositoryPath(of: loaded.path), rules: rules)
             }
         }
+        // An unchanged tree under the same rules and context: the settled report as it was kept.
+        var whole = settings.map { workspace.wholeRunCache("check", settings: $0, key: "") }
+        if let settings, let kept = whole?.value(SettledRun.self) {
+            // Files hashed this run (their stamps had changed) keep their identities for the next one.
+            workspace.saveIdentities()
+            return CheckReport(findings: kept.findings.map { $0.marked(settings.markRestored) }, failed: [], rules: rules,
+                               unchecked: kept.unchecked)
+        }
         let perFile: [Result<Examined, CodemodError>]
         if let settings {
             perFile = workspace.map(cache: settings, command: "check", keep: { try? $0.get() }, restore: { loaded, stored in
@@ -72,7 +97,70 @@ public enum Checker {
         }
         let findings = settle(examined, rules: rules, configuration: workspace.configuration,
                              projectClientInstances: workspace.context.projectClientInstances)
-        return CheckReport(findings: findings, failed: failed, rules: rules, unchecked: examined.flatMap(\.unchecked))
+        let unchecked = examined.flatMap(\.unchecked)
+        // A file that failed is reported as it is on the next run too, so nothing failed may be kept.
+        if failed.isEmpty { whole?.keep(SettledRun(findings: findings, unchecked: unchecked)) }
+        return CheckReport(findings: findings, failed: failed, rules: rules, unchecked: unchecked)
+    }
+
+    /// What a whole run keeps (`Workspace.wholeRunCache`): its settled findings, grouped by
+    /// path and with rule ids numbered, so that neither is stored, nor decoded, once per finding.
+    struct SettledRun: CacheCodable {
+        var findings: [Finding]
+        var unchecked: [UncheckedSite]
+
+        init(findings: [Finding], unchecked: [UncheckedSite]) {
+            self.findings = findings
+            self.unchecked = unchecked
+        }
+
+        func write(to writer: inout CacheWriter) {
+            var ruleIDs: [String] = []
+            var ruleNumbers: [String: Int] = [:]
+            for finding in findings where ruleNumbers[finding.rule] == nil {
+                ruleNumbers[finding.rule] = ruleIDs.count
+                ruleIDs.append(finding.rule)
+            }
+            writer.strings(ruleIDs)
+            var groups: [Range<Int>] = []
+            var start = 0
+            for index in findings.indices.dropFirst() where findings[index].path != findings[start].path {
+                groups.append(start..<index)
+                start = index
+            }
+            if !findings.isEmpty { groups.append(start..<findings.count) }
+            writer.array(groups) { writer, group in
+                writer.string(findings[group.lowerBound].path)
+                writer.array(Array(findings[group])) { writer, finding in
+                    writer.int(ruleNumbers[finding.rule] ?? 0)
+                    writer.string(finding.severity.rawValue)
+                    for number in [finding.line, finding.column, finding.endLine, finding.endColumn] { writer.int(number) }
+                    writer.string(finding.message)
+                    writer.string(finding.code)
+                    writer.optional(finding.wrapper) { $0.value($1) }
+                }
+            }
+            writer.values(unchecked)
+        }
+
+        init(from reader: inout CacheReader) throws(CacheReader.Damaged) {
+            let ruleIDs = try reader.strings()
+            let groups = try reader.array { reader throws(CacheReader.Damaged) -> [Finding] in
+                let path = try reader.string()
+                return try reader.array { reader throws(CacheReader.Damaged) -> Finding in
+                    let number = try reader.int()
+                    guard ruleIDs.indices.contains(number), let severity = CheckSeverity(rawValue: try reader.string()) else {
+                        throw CacheReader.Damaged()
+                    }
+                    return Finding(rule: ruleIDs[number], severity: severity, path: path, line: try reader.int(), column: try reader.int(),
+                                   endLine: try reader.int(), endColumn: try reader.int(), message: try reader.string(),
+                                   code: try reader.string(),
+                                   wrapper: try reader.optional { reader throws(CacheReader.Damaged) in try reader.value(SourcePosition.self) })
+                }
+            }
+            findings = groups.flatMap { $0 }
+            unchecked = try reader.values()
+        }
     }
 
     /// Every project of a run checked with its own rules and context, as one report;
@@ -169,7 +257,7 @@ public enum Checker {
 
     /// Path, then line, column and rule: the order output and baselines use.
     static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+        if lhs.path != rhs.path { return String.precedesInBytes(lhs.path, rhs.path) }
         if lhs.line != rhs.line { return lhs.line < rhs.line }
         if lhs.column != rhs.column { return lhs.column < rhs.column }
         return lhs.rule < rhs.rule
