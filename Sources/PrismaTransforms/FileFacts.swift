@@ -77,8 +77,12 @@ struct FileFacts: Sendable, CacheCodable {
             helperImports = Workspace.namedImports(in: bytes).filter { namesText, _ in
                 Workspace.importedNames(namesText).contains(where: helpers.contains)
             }
-            let text = String(decoding: bytes, as: UTF8.self)
-            definedHelpers = namedHelpers.filter { text.range(of: Workspace.definitionPattern(of: $0), options: .regularExpression) != nil }
+            // The pattern only where a definition can be (most files only import and call the helper).
+            let defining = namedHelpers.filter { Workspace.mayDefine($0, in: bytes) }
+            if !defining.isEmpty {
+                let text = String(decoding: bytes, as: UTF8.self)
+                definedHelpers = defining.filter { text.range(of: Workspace.definitionPattern(of: $0), options: .regularExpression) != nil }
+            }
         }
         if !resolver.aliases.isEmpty { importCounts = resolver.importCounts(in: bytes) }
         if guarded {

@@ -346,6 +346,21 @@ public struct Workspace: Sendable {
         namesText.split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) }
     }
 
+    /// Whether `definitionPattern(of: name)` can match: an occurrence of `name` right after
+    /// (spaces between) `function`, `*`, `const`, `let` or `var`, in a text that says `export`.
+    static func mayDefine(_ name: String, in bytes: [UInt8]) -> Bool {
+        guard ByteSearch.contains(bytes, "export") else { return false }
+        let introducers = ["function", "*", "const", "let", "var"].map { Array($0.utf8) }
+        var start = 0
+        while let hit = ByteSearch.firstOffset(of: name, in: bytes, from: start) {
+            var end = hit
+            while end > 0, bytes[end - 1] == 0x20 || (0x09...0x0D).contains(bytes[end - 1]) { end -= 1 }
+            if introducers.contains(where: { end >= $0.count && bytes[(end - $0.count)..<end].elementsEqual($0) }) { return true }
+            start = hit + 1
+        }
+        return false
+    }
+
     /// A top-level definition of the function `name`, exported.
     static func definitionPattern(of name: String) -> String {
         #"export\s+(?:async\s+)?(?:function\s*\*?\s*|(?:const|let|var)\s+)"# + NSRegularExpression.escapedPattern(for: name) + #"\b"#

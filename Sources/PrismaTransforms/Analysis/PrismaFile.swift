@@ -130,6 +130,8 @@ public struct PrismaFile {
     /// callback, so its parameter is a transaction client by the time they are.
     private mutating func collectCalls() {
         var usedRetryNames = Set<String>()
+        // Most identifiers are not a retry helper's name: their length says so without making a String.
+        let retryNameLengths = Set(retries.names.map(\.utf8.count))
         var walk = file.root.preorder()
         while let node = walk.next() {
             guard node.isNamed, let role = Self.callWalkRoles[node] else { continue }  // tokens are passed over
@@ -149,6 +151,7 @@ public struct PrismaFile {
                     unanalysable.append(Unanalysable(node: node, reason: "model delegates destructured from \(file.text(value)); calls through them are not analysed"))
                 }
             case .identifier:
+                guard retryNameLengths.contains(node.byteRange.count) else { continue }
                 let name = file.text(node)
                 if retries.names.contains(name) { usedRetryNames.insert(name) }
             case .call:

@@ -59,24 +59,53 @@ public struct PrismaPrefilter: Sendable {
         return importsProjectModule(bytes, path: path)
     }
 
-    private static let specifierPattern = try? NSRegularExpression(
-        pattern: #"(?:\bfrom|\brequire\s*\(|\bimport\s*\(?)\s*['"`]([^'"`\n]+)['"`]"#)
-
     /// An import, export-from, `require` or `import()` of the central module, a re-exporter
     /// of it or the retry helper's module.
     private func importsProjectModule(_ bytes: [UInt8], path: String) -> Bool {
         guard context.centralModuleKey != nil || context.retryModuleKey != nil else { return false }
-        guard ByteSearch.contains(bytes, "from") || ByteSearch.contains(bytes, "require") || ByteSearch.contains(bytes, "import") else {
-            return false
+        return Self.specifiers(in: bytes).contains { specifier in
+            let key = context.resolver.resolve(specifier, from: path)
+            return context.isCentral(key: key) || (key != nil && key == context.retryModuleKey)
         }
-        // Without the pattern (it is a constant, so never), parse rather than guess.
-        guard let pattern = Self.specifierPattern else { return true }
-        let text = String(decoding: bytes, as: UTF8.self)
-        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            guard let range = Range(match.range(at: 1), in: text) else { continue }
-            let key = context.resolver.resolve(String(text[range]), from: path)
-            if context.isCentral(key: key) || (key != nil && key == context.retryModuleKey) { return true }
-        }
-        return false
     }
+
+    /// Every quoted text right after `from`, `require`, `import` (a `(` and spaces between
+    /// allowed), up to the first quote or line end: a superset of the module specifiers,
+    /// read over the bytes (a regular expression would first copy each file to UTF-16).
+    static func specifiers(in bytes: [UInt8]) -> [String] {
+        func isQuote(_ byte: UInt8) -> Bool { byte == 0x27 || byte == 0x22 || byte == 0x60 }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        func isNamePart(_ byte: UInt8) -> Bool {
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x24
+        }
+        func wordEnds(at end: Int, _ word: [UInt8]) -> Bool {
+            let start = end - word.count
+            guard start >= 0, bytes[start..<end].elementsEqual(word) else { return false }
+            return start == 0 || !isNamePart(bytes[start - 1])
+        }
+        var found: [String] = []
+        var index = 0
+        while index < bytes.count {
+            guard isQuote(bytes[index]) else {
+                index += 1
+                continue
+            }
+            var before = index
+            while before > 0, isSpace(bytes[before - 1]) { before -= 1 }
+            if before > 0, bytes[before - 1] == UInt8(ascii: "(") {
+                before -= 1
+                while before > 0, isSpace(bytes[before - 1]) { before -= 1 }
+            }
+            var end = index + 1
+            while end < bytes.count, !isQuote(bytes[end]), bytes[end] != 0x0A { end += 1 }
+            if end < bytes.count, isQuote(bytes[end]), end > index + 1,
+               keywords.contains(where: { wordEnds(at: before, $0) }) {
+                found.append(String(decoding: bytes[(index + 1)..<end], as: UTF8.self))
+            }
+            index += 1
+        }
+        return found
+    }
+
+    private static let keywords = ["from", "require", "import"].map { Array($0.utf8) }
 }
