@@ -14,6 +14,13 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 
 say() { echo "bench: $*" >&2; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# GNU time measures each command's peak memory (see timed() in scripts/bench/run.py).
+if [ ! -x /usr/bin/time ]; then
+  say "installing GNU time with apt-get"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+fi
 CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/prisma-codemod"
 
 # ast-grep from its PyPI wheel (the binary inside), pinned by version and sha256.

@@ -39,12 +39,24 @@ public struct FileSelection: Sendable {
     private static let skippedFolderNames = skippedFolders.map { Array($0.utf8) }
 
     public func accepts(_ relativePath: String) -> Bool {
-        guard reads(fileName: relativePath) else { return false }
-        // Over the bytes: this runs for every file listed.
-        let folders = relativePath.utf8.split(separator: UInt8(ascii: "/")).dropLast()
-        if folders.contains(where: { folder in Self.skippedFolderNames.contains { $0.elementsEqual(folder) } }) { return false }
+        guard reads(fileName: relativePath), !Self.liesInSkippedFolder(relativePath) else { return false }
         if !includes.isEmpty, !includes.matches(relativePath) { return false }
         return !excludes.matches(relativePath)
+    }
+
+    /// Whether a folder on the path is one never entered; over the bytes, without splitting
+    /// the path (this runs for every file listed).
+    static func liesInSkippedFolder(_ relativePath: String) -> Bool {
+        var path = relativePath
+        return path.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
+                let folder = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if skippedFolderNames.contains(where: { $0.elementsEqual(folder) }) { return true }
+                start = index + 1
+            }
+            return false
+        }
     }
 
     /// Whether a file of this name is read at all: a source extension that `--extensions` keeps.

@@ -34,10 +34,17 @@ public enum Language: String, Sendable, CaseIterable {
     /// The lowercased extension of a source file name, without the dot; nil for a name
     /// without one and for declaration files.
     public static func sourceExtension(of fileName: String) -> String? {
-        let name = fileName.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
-        if [".d.ts", ".d.mts", ".d.cts"].contains(where: name.hasSuffix) { return nil }
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        return String(name[name.index(after: dot)...])
+        // Over the UTF-8 view, without splitting the path: this runs for every file listed.
+        let bytes = fileName.utf8
+        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
+        guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return nil }
+        let fileExtension = String(fileName[bytes.index(after: dot)...]).lowercased()
+        // Declaration files (`x.d.ts`, `X.D.MTS`) are no source.
+        if ["ts", "mts", "cts"].contains(fileExtension), bytes.distance(from: nameStart, to: dot) >= 2 {
+            let d = bytes.index(dot, offsetBy: -1)
+            if bytes[bytes.index(d, offsetBy: -1)] == UInt8(ascii: "."), bytes[d] | 0x20 == UInt8(ascii: "d") { return nil }
+        }
+        return fileExtension
     }
 
     var pointer: OpaquePointer {

@@ -113,7 +113,7 @@ struct CheckCommand: ParsableCommand {
             warnings = report.warningCount
             // ESLint's --quiet: warnings and notes still count (--max-warnings) but are not reported.
             if runOptions.quiet { report.findings.removeAll { $0.severity != .error } }
-            try Output.report(to: reportFile.output) { sink in try render(report, sourceRoot: sourceRoot, to: sink) }
+            try write(report, sourceRoot: sourceRoot)
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -140,16 +140,21 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    /// The report in `format`; the JSON ones a finding at a time (a large project has tens of thousands).
-    private func render(_ report: CheckReport, sourceRoot: URL?, to sink: (String) throws -> Void) throws {
+    /// The report in `format`, on stdout or in `-o FILE`: check's JSON as bytes built a finding at
+    /// a time (no String of tens of megabytes in between), SARIF and GitLab streamed a finding at a time.
+    private func write(_ report: CheckReport, sourceRoot: URL?) throws {
+        let file = reportFile.output
         switch format {
         case .text:
             // A report file is for reading later: never coloured.
-            try sink(CheckOutput.text(report, colored: reportFile.output == nil && Output.colors(STDOUT_FILENO, runOptions.color)))
-        case .json: try sink(CheckOutput.json(report))
-        case .sarif: try JSONOutput.write(SARIF.log(report, toolVersion: PrismaCodemod.version, sourceRoot: sourceRoot), to: sink)
-        case .github: try sink(CheckOutput.github(report))
-        case .gitlab: try JSONOutput.write(CheckOutput.gitlab(report), to: sink)
+            try Output.report(CheckOutput.text(report, colored: file == nil && Output.colors(STDOUT_FILENO, runOptions.color)), to: file)
+        case .json: try Output.report(CheckOutput.json(report), to: file)
+        case .sarif:
+            try Output.report(to: file) { sink in
+                try JSONOutput.write(SARIF.log(report, toolVersion: PrismaCodemod.version, sourceRoot: sourceRoot), to: sink)
+            }
+        case .github: try Output.report(CheckOutput.github(report), to: file)
+        case .gitlab: try Output.report(to: file) { sink in try JSONOutput.write(CheckOutput.gitlab(report), to: sink) }
         }
     }
 }
@@ -228,13 +233,12 @@ enum CheckOutput {
     /// `JSONOutput.encode(JSONReport(report))`, byte for byte, with the findings written
     /// here: a large project has tens of thousands, and the encoder took longer over them
     /// than a warm run takes over everything else.
-    static func json(_ report: CheckReport) -> String {
+    static func json(_ report: CheckReport) -> [UInt8] {
         var shell = JSONReport(report)
         shell.findings = []
         let rest = Array(JSONOutput.encode(shell).utf8)
         let hole = Array("\n  \"findings\" : [\n\n  ]".utf8)
-        guard !report.findings.isEmpty,
-              let start = rest.indices.first(where: { rest[$0...].starts(with: hole) }) else { return String(decoding: rest, as: UTF8.self) }
+        guard !report.findings.isEmpty, let start = rest.indices.first(where: { rest[$0...].starts(with: hole) }) else { return rest }
         var out: [UInt8] = []
         out.reserveCapacity(rest.count + report.findings.count * 640)
         out += rest[..<start]
@@ -271,7 +275,7 @@ enum CheckOutput {
         }
         put("  ]")
         out += rest[(start + hole.count)...]
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The JSON form of `check`, documented in README.

@@ -10,7 +10,15 @@ enum Output {
     /// lost report is never mistaken for a run that did nothing.
     static func out(_ text: String, done: String? = nil) {
         // Not FileHandle.write: it traps on an error (SIGILL and a backtrace).
-        guard let failure = AtomicWriter.writeAll(text, to: STDOUT_FILENO) else { return }
+        stdoutFailed(AtomicWriter.writeAll(text, to: STDOUT_FILENO), done: done)
+    }
+
+    static func out(_ bytes: [UInt8], done: String? = nil) {
+        stdoutFailed(AtomicWriter.writeAll(bytes, to: STDOUT_FILENO), done: done)
+    }
+
+    private static func stdoutFailed(_ failure: Int32?, done: String?) {
+        guard let failure else { return }
         let reason = String(cString: strerror(failure))
         err(done.map { "error: \($0); the report could not be printed: \(reason)" } ?? "error: cannot write the output: \(reason)")
         exit(Exit.usageOrFailure.rawValue)
@@ -58,6 +66,14 @@ enum Output {
         let url = Project.resolve(file, against: currentDirectory)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try AtomicWriter.write(Array(text.utf8), to: url, displayPath: file)
+    }
+
+    /// `report(_:to:done:)` of bytes already encoded.
+    static func report(_ bytes: [UInt8], to file: String?, done: String? = nil) throws {
+        guard let file else { return out(bytes, done: done) }
+        let url = Project.resolve(file, against: currentDirectory)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicWriter.write(bytes, to: url, displayPath: file)
     }
 
     /// A report `write` hands over in pieces (`JSONOutput.write`), as `report(_:to:done:)` writes a whole one.

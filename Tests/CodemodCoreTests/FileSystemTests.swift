@@ -1,5 +1,6 @@
 import CodemodCore
 import Foundation
+import SyntaxTree
 import XCTest
 
 final class FileSystemTests: XCTestCase {
@@ -60,6 +61,30 @@ final class FileSystemTests: XCTestCase {
             for right in paths {
                 XCTAssertEqual(String.precedesInBytes(left, right), left.utf8.lexicographicallyPrecedes(right.utf8), "\(left) < \(right)")
             }
+        }
+    }
+
+    /// The byte-level extension and skipped-folder tests agree with the split-and-lowercase
+    /// forms they replaced (kept here as the oracle).
+    func testExtensionsAndSkippedFoldersOverBytes() throws {
+        func oracleExtension(_ fileName: String) -> String? {
+            let name = fileName.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
+            if [".d.ts", ".d.mts", ".d.cts"].contains(where: name.hasSuffix) { return nil }
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+            return String(name[name.index(after: dot)...])
+        }
+        let names = ["a.ts", "src/a.TS", "src/x.d.ts", "src/X.D.MTS", "x.d.cts", "d.ts", ".d.ts", ".ts", "src/.ts", "a", "src/a",
+                     "src.v2/a", "a.b.tsx", "ä/ö.Ts", "src/a.d.tsx", "src/ad.ts", "src/a.dts", "node_modules/m/i.js", "a/b.c/d",
+                     "src/types.d.ts", "src/gen/x.mjs", "x.ÉTS", "a.d..ts", "src/.d.ts"]
+        for name in names {
+            XCTAssertEqual(Language.sourceExtension(of: name), oracleExtension(name), name)
+        }
+        let selection = FileSelection()
+        for path in ["node_modules/m/index.ts", "src/node_modules/a.ts", "dist/a.ts", "src/dist.ts", "a/.git/x.ts", "src/.prisma-codemod/a.ts",
+                     "src/build/a.ts", "src/builds/a.ts", "node_modules.ts", "src//a.ts", "src/a.ts"] {
+            let oracle = selection.reads(fileName: path)
+                && !path.split(separator: "/").map(String.init).dropLast().contains(where: { FileSelection.skippedFolders.contains($0) })
+            XCTAssertEqual(selection.accepts(path), oracle, path)
         }
     }
 

@@ -13,6 +13,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 tool, ast_grep, floor, rules, work = sys.argv[1:6]
@@ -24,12 +25,20 @@ here = os.path.dirname(os.path.abspath(__file__))
 
 
 def timed(argv, stdin=None, stdout=None):
-    """One child process: (wall s, user+sys CPU s, peak RSS KiB, exit status)."""
-    start = time.perf_counter()
-    child = subprocess.Popen(argv, stdin=stdin, stdout=stdout or subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+    """One child process: (wall s, user+sys CPU s, peak RSS KiB, exit status).
+
+    Peak RSS comes from GNU time around the command: Linux counts a child's memory before it
+    execs in its ru_maxrss, so a child forked from this (large) Python process would report
+    Python's RSS whenever the tool's own is smaller."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        start = time.perf_counter()
+        child = subprocess.Popen(["/usr/bin/time", "-f", "%M %x", "-o", report.name] + argv, stdin=stdin,
+                                 stdout=stdout or subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        # "Command exited with non-zero status N" comes first when it did.
+        rss, code = report.read().split()[-2:]
+    return wall, usage.ru_utime + usage.ru_stime, int(rss), int(code)
 
 
 def fresh_copy(tree, name):

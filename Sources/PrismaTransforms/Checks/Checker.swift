@@ -79,8 +79,8 @@ public enum Checker {
         if let settings, let kept = whole?.value(SettledRun.self) {
             // Files hashed this run (their stamps had changed) keep their identities for the next one.
             workspace.saveIdentities()
-            return CheckReport(findings: kept.findings.map { $0.marked(settings.markRestored) }, failed: [], rules: rules,
-                               unchecked: kept.unchecked)
+            return CheckReport(findings: settings.markRestored ? kept.findings.map { $0.marked(true) } : kept.findings, failed: [],
+                               rules: rules, unchecked: kept.unchecked)
         }
         let perFile: [Result<Examined, CodemodError>]
         if let settings {
