@@ -129,21 +129,32 @@ public struct Workspace: Sendable {
                                     currentDirectory: URL, centralModule: String? = nil,
                                     cache: CacheSettings? = nil, cacheName: String = "") throws -> [Workspace] {
         var layout = ProjectLayout()
-        var byRoot: [String: Set<String>] = [:]
+        var byRoot: [String: OrderedPaths] = [:]
+        // The projects located for the arguments, by root: not located (git asked) again.
+        var located: [String: Project] = [:]
         // Folders named whole, with no --include/--exclude/--extensions: their projects' files are all listed already.
         var wholeFolders: [String] = []
         for argument in paths.isEmpty ? ["."] : paths {
             let project = try Project.locate(for: argument, currentDirectory: currentDirectory)
+            located[project.root.path] = project
             let folder = Project.resolve(argument, against: currentDirectory).path
             var isDirectory: ObjCBool = false
             if selection.takesEveryFile, FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
                isDirectory.boolValue {
                 wholeFolders.append(folder)
             }
+            // The files of a folder share their project: it is found once per folder.
+            var ownerOfFolder: [Substring: String] = [:]
             for path in try FileDiscovery.files(in: [argument], project: project, selection: selection, currentDirectory: currentDirectory) {
-                let absolute = project.absolutePath(of: path)
-                let root = layout.owner(ofPath: absolute, ceiling: project.root.path)
-                byRoot[root, default: []].insert(Project.relative(absolute, to: root))
+                let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+                let root: String
+                if let known = ownerOfFolder[folder] {
+                    root = known
+                } else {
+                    root = layout.owner(ofPath: project.absolutePath(of: path), ceiling: project.root.path)
+                    ownerOfFolder[folder] = root
+                }
+                byRoot[root, default: OrderedPaths()].insert(root == project.root.path ? path : Project.relative(project.absolutePath(of: path), to: root))
             }
         }
         guard !byRoot.isEmpty else {
@@ -152,11 +163,26 @@ public struct Workspace: Sendable {
             throw selection.nothingMatched(paths.isEmpty ? ["."] : paths)
         }
         return try byRoot.keys.sorted().map { root in
-            let project = Project(root: URL(fileURLWithPath: root, isDirectory: true))
+            let project = located[root] ?? Project(root: URL(fileURLWithPath: root, isDirectory: true))
             let complete = wholeFolders.contains { root == $0 || root.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-            return try make(project: project, paths: (byRoot[root] ?? []).sorted(by: String.precedesInBytes),
+            return try make(project: project, paths: byRoot[root]?.sorted ?? [],
                             centralModule: centralModule, layout: &layout, complete: complete, usesGit: selection.usesGit,
                             cache: cache.map { (cacheName, $0) })
+        }
+    }
+
+    /// Paths without repeats, in the order found: listed from git they come sorted already,
+    /// which `sorted` checks in one pass before sorting.
+    private struct OrderedPaths {
+        private var paths: [String] = []
+        private var seen = Set<String>()
+
+        mutating func insert(_ path: String) {
+            if seen.insert(path).inserted { paths.append(path) }
+        }
+
+        var sorted: [String] {
+            zip(paths, paths.dropFirst()).allSatisfy { String.precedesInBytes($0, $1) } ? paths : paths.sorted(by: String.precedesInBytes)
         }
     }
 
