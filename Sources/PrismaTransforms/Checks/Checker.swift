@@ -104,7 +104,8 @@ public enum Checker {
     }
 
     /// What a whole run keeps (`Workspace.wholeRunCache`): its settled findings, grouped by
-    /// path and with rule ids numbered, so that neither is stored, nor decoded, once per finding.
+    /// path, their texts (rule ids, messages, code) each stored once and numbered: a check
+    /// repeats a few messages over thousands of findings, and each is then decoded once.
     struct SettledRun: CacheCodable {
         var findings: [Finding]
         var unchecked: [UncheckedSite]
@@ -115,13 +116,14 @@ public enum Checker {
         }
 
         func write(to writer: inout CacheWriter) {
-            var ruleIDs: [String] = []
-            var ruleNumbers: [String: Int] = [:]
-            for finding in findings where ruleNumbers[finding.rule] == nil {
-                ruleNumbers[finding.rule] = ruleIDs.count
-                ruleIDs.append(finding.rule)
+            var texts: [String] = []
+            var numbers: [String: Int] = [:]
+            func number(_ text: String) -> Int {
+                if let known = numbers[text] { return known }
+                numbers[text] = texts.count
+                texts.append(text)
+                return texts.count - 1
             }
-            writer.strings(ruleIDs)
             var groups: [Range<Int>] = []
             var start = 0
             for index in findings.indices.dropFirst() where findings[index].path != findings[start].path {
@@ -129,32 +131,39 @@ public enum Checker {
                 start = index
             }
             if !findings.isEmpty { groups.append(start..<findings.count) }
-            writer.array(groups) { writer, group in
+            var body = CacheWriter()
+            body.array(groups) { writer, group in
                 writer.string(findings[group.lowerBound].path)
-                writer.array(Array(findings[group])) { writer, finding in
-                    writer.int(ruleNumbers[finding.rule] ?? 0)
+                writer.array(Array(group)) { writer, index in
+                    let finding = findings[index]
+                    writer.int(number(finding.rule))
                     writer.string(finding.severity.rawValue)
-                    for number in [finding.line, finding.column, finding.endLine, finding.endColumn] { writer.int(number) }
-                    writer.string(finding.message)
-                    writer.string(finding.code)
+                    for value in [finding.line, finding.column, finding.endLine, finding.endColumn] { writer.int(value) }
+                    writer.int(number(finding.message))
+                    writer.int(number(finding.code))
                     writer.optional(finding.wrapper) { $0.value($1) }
                 }
             }
+            writer.strings(texts)
+            writer.raw(body.bytes)
             writer.values(unchecked)
         }
 
         init(from reader: inout CacheReader) throws(CacheReader.Damaged) {
-            let ruleIDs = try reader.strings()
+            let texts = try reader.strings()
+            func text(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> String {
+                let number = try reader.int()
+                guard texts.indices.contains(number) else { throw CacheReader.Damaged() }
+                return texts[number]
+            }
             let groups = try reader.array { reader throws(CacheReader.Damaged) -> [Finding] in
                 let path = try reader.string()
                 return try reader.array { reader throws(CacheReader.Damaged) -> Finding in
-                    let number = try reader.int()
-                    guard ruleIDs.indices.contains(number), let severity = CheckSeverity(rawValue: try reader.string()) else {
-                        throw CacheReader.Damaged()
-                    }
-                    return Finding(rule: ruleIDs[number], severity: severity, path: path, line: try reader.int(), column: try reader.int(),
-                                   endLine: try reader.int(), endColumn: try reader.int(), message: try reader.string(),
-                                   code: try reader.string(),
+                    let rule = try text(&reader)
+                    guard let severity = CheckSeverity(rawValue: try reader.string()) else { throw CacheReader.Damaged() }
+                    return Finding(rule: rule, severity: severity, path: path, line: try reader.int(), column: try reader.int(),
+                                   endLine: try reader.int(), endColumn: try reader.int(), message: try text(&reader),
+                                   code: try text(&reader),
                                    wrapper: try reader.optional { reader throws(CacheReader.Damaged) in try reader.value(SourcePosition.self) })
                 }
             }
