@@ -67,25 +67,33 @@ public enum ByteSearch {
         firstOffset(of: needle, in: bytes) != nil
     }
 
+    /// `contains` over part of a file (a node's text), without copying it.
+    public static func contains(_ bytes: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        return bytes.withUnsafeBufferPointer { haystack in firstOffset(of: pattern, in: haystack, from: 0) != nil }
+    }
+
     /// Where `needle` first occurs at or after `start`.
     public static func firstOffset(of needle: String, in bytes: [UInt8], from start: Int = 0) -> Int? {
         let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return min(start, bytes.count) }
-        guard start >= 0, bytes.count - start >= pattern.count else { return nil }
-        return bytes.withUnsafeBufferPointer { haystack in
-            pattern.withUnsafeBufferPointer { wanted in
-                guard let base = haystack.baseAddress, let first = wanted.first, let wantedBase = wanted.baseAddress else { return nil }
-                var offset = start
-                let last = haystack.count - wanted.count
-                while offset <= last {
-                    // memchr finds the first byte; memcmp checks the rest.
-                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
-                    let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + position, wantedBase, wanted.count) == 0 { return position }
-                    offset = position + 1
-                }
-                return nil
+        return bytes.withUnsafeBufferPointer { haystack in firstOffset(of: pattern, in: haystack, from: start) }
+    }
+
+    private static func firstOffset(of pattern: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard !pattern.isEmpty else { return min(start, haystack.count) }
+        guard start >= 0, haystack.count - start >= pattern.count else { return nil }
+        return pattern.withUnsafeBufferPointer { wanted in
+            guard let base = haystack.baseAddress, let first = wanted.first, let wantedBase = wanted.baseAddress else { return nil }
+            var offset = start
+            let last = haystack.count - wanted.count
+            while offset <= last {
+                // memchr finds the first byte; memcmp checks the rest.
+                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
+                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + position, wantedBase, wanted.count) == 0 { return position }
+                offset = position + 1
             }
+            return nil
         }
     }
 }

@@ -352,14 +352,15 @@ struct ClientRecognizer {
     /// The client kind a type annotation names: a client type (`PrismaClient`, a subclass
     /// such as NestJS's `PrismaService`), or `Prisma.TransactionClient` anywhere in it.
     private func typeKind(_ annotation: Node) -> ClientBinding.Kind? {
-        let text = String(file.text(annotation).drop { $0 == ":" || $0 == " " })
+        // Over the file's bytes first: this runs for every annotated parameter and variable.
+        let bytes = file.bytes[annotation.byteRange]
         // `tx: Prisma.TransactionClient` (also `| PrismaClient`): a transaction's client, whatever its name.
-        // Over the UTF-8: this runs for every annotated parameter and variable.
-        if text.utf8.firstRange(of: "TransactionClient".utf8) != nil { return .transactionClient }
+        if ByteSearch.contains(bytes, "TransactionClient") { return .transactionClient }
         // `PrismaClient`, `PrismaService | undefined`: a client type, maybe absent.
         // Most annotations (`: number`, `: string`) name no client: no splitting for them
         // (an uppercase ASCII letter or any non-ASCII one, which may be uppercase, goes on).
-        guard text.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) else { return nil }
+        guard bytes.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) else { return nil }
+        let text = String(file.text(annotation).drop { $0 == ":" || $0 == " " })
         let members = text.split(separator: "|").map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
             .filter { !["undefined", "null"].contains($0) }
         let isClient = !members.isEmpty && members.allSatisfy { clientClassNames.contains($0) || configuration.clientTypes.contains($0) }

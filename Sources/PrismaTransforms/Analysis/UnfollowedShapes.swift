@@ -96,9 +96,17 @@ enum UnfollowedShapes {
     static func isClientLikeName(_ receiver: Node, in file: ParsedFile) -> Bool {
         let last: Node? = receiver.kind == "member_expression" ? receiver.child(field: .property) : receiver
         guard let last, ["identifier", "property_identifier"].contains(last.kind) else { return false }
+        let bytes = file.bytes[last.byteRange]
+        // An ASCII name (nearly all) is lowercased and searched over its bytes, without Foundation's string search.
+        if !bytes.contains(where: { $0 >= 0x80 }) {
+            let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            return ByteSearch.contains(lowered, "prisma") || clientLikeNameBytes.contains(lowered)
+        }
         let name = file.text(last).lowercased()
         return name.contains("prisma") || clientLikeNames.contains(name)
     }
+
+    private static let clientLikeNameBytes = Set(clientLikeNames.map { Array($0.utf8) })
 
     private static func describe(_ receiver: Node, in prisma: PrismaFile) -> String {
         guard receiver.kind == "identifier" else { return "not known to be a client" }
