@@ -335,26 +335,27 @@ public struct Workspace: Sendable {
     /// each file's facts (`paths[i]` is the path of `facts[i]`).
     static func retryImportHabit(paths: [String], facts: [FileFacts], helpers: [String],
                                  resolver: ModuleResolver) -> (name: String, moduleKey: String)? {
-        var counts: [String: (name: String, moduleKey: String, uses: Int)] = [:]
-        // A specifier resolves the same from every file of a folder, and a backend's files import
-        // the helper with few specifiers: each is resolved once per folder, not once per file.
-        var resolved: [String: String?] = [:]
+        // An import counted once per folder and text: a specifier resolves the same from every
+        // file of a folder, and a backend's files import the helper in few ways, so each way is
+        // resolved and read once, not once per file.
+        struct Use: Hashable {
+            var folder: Substring
+            var namesText: String
+            var specifier: String
+        }
+        var uses: [Use: (path: String, count: Int)] = [:]
         for (path, fileFacts) in zip(paths, facts) {
             for (namesText, specifier) in fileFacts.helperImports {
-                let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
-                let memo = folder + "\u{0}" + specifier
-                let key: String?
-                if let known = resolved[memo] {
-                    key = known
-                } else {
-                    key = resolver.resolve(specifier, from: path)
-                    resolved[memo] = key
-                }
-                guard let key else { continue }
-                for name in importedNames(namesText) where helpers.contains(name) {
-                    let id = "\(name)\u{0}\(key)"
-                    counts[id] = (name, key, (counts[id]?.uses ?? 0) + 1)
-                }
+                let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+                uses[Use(folder: folder, namesText: namesText, specifier: specifier), default: (path, 0)].count += 1
+            }
+        }
+        var counts: [String: (name: String, moduleKey: String, uses: Int)] = [:]
+        for (use, found) in uses {
+            guard let key = resolver.resolve(use.specifier, from: found.path) else { continue }
+            for name in importedNames(use.namesText) where helpers.contains(name) {
+                let id = "\(name)\u{0}\(key)"
+                counts[id] = (name, key, (counts[id]?.uses ?? 0) + found.count)
             }
         }
         if let habit = counts.values.max(by: { ($0.uses, $1.name, $1.moduleKey) < ($1.uses, $0.name, $0.moduleKey) }) {
