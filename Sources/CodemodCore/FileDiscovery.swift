@@ -123,10 +123,7 @@ public enum FileDiscovery {
                 found.append(file)
             }
         }
-        // git lists a folder's files in this order already (tracked ones, untracked ones, each sorted):
-        // checked in one pass, sorted only when it is not.
-        if zip(found, found.dropFirst()).allSatisfy({ String.precedesInBytes($0, $1) }) { return found }
-        return found.sorted(by: String.precedesInBytes)
+        return found.sortedInBytes()
     }
 
     /// The regular files below `folder` whose root-relative paths `keeping` accepts.
@@ -437,6 +434,14 @@ public struct GlobList: Sendable {
         var matched = entries.first?.negated ?? false
         for entry in entries where entry.glob.matches(path) { matched = !entry.negated }
         return matched
+    }
+}
+
+extension Array where Element == String {
+    /// Sorted in UTF-8 byte order. git lists paths in this order already (tracked ones, then
+    /// untracked ones, each sorted): checked in one pass, sorted only when they are not.
+    public func sortedInBytes() -> [String] {
+        zip(self, dropFirst()).allSatisfy { String.precedesInBytes($0, $1) } ? self : sorted(by: String.precedesInBytes)
     }
 }
 

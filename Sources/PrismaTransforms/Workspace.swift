@@ -171,8 +171,7 @@ public struct Workspace: Sendable {
         }
     }
 
-    /// Paths without repeats, in the order found: listed from git they come sorted already,
-    /// which `sorted` checks in one pass before sorting.
+    /// Paths without repeats, in the order found (from git, sorted already).
     private struct OrderedPaths {
         private var paths: [String] = []
         private var seen = Set<String>()
@@ -181,9 +180,7 @@ public struct Workspace: Sendable {
             if seen.insert(path).inserted { paths.append(path) }
         }
 
-        var sorted: [String] {
-            zip(paths, paths.dropFirst()).allSatisfy { String.precedesInBytes($0, $1) } ? paths : paths.sorted(by: String.precedesInBytes)
-        }
+        var sorted: [String] { paths.sortedInBytes() }
     }
 
     /// Loads the rules (built-in, then the root's `prisma-codemod.yaml`) and the files of the run,

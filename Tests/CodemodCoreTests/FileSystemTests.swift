@@ -62,6 +62,10 @@ final class FileSystemTests: XCTestCase {
                 XCTAssertEqual(String.precedesInBytes(left, right), left.utf8.lexicographicallyPrecedes(right.utf8), "\(left) < \(right)")
             }
         }
+        let oracle = paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        XCTAssertEqual(paths.sortedInBytes(), oracle)
+        XCTAssertEqual(oracle.sortedInBytes(), oracle)
+        XCTAssertEqual(oracle.reversed().sortedInBytes(), oracle)
     }
 
     /// The byte-level extension and skipped-folder tests agree with the split-and-lowercase
