@@ -58,29 +58,26 @@ extension Workspace {
     /// The run's whole result of `command` kept from an earlier run (`.prisma-codemod/cache/<command>-run.bin`),
     /// valid while the run's files are the same paths with the same bytes, as the per-file
     /// cache identified them, in the same project and git work tree, under the same result
-    /// key and `key`: then an unchanged tree's results need not be decoded file by file,
-    /// settled and sorted again. Unavailable (never a stored value) when the workspace was
-    /// opened without the cache or a file has no identity (it could not be read).
-    func wholeRunCache(_ command: String, settings: CacheSettings, key: String) -> WholeRunCache {
-        var store = ResultCache.load(ResultCache.url(root: project.root, name: command + "-run"), executable: settings.executable, layers: 1)
-        guard let open = cache, open.command == command else { return WholeRunCache(store: store, inputs: nil, settings: settings) }
+    /// key: then an unchanged tree's results need not be decoded file by file, settled and
+    /// sorted again. Nil when the workspace was opened without the cache or a file has no
+    /// identity (it could not be read).
+    func wholeRunCache(_ command: String, settings: CacheSettings) -> WholeRunCache? {
+        guard let open = cache, open.command == command else { return nil }
         var text: [UInt8] = []
-        for part in [resultKey(command, settings: settings), key, project.root.path, project.gitTopLevel?.path ?? ""] {
+        for part in [resultKey(command, settings: settings), project.root.path, project.gitTopLevel?.path ?? ""] {
             text += Array("\(part.utf8.count):\(part)".utf8)
         }
         for file in files {
-            guard let identity = open.store.entry(for: file.path)?.sha256 else {
-                return WholeRunCache(store: store, inputs: nil, settings: settings)
-            }
+            guard let identity = open.store.entry(for: file.path)?.sha256 else { return nil }
             text += file.path.utf8
             text.append(0)
             text += identity.utf8
             text.append(UInt8(ascii: "\n"))
         }
-        let inputs = sha256Hex(text)
+        var store = ResultCache.load(ResultCache.url(root: project.root, name: command + "-run"), executable: settings.executable, layers: 1)
         store.use(layer: 0, key: "whole run")
-        store.identify(WholeRunCache.entry, stamp: nil, sha256: inputs)
-        return WholeRunCache(store: store, inputs: inputs, settings: settings)
+        store.identify(WholeRunCache.entry, stamp: nil, sha256: sha256Hex(text))
+        return WholeRunCache(store: store, settings: settings)
     }
 
     /// Writes the per-file cache the workspace was opened with, if identifying its files changed it.
@@ -100,21 +97,18 @@ extension Workspace {
 
 /// See `Workspace.wholeRunCache`.
 struct WholeRunCache {
+    /// Its one entry, identified by the digest of the run's inputs.
     static let entry = "whole run"
     fileprivate var store: ResultCache
-    /// The digest of the run's inputs; nil: nothing is read from or kept in this cache.
-    fileprivate let inputs: String?
     fileprivate let settings: CacheSettings
 
     /// The value kept for these inputs, if any (and it decodes).
     func value<T: CacheCodable>(_ type: T.Type = T.self) -> T? {
-        guard inputs != nil else { return nil }
-        return store.value(T.self, layer: 0, for: Self.entry)
+        store.value(T.self, layer: 0, for: Self.entry)
     }
 
     /// Keeps `value` as the result for these inputs (replacing any other) and writes the cache.
     mutating func keep<T: CacheCodable>(_ value: T) {
-        guard inputs != nil else { return }
         store.store(value, layer: 0, for: Self.entry)
         do {
             try store.save()

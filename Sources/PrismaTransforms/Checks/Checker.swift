@@ -75,7 +75,7 @@ public enum Checker {
             }
         }
         // An unchanged tree under the same rules and context: the settled report as it was kept.
-        var whole = settings.map { workspace.wholeRunCache("check", settings: $0, key: "") }
+        var whole = settings.flatMap { workspace.wholeRunCache("check", settings: $0) }
         if let settings, let kept = whole?.value(SettledRun.self) {
             // Files hashed this run (their stamps had changed) keep their identities for the next one.
             workspace.saveIdentities()
