@@ -111,7 +111,7 @@ enum ParseRepair {
     /// What may sit right before the `<` of type arguments on a tag: the end of a name
     /// (ASCII or not), a call or an index. Prettier writes no space there.
     static func canPrecedeTypeArguments(_ byte: UInt8) -> Bool {
-        isIdentifierByte(byte) || byte >= 0x80 || byte == closeParen || byte == closeBracket
+        ByteSearch.isIdentifierByte(byte) || byte >= 0x80 || byte == closeParen || byte == closeBracket
     }
 
     /// What the scan is inside of.
@@ -301,11 +301,6 @@ enum ParseRepair {
         var index = start
         while index < view.count, isSpace(view[index]) { index += 1 }
         return index < view.count ? index : nil
-    }
-
-    static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == dollar
     }
 
     static func isSpace(_ byte: UInt8) -> Bool {

@@ -63,6 +63,15 @@ public enum FileBytes {
 /// Byte search for the cheap text tests that decide which files to parse: over the bytes,
 /// without building a `String` (Foundation's string search dominates otherwise).
 public enum ByteSearch {
+    /// A byte of a JavaScript identifier in ASCII: letters, digits, `_` and `$`.
+    public static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
+    }
+
+    /// ASCII white space: space, tab, line feed, vertical tab, form feed, carriage return.
+    public static func isWhiteSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
     public static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
         firstOffset(of: needle, in: bytes) != nil
     }

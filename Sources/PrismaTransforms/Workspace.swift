@@ -378,7 +378,7 @@ public struct Workspace: Sendable {
         var start = 0
         while let hit = ByteSearch.firstOffset(of: name, in: bytes, from: start) {
             var end = hit
-            while end > 0, bytes[end - 1] == 0x20 || (0x09...0x0D).contains(bytes[end - 1]) { end -= 1 }
+            while end > 0, ByteSearch.isWhiteSpace(bytes[end - 1]) { end -= 1 }
             if introducers.contains(where: { end >= $0.count && bytes[(end - $0.count)..<end].elementsEqual($0) }) { return true }
             start = hit + 1
         }

@@ -74,14 +74,10 @@ public struct PrismaPrefilter: Sendable {
     /// read over the bytes (a regular expression would first copy each file to UTF-16).
     static func specifiers(in bytes: [UInt8]) -> [String] {
         func isQuote(_ byte: UInt8) -> Bool { byte == 0x27 || byte == 0x22 || byte == 0x60 }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        func isNamePart(_ byte: UInt8) -> Bool {
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x24
-        }
         func wordEnds(at end: Int, _ word: [UInt8]) -> Bool {
             let start = end - word.count
             guard start >= 0, bytes[start..<end].elementsEqual(word) else { return false }
-            return start == 0 || !isNamePart(bytes[start - 1])
+            return start == 0 || !ByteSearch.isIdentifierByte(bytes[start - 1])
         }
         var found: [String] = []
         var index = 0
@@ -91,10 +87,10 @@ public struct PrismaPrefilter: Sendable {
                 continue
             }
             var before = index
-            while before > 0, isSpace(bytes[before - 1]) { before -= 1 }
+            while before > 0, ByteSearch.isWhiteSpace(bytes[before - 1]) { before -= 1 }
             if before > 0, bytes[before - 1] == UInt8(ascii: "(") {
                 before -= 1
-                while before > 0, isSpace(bytes[before - 1]) { before -= 1 }
+                while before > 0, ByteSearch.isWhiteSpace(bytes[before - 1]) { before -= 1 }
             }
             var end = index + 1
             while end < bytes.count, !isQuote(bytes[end]), bytes[end] != 0x0A { end += 1 }
