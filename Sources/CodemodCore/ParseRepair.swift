@@ -22,8 +22,11 @@ enum ParseRepair {
     /// `retainingRuntime`: keep the parser's tree where the text was parsed as it is, for a
     /// `reusing` parse of an edited version of it later. `reusing`: this text is `previous`'s
     /// with `changes` made; its tree is re-read incrementally where `previous` kept one.
+    /// `statementsWhere`: parse only the top-level statements it keeps (`Parser.parse(_:statementsWhere:)`);
+    /// a repaired view is parsed whole.
     static func parse(_ bytes: [UInt8], with parser: Parser, retainingRuntime: Bool = false,
-                      reusing previous: (tree: Tree, changes: [SourceChange])? = nil) throws -> Outcome {
+                      reusing previous: (tree: Tree, changes: [SourceChange])? = nil,
+                      statementsWhere keep: (([Range<Int>]) -> [Bool])? = nil) throws -> Outcome {
         var view = bytes
         var viewIsText = true
         // A leading BOM is never text; blanking it is not a guess, so the first parse has it blanked too.
@@ -41,6 +44,8 @@ enum ParseRepair {
         let original: Tree
         if viewIsText, let previous {
             original = try parser.reparse(view, previous: previous.tree, changes: previous.changes)
+        } else if let keep, !retainingRuntime {
+            original = try parser.parse(view, statementsWhere: keep)
         } else {
             original = try parser.parse(view, retainingRuntime: retainingRuntime && viewIsText)
         }

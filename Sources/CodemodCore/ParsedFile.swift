@@ -14,6 +14,8 @@ public struct ParsedFile {
     /// when the original parsed as it is.
     public let repairs: [Range<Int>]
     public let lines: LineIndex
+    /// The top-level statements the parse left out, when it was asked to (nil: a whole parse).
+    public let omitted: OmittedStatements?
     /// Read off the text when first asked for: only a file that gets edits needs it.
     public var style: SourceStyle {
         if let known = detectedStyle.value { return known }
@@ -28,15 +30,16 @@ public struct ParsedFile {
     }
 
     public init(path: String, bytes: [UInt8], parser: Parser, retainingRuntime: Bool = false,
-                reusing previous: (file: ParsedFile, edits: [Edit])? = nil) throws {
+                reusing previous: (file: ParsedFile, edits: [Edit])? = nil, statementsWhere keep: (([Range<Int>]) -> [Bool])? = nil) throws {
         self.path = path
         self.bytes = bytes
         let outcome = try ParseRepair.parse(bytes, with: parser, retainingRuntime: retainingRuntime, reusing: previous.map {
             ($0.file.tree, $0.edits.map { SourceChange(range: $0.range, replacement: $0.replacement) })
-        })
+        }, statementsWhere: keep)
         self.tree = outcome.tree
         self.repairs = outcome.repairs
         self.lines = LineIndex(bytes)
+        omitted = outcome.tree.omittedRanges.isEmpty ? nil : OmittedStatements(ranges: outcome.tree.omittedRanges, bytes: bytes)
     }
 
     /// Parses with the grammar the file's name asks for; a file with a syntax error is
@@ -46,10 +49,15 @@ public struct ParsedFile {
     ///
     /// `retainingRuntime` keeps tree-sitter's own tree as well, so that `reusing` this file
     /// and the edits (in text order) that turn it into `bytes` re-parses only what they touch.
+    ///
+    /// `statementsWhere`: parse only the top-level statements it keeps, given their byte
+    /// ranges (see `omitted` for what an analysis of such a tree must tell).
     public static func clean(path: String, bytes: [UInt8], parsers: ParserSet, retainingRuntime: Bool = false,
-                             reusing previous: (file: ParsedFile, edits: [Edit])? = nil) throws(CodemodError) -> ParsedFile {
+                             reusing previous: (file: ParsedFile, edits: [Edit])? = nil,
+                             statementsWhere keep: (([Range<Int>]) -> [Bool])? = nil) throws(CodemodError) -> ParsedFile {
         guard let language = Language(fileName: path), let parser = try? parsers.parser(for: language),
-              let file = try? ParsedFile(path: path, bytes: bytes, parser: parser, retainingRuntime: retainingRuntime, reusing: previous) else {
+              let file = try? ParsedFile(path: path, bytes: bytes, parser: parser, retainingRuntime: retainingRuntime, reusing: previous,
+                                         statementsWhere: keep) else {
             throw .parse(path: path, position: SourcePosition(line: 1, column: 1), reason: "no TypeScript grammar could parse it")
         }
         if let problem = file.tree.firstError {

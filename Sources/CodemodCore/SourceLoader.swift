@@ -82,10 +82,52 @@ public enum ByteSearch {
         return bytes.withUnsafeBufferPointer { haystack in firstOffset(of: pattern, in: haystack, from: 0) != nil }
     }
 
+    /// Whether `word` occurs with no ASCII identifier byte right before or after it: `db` in
+    /// `db.user` or `(db)`, not in `dbUrl`. A byte above ASCII counts as a boundary, so this
+    /// finds every identifier `word` (and a few more).
+    public static func containsWord(_ bytes: ArraySlice<UInt8>, _ word: String) -> Bool {
+        let pattern = Array(word.utf8)
+        return bytes.withUnsafeBufferPointer { haystack in
+            var from = 0
+            while let offset = firstOffset(of: pattern, in: haystack, from: from) {
+                let end = offset + pattern.count
+                if (offset == 0 || !isIdentifierByte(haystack[offset - 1])) && (end == haystack.count || !isIdentifierByte(haystack[end])) {
+                    return true
+                }
+                from = offset + 1
+            }
+            return false
+        }
+    }
+
+    /// `contains` with ASCII letters of either case equal; `needle` is lowercase ASCII.
+    public static func containsIgnoringASCIICase(_ bytes: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        return bytes.withUnsafeBufferPointer { haystack in
+            guard haystack.count >= pattern.count else { return false }
+            for start in 0...(haystack.count - pattern.count) where haystack[start] | 0x20 == first {
+                var matched = 1
+                while matched < pattern.count, Self.lowercased(haystack[start + matched]) == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return true }
+            }
+            return false
+        }
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
     /// Where `needle` first occurs at or after `start`.
     public static func firstOffset(of needle: String, in bytes: [UInt8], from start: Int = 0) -> Int? {
         let pattern = Array(needle.utf8)
         return bytes.withUnsafeBufferPointer { haystack in firstOffset(of: pattern, in: haystack, from: start) }
+    }
+
+    /// Where `needle` first occurs in `bytes` at or after the index `start` (an index of the slice).
+    public static func firstOffset(of needle: [UInt8], in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { haystack in
+            firstOffset(of: needle, in: haystack, from: start - bytes.startIndex).map { $0 + bytes.startIndex }
+        }
     }
 
     private static func firstOffset(of pattern: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

@@ -85,6 +85,9 @@ public struct Workspace: Sendable {
     let facts: [String: FileFacts]
     /// The results cache the workspace was opened with, its files identified (nil: none).
     var cache: OpenCache?
+    /// Whether `map` parses only a file's top-level statements with Prisma text (the analysis
+    /// result is the same: `OmittedStatements`); off only to compare with whole parses.
+    var parsesOnlyPrismaStatements = true
 
     public var configuration: PrismaConfiguration { context.configuration }
 
@@ -528,11 +531,20 @@ public struct Workspace: Sendable {
                 if !prefilter.mayConcernPrisma(bytes, path: loaded.path) { return skipped(loaded) }
                 let parsed: Result<ParsedFile, CodemodError>
                 do throws(CodemodError) {
-                    parsed = .success(try ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers))
+                    // Only the top-level statements with Prisma text, unless the analysis then relies on a left-out one.
+                    parsed = .success(try ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers, statementsWhere: parsesOnlyPrismaStatements ? {
+                        prefilter.statementsToParse($0, of: bytes, path: loaded.path)
+                    } : nil))
                 } catch {
                     parsed = .failure(error)
                 }
-                return body(loaded, parsed)
+                let result = body(loaded, parsed)
+                guard case .success(let file) = parsed, let omitted = file.omitted, !omitted.analysisHolds else { return result }
+                do throws(CodemodError) {
+                    return body(loaded, .success(try ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers)))
+                } catch {
+                    return body(loaded, .failure(error))
+                }
             }
         }
     }

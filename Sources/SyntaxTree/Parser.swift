@@ -55,6 +55,59 @@ public final class Parser {
         return try parseWhole(source, retainingRuntime: retainingRuntime)
     }
 
+    /// Parses only the top-level statements `keep` accepts (given their byte ranges, in order), as
+    /// one parse of their ranges: an analysis that looks for a few names spares the parse of
+    /// every statement without them. The tree's `omittedRanges` are the statements left out;
+    /// its nodes and offsets are those of a whole parse.
+    ///
+    /// The statements are `StatementSplit`'s: where it is unsure of the file's structure, where
+    /// every statement is kept, where the kept ones hold an ERROR or MISSING node or a node runs
+    /// from one kept range into the next (a cut in doubt), or for a file parsed in pieces anyway,
+    /// the result is `parse(source)`'s: a left-out statement can never add, hide or move an error
+    /// in what was kept. An error inside a left-out statement is not seen.
+    public func parse(_ source: [UInt8], statementsWhere keep: ([Range<Int>]) -> [Bool]) throws -> Tree {
+        guard source.count <= pieceSize,
+              let cuts = StatementSplit.candidates(in: source, jsx: language != .typescript), !cuts.isEmpty else {
+            return try parse(source)
+        }
+        let starts = [StatementSplit.Cut(offset: 0, row: 0)] + cuts
+        let statements = starts.indices.map { starts[$0].offset..<($0 + 1 < starts.count ? starts[$0 + 1].offset : source.count) }
+        let keeps = keep(statements)
+        guard keeps.count == statements.count else { return try parse(source) }
+        var kept: [TSRange] = []
+        var omitted: [Range<Int>] = []
+        for number in starts.indices {
+            let start = starts[number]
+            let end = number + 1 < starts.count ? starts[number + 1] : nil
+            let bytes = statements[number]
+            guard keeps[number] else {
+                if let last = omitted.last, last.upperBound == bytes.lowerBound {
+                    omitted[omitted.count - 1] = last.lowerBound..<bytes.upperBound
+                } else {
+                    omitted.append(bytes)
+                }
+                continue
+            }
+            let endPoint = end.map { TSPoint(row: UInt32($0.row), column: 0) } ?? TSPoint(row: UInt32.max, column: UInt32.max)
+            let endByte = end.map { UInt32($0.offset) } ?? UInt32.max
+            if let last = kept.last, last.end_byte == UInt32(start.offset) {
+                kept[kept.count - 1].end_point = endPoint
+                kept[kept.count - 1].end_byte = endByte
+            } else {
+                kept.append(TSRange(start_point: TSPoint(row: UInt32(start.row), column: 0), end_point: endPoint,
+                                    start_byte: UInt32(start.offset), end_byte: endByte))
+            }
+        }
+        guard !omitted.isEmpty, !kept.isEmpty else { return try parse(source) }
+        guard ts_parser_set_included_ranges(handle, kept, UInt32(kept.count)) else { return try parse(source) }
+        let raw = Parser.parseRaw(source, with: handle)
+        ts_parser_set_included_ranges(handle, nil, 0)  // later parses read whole files again
+        guard let raw else { throw SyntaxError.parseFailed }
+        let tree = Tree(handle: raw, source: source, language: language, omittedRanges: omitted)
+        guard !tree.root.hasError, tree.topLevelNodesLie(within: kept) else { return try parse(source) }
+        return tree
+    }
+
     public func parse(_ text: String) throws -> Tree {
         try parse(Array(text.utf8))
     }

@@ -25,6 +25,10 @@ public final class Tree {
     /// Offsets of the bytes that follow each `\n`, for rows and columns as tree-sitter counts them.
     private let lineStarts: [Int]
 
+    /// The top-level statements a parse left out (`Parser.parse(_:statementsWhere:)`), in
+    /// order: no node covers them. Empty for a whole parse.
+    public let omittedRanges: [Range<Int>]
+
     /// The parser's own tree, kept only when asked for (`Parser.parse(_:retainingRuntime:)`):
     /// an edited copy of it lets the parser re-read an edited text incrementally.
     let runtime: OpaquePointer?
@@ -34,15 +38,17 @@ public final class Tree {
     static let errorFlag: UInt8 = 4
 
     /// Copies a whole-file parse; frees it unless `retainingRuntime` keeps it for `Parser.reparse`.
-    convenience init(handle: OpaquePointer, source: [UInt8], language: Language, retainingRuntime: Bool = false) {
+    convenience init(handle: OpaquePointer, source: [UInt8], language: Language, retainingRuntime: Bool = false,
+                     omittedRanges: [Range<Int>] = []) {
         defer { if !retainingRuntime { ts_tree_delete(handle) } }
         var builder = FlatTreeBuilder(estimatedNodes: source.count / 4 + 16)
         builder.copy(handle, under: nil)
-        self.init(builder, source: source, language: language, runtime: retainingRuntime ? handle : nil)
+        self.init(builder, source: source, language: language, runtime: retainingRuntime ? handle : nil, omittedRanges: omittedRanges)
     }
 
-    init(_ builder: FlatTreeBuilder, source: [UInt8], language: Language, runtime: OpaquePointer? = nil) {
+    init(_ builder: FlatTreeBuilder, source: [UInt8], language: Language, runtime: OpaquePointer? = nil, omittedRanges: [Range<Int>] = []) {
         self.runtime = runtime
+        self.omittedRanges = omittedRanges
         self.source = source
         self.language = language
         names = language.names
@@ -78,6 +84,21 @@ public final class Tree {
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
         return Point(row: low, column: offset - lineStarts[low])
+    }
+
+    /// Whether each child of the root lies inside one of `ranges` (sorted, disjoint): a node
+    /// running from one into the next joined what a whole parse would not.
+    func topLevelNodesLie(within ranges: [TSRange]) -> Bool {
+        var range = 0
+        var child = 1
+        while child < nodeCount {
+            let start = startBytes[child]
+            let end = endBytes[child]
+            while range < ranges.count, ranges[range].end_byte <= start, !(start == end && ranges[range].end_byte == start) { range += 1 }
+            guard range < ranges.count, ranges[range].start_byte <= start, end <= ranges[range].end_byte else { return false }
+            child = Int(subtreeEnds[child])
+        }
+        return true
     }
 
     /// The first ERROR or MISSING node in source order, or nil for a clean parse.

@@ -118,4 +118,73 @@ final class PieceParseTests: XCTestCase {
         XCTAssertEqual(cuts.count, 1)
         try FlatTreeTests.assertSameAsRuntime(Parser(language: .tsx, pieceSize: 1).parse(bytes), bytes, language: .tsx, name: "jsx")
     }
+
+    // MARK: Selected statements
+
+    /// The nodes below the root, each with its parent's start (-1 for the root) in place of an index.
+    private func nodes(_ tree: Tree, within ranges: [Range<Int>]? = nil) -> [String] {
+        var found: [String] = []
+        var walk = tree.root.preorder()
+        _ = walk.next()
+        while let node = walk.next() {
+            if let ranges, !ranges.contains(where: { $0.contains(node.byteRange.lowerBound) || ($0.upperBound == node.byteRange.lowerBound && node.byteRange.isEmpty) }) {
+                continue
+            }
+            let parent = node.parent.map { $0.parent == nil ? -1 : $0.byteRange.lowerBound } ?? -1
+            found.append("\(node.kind) \(node.isNamed) \(node.byteRange) \(parent)")
+        }
+        return found
+    }
+
+    func testSelectedStatementsGiveTheirNodesOfTheWholeParseOnEveryFixture() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures").standardizedFileURL
+        let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: fixtures, includingPropertiesForKeys: nil))
+        var selectedFiles = 0
+        for case let url as URL in enumerator {
+            guard let language = Language(fileName: url.lastPathComponent) else { continue }
+            let bytes = try Array(Data(contentsOf: url))
+            let parser = try Parser(language: language)
+            let whole = try parser.parse(bytes)
+            var offered: [Range<Int>] = []
+            // Every other statement, the first one kept.
+            let tree = try parser.parse(bytes) { statements in
+                offered = statements
+                return statements.indices.map { $0 % 2 == 0 }
+            }
+            guard !tree.omittedRanges.isEmpty else {
+                FlatTreeTests.assertSameArrays(tree, whole, url.path)
+                continue
+            }
+            XCTAssertEqual(offered.first?.lowerBound, 0, url.path)
+            XCTAssertEqual(offered.last?.upperBound, bytes.count, url.path)
+            let kept = offered.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            XCTAssertEqual(tree.omittedRanges, offered.enumerated().filter { $0.offset % 2 == 1 }.map(\.element), url.path)
+            if let error = whole.firstError {
+                // Only an error in a statement left out goes unseen (a kept one's sends the parse back to the whole file).
+                XCTAssertTrue(tree.omittedRanges.contains { $0.contains(error.byteOffset) }, url.path)
+                continue
+            }
+            XCTAssertEqual(nodes(tree), nodes(whole, within: kept), url.path)
+            selectedFiles += 1
+        }
+        XCTAssertGreaterThan(selectedFiles, 60)
+    }
+
+    func testAnErrorInAKeptStatementGivesTheWholeParseOneInALeftOutStatementIsNotSeen() throws {
+        let source = "export const a = 1;\nexport function f() {\n  return 1 +;\n}\nexport const b = 2;\n"
+        let bytes = Array(source.utf8)
+        let parser = try Parser(language: .typescript)
+        let broken = try parser.parse(bytes) { $0.indices.map { $0 == 1 } }
+        XCTAssertTrue(broken.omittedRanges.isEmpty)
+        XCTAssertNotNil(broken.firstError)
+        FlatTreeTests.assertSameArrays(broken, try parser.parse(bytes))
+
+        let clean = try parser.parse(bytes) { $0.indices.map { $0 != 1 } }
+        XCTAssertNil(clean.firstError)
+        XCTAssertEqual(clean.omittedRanges.map { String(decoding: bytes[$0], as: UTF8.self) }, ["export function f() {\n  return 1 +;\n}\n"])
+        XCTAssertEqual(clean.root.namedChildren.map(\.text), ["export const a = 1;", "export const b = 2;"])
+        // Nothing left out, or nothing kept: the whole parse.
+        FlatTreeTests.assertSameArrays(try parser.parse(bytes) { $0.map { _ in true } }, try parser.parse(bytes))
+        XCTAssertTrue(try parser.parse(bytes) { $0.map { _ in false } }.omittedRanges.isEmpty)
+    }
 }

@@ -70,6 +70,18 @@ struct ClientRecognizer {
     private(set) var factoryImports: Set<String> = []
     private(set) var instances: [ClientInstance] = []
     private var clients: [ScopeTree.DeclarationID: ClientBinding.Kind] = [:]
+
+    /// The names through which code elsewhere in the module reaches a client: the clients bound
+    /// at its top level, and its top-level classes with a client property (`Repo.db`).
+    var moduleClientNames: [String] {
+        clients.keys.compactMap { id in
+            let scope = scopes[id].scope
+            if scope == scopes.module { return scopes[id].name }
+            guard scopes[scope].kind == .classBody, scopes[scope].parent == scopes.module,
+                  let name = scopes[scope].node.parent?.child(field: .name) else { return nil }
+            return file.text(name)
+        }
+    }
     /// Names assigned a client that the file never declares (a global, or `this.x` outside a class).
     private var undeclared: [String: ClientBinding.Kind] = [:]
 

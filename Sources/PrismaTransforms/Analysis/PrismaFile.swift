@@ -65,6 +65,9 @@ public struct PrismaFile {
         clients = ClientRecognizer(scopes: scopes, context: context)
         retries = RetryRecognizer(file: file, context: context)
         collectCalls()
+        // A left-out statement (no Prisma text) could still use a client or the helper through a
+        // name bound here (`const db = prisma`, `Repo.db`, `retry` imported as): then it is not left out.
+        file.omitted?.assumeUnused(clients.moduleClientNames + retries.names)
     }
 
     public var instances: [ClientInstance] { clients.instances }

@@ -59,6 +59,57 @@ public struct PrismaPrefilter: Sendable {
         return importsProjectModule(bytes, path: path)
     }
 
+    /// Which top-level statements of a file that may concern Prisma to parse: those that may
+    /// concern it themselves, and those that declare a name one of them mentions
+    /// (`const ALL_PAGES = […]` for `where: { page: { in: ALL_PAGES } }`), so that the
+    /// analysis does not find them missing and parse the whole file after all.
+    public func statementsToParse(_ statements: [Range<Int>], of bytes: [UInt8], path: String) -> [Bool] {
+        var keep = statements.map { mayConcernPrisma(statement: bytes[$0], path: path) }
+        let kept = statements.indices.filter { keep[$0] }
+        for index in statements.indices where !keep[index] {
+            guard let name = Self.declaredName(atStartOf: bytes[statements[index]]) else { continue }
+            keep[index] = kept.contains { ByteSearch.containsWord(bytes[statements[$0]], name) }
+        }
+        return keep
+    }
+
+    /// The name a top-level declaration starts by declaring (`export const NAME`,
+    /// `async function NAME`, `class NAME`); nil for a destructuring or anything else.
+    static func declaredName(atStartOf statement: ArraySlice<UInt8>) -> String? {
+        var index = statement.startIndex
+        func nextWord() -> ArraySlice<UInt8>? {
+            while index < statement.endIndex, ByteSearch.isWhiteSpace(statement[index]) || statement[index] == UInt8(ascii: "*") { index += 1 }
+            let start = index
+            while index < statement.endIndex, ByteSearch.isIdentifierByte(statement[index]) { index += 1 }
+            return start < index ? statement[start..<index] : nil
+        }
+        while let word = nextWord() {
+            if !Self.declarationModifiers.contains(Array(word)) { return String(decoding: word, as: UTF8.self) }
+        }
+        return nil
+    }
+
+    private static let declarationModifiers: Set<[UInt8]> = Set([
+        "export", "default", "declare", "async", "abstract", "const", "let", "var", "function", "class", "enum", "namespace",
+        "module", "interface", "type",
+    ].map { Array($0.utf8) })
+
+    /// Whether one top-level statement of a file that may concern Prisma can: a test of the
+    /// same words, with the common model methods (`create`, `count`…) on their own (a client
+    /// bound elsewhere in the file may call them), and without a lowercased copy. Imports
+    /// always can: they bind the names the other statements use, and cost little to parse.
+    /// A statement without any of them is not parsed; the analysis of the others tells
+    /// whether it relied on one (`OmittedStatements`).
+    func mayConcernPrisma(statement bytes: ArraySlice<UInt8>, path: String) -> Bool {
+        if words.contains(where: { ByteSearch.contains(bytes, $0) }) || commonMethods.contains(where: { ByteSearch.contains(bytes, $0) })
+            || ByteSearch.containsWord(bytes, "import") || ByteSearch.containsWord(bytes, "require") {
+            return true
+        }
+        if ByteSearch.containsIgnoringASCIICase(bytes, "prisma") { return true }
+        guard context.centralModuleKey != nil || context.retryModuleKey != nil else { return false }
+        return importsProjectModule(Array(bytes), path: path)
+    }
+
     /// An import, export-from, `require` or `import()` of the central module, a re-exporter
     /// of it or the retry helper's module.
     private func importsProjectModule(_ bytes: [UInt8], path: String) -> Bool {

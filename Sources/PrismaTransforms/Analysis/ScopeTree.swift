@@ -201,6 +201,8 @@ public struct ScopeTree {
             if let found = self[id].names[name] { return found }
             current = self[id].parent
         }
+        // Not declared in the statements parsed: a left-out one may declare it.
+        file.omitted?.assumeUndeclared(name)
         return nil
     }
 

@@ -1,0 +1,78 @@
+/// The top-level statements a parse left out (`ParsedFile.clean(…statementsWhere:)`), and
+/// what an analysis of the rest assumed of them: that none uses a name it follows (a client
+/// or a retry helper bound at the top level), and that none declares a name it looked up at
+/// the top level and did not find. If a left-out statement may break either assumption, the
+/// analysis is not trusted and the file is analysed again from a whole parse.
+///
+/// Both tests are over the bytes and err on the side of "may": an assumption is trusted only
+/// when the left-out text cannot break it. One per parsed file, used by the one worker analysing it.
+public final class OmittedStatements {
+    public let ranges: [Range<Int>]
+    private let bytes: [UInt8]
+    private var unused: Set<String> = []
+    private var undeclared: Set<String> = []
+    /// Whether an analysis said what it assumed at all (an analysis that never did is not trusted).
+    private var wasReviewed = false
+
+    init(ranges: [Range<Int>], bytes: [UInt8]) {
+        self.ranges = ranges
+        self.bytes = bytes
+    }
+
+    /// The analysis follows these names, so no left-out statement may mention them.
+    public func assumeUnused<Names: Sequence<String>>(_ names: Names) {
+        wasReviewed = true
+        unused.formUnion(names)
+    }
+
+    /// The analysis took `name` to be undeclared at the top level, so no left-out statement may declare it.
+    public func assumeUndeclared(_ name: String) {
+        undeclared.insert(name)
+    }
+
+    /// Whether the analysis holds as it is.
+    public var analysisHolds: Bool {
+        guard wasReviewed else { return false }
+        return !ranges.contains { range in
+            let text = bytes[range]
+            return unused.contains { ByteSearch.containsWord(text, $0) } || undeclared.contains { Self.mayDeclare($0, in: text) }
+        }
+    }
+
+    /// Whether `name` stands where a declaration puts it: after a declaring keyword (`const`,
+    /// `function`, `class`, `as`…), or after `{` `[` `,` `:` `...` and before `,` `}` `]` `=` `;`
+    /// (a destructured name, the second of `let a, b;`). A use such as `Number(x)`,
+    /// `console.log` or `o.db = 1` is not one.
+    static func mayDeclare(_ name: String, in text: ArraySlice<UInt8>) -> Bool {
+        let word = Array(name.utf8)
+        var from = text.startIndex
+        while let offset = ByteSearch.firstOffset(of: word, in: text, from: from) {
+            from = offset + 1
+            let end = offset + word.count
+            guard offset == text.startIndex || !ByteSearch.isIdentifierByte(text[offset - 1]),
+                  end == text.endIndex || !ByteSearch.isIdentifierByte(text[end]) else { continue }
+            var before = offset
+            while before > text.startIndex, ByteSearch.isWhiteSpace(text[before - 1]) { before -= 1 }
+            var wordStart = before
+            while wordStart > text.startIndex, ByteSearch.isIdentifierByte(text[wordStart - 1]) { wordStart -= 1 }
+            if wordStart < before, declaringWords.contains(Array(text[wordStart..<before])) { return true }
+            var after = end
+            while after < text.endIndex, ByteSearch.isWhiteSpace(text[after]) { after += 1 }
+            let previous: UInt8 = before > text.startIndex ? text[before - 1] : 0
+            let next: UInt8 = after < text.endIndex ? text[after] : 0
+            // `*` of `function* name`; `...rest`; a pattern's opener or separator (`let a, b;` too).
+            if previous == UInt8(ascii: "*") { return true }
+            let isRest = before - text.startIndex >= 3 && text[(before - 3)..<before].elementsEqual("...".utf8)
+            if isRest || [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: ":")].contains(previous),
+               [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: "="), UInt8(ascii: ";"), 0].contains(next) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static let declaringWords: Set<[UInt8]> = Set([
+        "const", "let", "var", "function", "class", "enum", "namespace", "module", "interface", "type", "import", "as",
+        "using", "declare", "abstract", "global",
+    ].map { Array($0.utf8) })
+}
