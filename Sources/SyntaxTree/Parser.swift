@@ -184,7 +184,7 @@ public final class Parser {
         }
         // Room for the nodes as the pieces so far predict them: an array grown by doubling
         // would hold up to twice the tree, and three times while it copies.
-        var builder = FlatTreeBuilder(estimatedNodes: min(source.count, pieceSize * batch.count) / 2 + 16)
+        let builder = FlatTreeBuilder(estimatedNodes: min(source.count, pieceSize * batch.count) / 2 + 16)
         let root = builder.append(symbol: 0, flag: Tree.namedFlag, field: 0, start: 0, end: 0, parent: -1)
         var next = 0
         while next < ranges.count {
@@ -200,11 +200,10 @@ public final class Parser {
                 guard piece.clean else { return nil }
                 if first + slot == 0 {
                     // The pieces' roots are all `program` nodes; the first one's start is the file's.
-                    builder.symbols[0] = piece.rootSymbol
-                    builder.startBytes[0] = piece.rootStart
+                    builder.setRoot(symbol: piece.rootSymbol, start: piece.rootStart)
                 }
                 builder.append(piece.nodes, under: root)
-                builder.endBytes[0] = max(builder.startBytes[0], piece.rootEnd)
+                builder.setRoot(end: piece.rootEnd)
             }
             next += count
             if next < ranges.count {

@@ -41,8 +41,8 @@ public final class Tree {
     convenience init(handle: OpaquePointer, source: [UInt8], language: Language, retainingRuntime: Bool = false,
                      omittedRanges: [Range<Int>] = []) {
         defer { if !retainingRuntime { ts_tree_delete(handle) } }
-        var builder = FlatTreeBuilder(estimatedNodes: source.count / 4 + 16)
-        builder.copy(handle, under: nil)
+        let builder = FlatTreeBuilder(estimatedNodes: source.count / 3 + 16)
+        builder.copy(handle, under: nil, clean: !ts_node_has_error(ts_tree_root_node(handle)))
         self.init(builder, source: source, language: language, runtime: retainingRuntime ? handle : nil, omittedRanges: omittedRanges)
     }
 
@@ -52,13 +52,7 @@ public final class Tree {
         self.source = source
         self.language = language
         names = language.names
-        symbols = builder.symbols
-        flags = builder.flags
-        fields = builder.fields
-        startBytes = builder.startBytes
-        endBytes = builder.endBytes
-        parents = builder.parents
-        subtreeEnds = builder.subtreeEnds
+        (symbols, flags, fields, startBytes, endBytes, parents, subtreeEnds) = builder.takeColumns()
         var lineStarts = [0]
         for (offset, byte) in source.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
         self.lineStarts = lineStarts
@@ -147,73 +141,128 @@ public struct SyntaxProblem: Hashable, Sendable {
 
 /// The flat arrays of a `Tree`, filled in pre-order from one runtime tree or from several
 /// (the pieces of a file parsed apart, under one root).
-struct FlatTreeBuilder {
-    var symbols: [UInt16] = []
-    var flags: [UInt8] = []
-    var fields: [UInt16] = []
-    var startBytes: [UInt32] = []
-    var endBytes: [UInt32] = []
-    var parents: [Int32] = []
-    var subtreeEnds: [Int32] = []
+///
+/// The columns are raw memory written in place: a copy appends to seven columns per node,
+/// and seven `Array.append`s (each checking uniqueness and capacity) were most of its cost.
+/// The arrays a `Tree` keeps are made once, at the end.
+final class FlatTreeBuilder {
+    private(set) var count = 0
+    private var capacity: Int
+    private var symbolColumn: UnsafeMutablePointer<UInt16>
+    private var flagColumn: UnsafeMutablePointer<UInt8>
+    private var fieldColumn: UnsafeMutablePointer<UInt16>
+    private var startColumn: UnsafeMutablePointer<UInt32>
+    private var endColumn: UnsafeMutablePointer<UInt32>
+    private var parentColumn: UnsafeMutablePointer<Int32>
+    private var subtreeEndColumn: UnsafeMutablePointer<Int32>
 
     init(estimatedNodes: Int) {
-        symbols.reserveCapacity(estimatedNodes)
-        flags.reserveCapacity(estimatedNodes)
-        fields.reserveCapacity(estimatedNodes)
-        startBytes.reserveCapacity(estimatedNodes)
-        endBytes.reserveCapacity(estimatedNodes)
-        parents.reserveCapacity(estimatedNodes)
-        subtreeEnds.reserveCapacity(estimatedNodes)
+        capacity = max(16, estimatedNodes)
+        symbolColumn = .allocate(capacity: capacity)
+        flagColumn = .allocate(capacity: capacity)
+        fieldColumn = .allocate(capacity: capacity)
+        startColumn = .allocate(capacity: capacity)
+        endColumn = .allocate(capacity: capacity)
+        parentColumn = .allocate(capacity: capacity)
+        subtreeEndColumn = .allocate(capacity: capacity)
     }
 
-    var count: Int { symbols.count }
+    deinit {
+        symbolColumn.deallocate()
+        flagColumn.deallocate()
+        fieldColumn.deallocate()
+        startColumn.deallocate()
+        endColumn.deallocate()
+        parentColumn.deallocate()
+        subtreeEndColumn.deallocate()
+    }
+
+    /// The columns as arrays, each column freed as soon as it is copied (a large file's tree is
+    /// held once and one column, not twice); the builder is empty afterwards.
+    func takeColumns() -> (symbols: [UInt16], flags: [UInt8], fields: [UInt16], startBytes: [UInt32], endBytes: [UInt32],
+                           parents: [Int32], subtreeEnds: [Int32]) {
+        let nodes = count
+        func take<T>(_ column: inout UnsafeMutablePointer<T>) -> [T] {
+            let array = Array(UnsafeBufferPointer(start: column, count: nodes))
+            column.deallocate()
+            column = .allocate(capacity: 1)
+            return array
+        }
+        let columns = (take(&symbolColumn), take(&flagColumn), take(&fieldColumn), take(&startColumn), take(&endColumn),
+                       take(&parentColumn), take(&subtreeEndColumn))
+        count = 0
+        capacity = 1
+        return columns
+    }
 
     /// Appends a node by hand (the root over several pieces); its subtree ends when `close` is called.
-    mutating func append(symbol: UInt16, flag: UInt8, field: UInt16, start: UInt32, end: UInt32, parent: Int32) -> Int32 {
-        symbols.append(symbol)
-        flags.append(flag)
-        fields.append(field)
-        startBytes.append(start)
-        endBytes.append(max(start, end))
-        parents.append(parent)
-        subtreeEnds.append(0)  // set when the walk leaves the node
-        return Int32(symbols.count - 1)
+    @discardableResult
+    func append(symbol: UInt16, flag: UInt8, field: UInt16, start: UInt32, end: UInt32, parent: Int32) -> Int32 {
+        if count == capacity { reserve(count + 1) }
+        symbolColumn[count] = symbol
+        flagColumn[count] = flag
+        fieldColumn[count] = field
+        startColumn[count] = start
+        endColumn[count] = max(start, end)
+        parentColumn[count] = parent
+        subtreeEndColumn[count] = 0  // set when the walk leaves the node
+        count += 1
+        return Int32(count - 1)
     }
 
-    mutating func close(_ index: Int32) { subtreeEnds[Int(index)] = Int32(symbols.count) }
+    func close(_ index: Int32) { subtreeEndColumn[Int(index)] = Int32(count) }
+
+    /// The first node's kind and extent (the root over several pieces takes its pieces').
+    func setRoot(symbol: UInt16? = nil, start: UInt32? = nil, end: UInt32? = nil) {
+        guard count > 0 else { return }
+        if let symbol { symbolColumn[0] = symbol }
+        if let start { startColumn[0] = start }
+        if let end { endColumn[0] = max(startColumn[0], end) }
+    }
 
     /// Appends another builder's nodes after these: its indices shift by the count so far, and
     /// its nodes without a parent (-1) hang under `parent`.
-    mutating func append(_ other: FlatTreeBuilder, under parent: Int32) {
+    func append(_ other: FlatTreeBuilder, under parent: Int32) {
         let offset = Int32(count)
         reserve(count + other.count)
-        symbols += other.symbols
-        flags += other.flags
-        fields += other.fields
-        startBytes += other.startBytes
-        endBytes += other.endBytes
-        parents += other.parents.lazy.map { $0 < 0 ? parent : $0 + offset }
-        subtreeEnds += other.subtreeEnds.lazy.map { $0 + offset }
+        (symbolColumn + count).update(from: other.symbolColumn, count: other.count)
+        (flagColumn + count).update(from: other.flagColumn, count: other.count)
+        (fieldColumn + count).update(from: other.fieldColumn, count: other.count)
+        (startColumn + count).update(from: other.startColumn, count: other.count)
+        (endColumn + count).update(from: other.endColumn, count: other.count)
+        for index in 0..<other.count {
+            let theirs = other.parentColumn[index]
+            parentColumn[count + index] = theirs < 0 ? parent : theirs + offset
+            subtreeEndColumn[count + index] = other.subtreeEndColumn[index] + offset
+        }
+        count += other.count
     }
 
     /// Makes room for `nodes` in all, growing by at least a quarter so that repeated calls stay linear.
-    mutating func reserve(_ nodes: Int) {
-        guard nodes > symbols.capacity else { return }
-        let capacity = max(nodes, symbols.capacity + symbols.capacity / 4)
-        symbols.reserveCapacity(capacity)
-        flags.reserveCapacity(capacity)
-        fields.reserveCapacity(capacity)
-        startBytes.reserveCapacity(capacity)
-        endBytes.reserveCapacity(capacity)
-        parents.reserveCapacity(capacity)
-        subtreeEnds.reserveCapacity(capacity)
+    func reserve(_ nodes: Int) {
+        guard nodes > capacity else { return }
+        let grown = max(nodes, capacity + capacity / 4)
+        func move<T>(_ column: inout UnsafeMutablePointer<T>) {
+            let larger = UnsafeMutablePointer<T>.allocate(capacity: grown)
+            larger.moveInitialize(from: column, count: count)
+            column.deallocate()
+            column = larger
+        }
+        move(&symbolColumn)
+        move(&flagColumn)
+        move(&fieldColumn)
+        move(&startColumn)
+        move(&endColumn)
+        move(&parentColumn)
+        move(&subtreeEndColumn)
+        capacity = grown
     }
 
     /// Copies the runtime tree in one cursor walk: with no `parent`, the whole tree from its
     /// root; otherwise only the root's children and their subtrees, hung under `parent`.
     /// `clean` tells that the tree has no ERROR or MISSING node (its root said so), which
     /// spares asking every node.
-    mutating func copy(_ handle: OpaquePointer, under parent: Int32?, clean: Bool = false) {
+    func copy(_ handle: OpaquePointer, under parent: Int32?, clean: Bool = false) {
         var cursor = ts_tree_cursor_new(ts_tree_root_node(handle))
         defer { ts_tree_cursor_delete(&cursor) }
         func appendCurrent(parent: Int32) -> Int32 {
