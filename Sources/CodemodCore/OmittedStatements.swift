@@ -35,14 +35,30 @@ public final class OmittedStatements {
         guard wasReviewed else { return false }
         return !ranges.contains { range in
             let text = bytes[range]
-            return unused.contains { ByteSearch.containsWord(text, $0) } || undeclared.contains { Self.mayDeclare($0, in: text) }
+            return unused.contains { ByteSearch.containsWord(text, $0) } || undeclared.contains { name in
+                // Globals are used everywhere, so for them only a declaration counts; any other
+                // name a left-out statement mentions it may declare (`var a = 1, db: T`).
+                Self.globals.contains(name) ? Self.mayDeclare(name, in: text) : ByteSearch.containsWord(text, name)
+            }
         }
     }
 
+    /// The standard globals of JavaScript, TypeScript and Node that code uses without declaring.
+    static let globals: Set<String> = [
+        "Object", "Array", "Number", "String", "Boolean", "Symbol", "BigInt", "Math", "JSON", "Date", "RegExp", "Error",
+        "TypeError", "RangeError", "SyntaxError", "Promise", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "Proxy", "Reflect",
+        "Intl", "Function", "ArrayBuffer", "DataView", "Uint8Array", "Int32Array", "Float64Array", "parseInt", "parseFloat",
+        "isNaN", "isFinite", "encodeURIComponent", "decodeURIComponent", "encodeURI", "decodeURI", "undefined", "NaN",
+        "Infinity", "globalThis", "console", "process", "Buffer", "setTimeout", "clearTimeout", "setInterval",
+        "clearInterval", "setImmediate", "clearImmediate", "queueMicrotask", "structuredClone", "require", "module",
+        "exports", "__dirname", "__filename", "URL", "URLSearchParams", "fetch", "TextEncoder", "TextDecoder",
+        "AbortController", "crypto", "window", "document",
+    ]
+
     /// Whether `name` stands where a declaration puts it: after a declaring keyword (`const`,
-    /// `function`, `class`, `as`…), or after `{` `[` `,` `:` `...` and before `,` `}` `]` `=` `;`
-    /// (a destructured name, the second of `let a, b;`). A use such as `Number(x)`,
-    /// `console.log` or `o.db = 1` is not one.
+    /// `function`, `class`, `as`…) or a comment, or after `{` `[` `,` `:` `...` and before
+    /// `,` `}` `]` `=` `;` `:` `!` `?` (a destructured name, the second of `let a, b;`). A use
+    /// such as `Number(x)`, `console.log` or `o.db = 1` is not one.
     static func mayDeclare(_ name: String, in text: ArraySlice<UInt8>) -> Bool {
         let word = Array(name.utf8)
         var from = text.startIndex
@@ -60,11 +76,13 @@ public final class OmittedStatements {
             while after < text.endIndex, ByteSearch.isWhiteSpace(text[after]) { after += 1 }
             let previous: UInt8 = before > text.startIndex ? text[before - 1] : 0
             let next: UInt8 = after < text.endIndex ? text[after] : 0
-            // `*` of `function* name`; `...rest`; a pattern's opener or separator (`let a, b;` too).
-            if previous == UInt8(ascii: "*") { return true }
+            // `*` of `function* name`; the end of a comment (`const /* c */ name`); `...rest`; a
+            // pattern's opener or separator (`let a, b;`, `var a = 1, b: T`, `let b!: T`).
+            if previous == UInt8(ascii: "*") || previous == UInt8(ascii: "/") { return true }
             let isRest = before - text.startIndex >= 3 && text[(before - 3)..<before].elementsEqual("...".utf8)
             if isRest || [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: ":")].contains(previous),
-               [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: "="), UInt8(ascii: ";"), 0].contains(next) {
+               [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: "="), UInt8(ascii: ";"), UInt8(ascii: ":"),
+                UInt8(ascii: "!"), UInt8(ascii: "?"), 0].contains(next) {
                 return true
             }
         }

@@ -63,11 +63,13 @@ public final class Parser {
     /// The statements are `StatementSplit`'s: where it is unsure of the file's structure, where
     /// every statement is kept, where the kept ones hold an ERROR or MISSING node or a node runs
     /// from one kept range into the next (a cut in doubt), or for a file parsed in pieces anyway,
-    /// the result is `parse(source)`'s: a left-out statement can never add, hide or move an error
+    /// the result is `parse(source)`'s (as it is for JSX, which the scan does not lex, and where a
+    /// guess between a regular expression and a division decides how a quote is read): a left-out statement can never add, hide or move an error
     /// in what was kept. An error inside a left-out statement is not seen.
     public func parse(_ source: [UInt8], statementsWhere keep: ([Range<Int>]) -> [Bool]) throws -> Tree {
-        guard source.count <= pieceSize,
-              let cuts = StatementSplit.candidates(in: source, jsx: language != .typescript), !cuts.isEmpty else {
+        // JSX text is not lexed by the scan (a backtick there is text), so only TypeScript is cut.
+        guard source.count <= pieceSize, language == .typescript,
+              let cuts = StatementSplit.candidates(in: source, jsx: false, strict: true), !cuts.isEmpty else {
             return try parse(source)
         }
         let starts = [StatementSplit.Cut(offset: 0, row: 0)] + cuts

@@ -33,7 +33,12 @@ enum StatementSplit {
     private enum Frame { case brace, paren, bracket, template, substitution }
 
     /// Every line start that may begin a piece, in order; nil when the scan is unsure.
-    static func candidates(in source: [UInt8], jsx: Bool) -> [Cut]? {
+    ///
+    /// `strict`: also unsure wherever a guess between a regular expression and a division
+    /// decides how a quote or backtick is read (a guessed regular expression holding one, a
+    /// guessed division with one later on its line). A whole parse of the pieces would show a
+    /// wrong guess as an error; a parse that leaves statements out might not.
+    static func candidates(in source: [UInt8], jsx: Bool, strict: Bool = false) -> [Cut]? {
         var cuts: [Cut] = []
         var frames: [Frame] = []
         var row = 0
@@ -91,11 +96,14 @@ enum StatementSplit {
                 } else if next == star {
                     guard let end = blockCommentEnd(source, from: index, row: &row) else { return nil }
                     index = end
-                } else if regexMayStart(after: previous, word: source[wordStart..<wordEnd], jsx: jsx, next: next) {
+                } else if regexMayStart(after: previous, word: source[wordStart..<wordEnd],
+                                        isProperty: wordStart > 0 && source[wordStart - 1] == UInt8(ascii: "."), jsx: jsx, next: next) {
                     guard let end = regexEnd(source, from: index) else { return nil }
+                    if strict, source[index..<end].contains(where: { $0 == backtick || $0 == singleQuote || $0 == doubleQuote }) { return nil }
                     index = end
                     previous = closeParen  // an operand ended: a `/` after it divides
                 } else {
+                    if strict, quoteFollows(onTheLineOf: index, in: source) { return nil }
                     previous = slash
                 }
             case openBrace:
@@ -136,11 +144,22 @@ enum StatementSplit {
         ["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"]
             .map { Array($0.utf8) })
 
-    private static func regexMayStart(after previous: UInt8, word: ArraySlice<UInt8>, jsx: Bool, next: UInt8) -> Bool {
+    /// Whether a quote or backtick comes later on the line of the `/` at `offset`.
+    private static func quoteFollows(onTheLineOf offset: Int, in source: [UInt8]) -> Bool {
+        var cursor = offset + 1
+        while cursor < source.count, source[cursor] != newline {
+            if source[cursor] == backtick || source[cursor] == singleQuote || source[cursor] == doubleQuote { return true }
+            cursor += 1
+        }
+        return false
+    }
+
+    /// `isProperty`: the word before is a property name (`t.in / 60`), never a keyword.
+    private static func regexMayStart(after previous: UInt8, word: ArraySlice<UInt8>, isProperty: Bool, jsx: Bool, next: UInt8) -> Bool {
         // `</tag>` and `<tag />`: tags, not expressions.
         if jsx, previous == lessThan || next == greaterThan { return false }
         if previous == 0 { return true }
-        if isIdentifierByte(previous) { return regexKeywords.contains(Array(word)) }
+        if isIdentifierByte(previous) { return !isProperty && regexKeywords.contains(Array(word)) }
         // After `)`, `]`, a string or a template an operand ended; a `}` more often ends a block.
         return ![closeParen, closeBracket, singleQuote, doubleQuote, backtick].contains(previous)
     }

@@ -7,7 +7,8 @@ final class OmittedStatementsTests: XCTestCase {
         let declares = [
             "const db = make();", "let x, db;", "var { a, db } = o;", "const { a: db } = o;", "const [db] = list;",
             "const { ...db } = o;", "function db() {}", "function* db() {}", "class db {}", "export enum db { A }",
-            "import { a as db } from 'm';", "if (x) { var db = 1; }", "const { db = 1 } = o;",
+            "import { a as db } from 'm';", "if (x) { var db = 1; }", "const { db = 1 } = o;", "var ready = false, db: any;",
+            "const /* handle */ db = make();", "let db!: T;",
         ]
         for text in declares {
             XCTAssertTrue(OmittedStatements.mayDeclare("db", in: ArraySlice(text.utf8)), text)
@@ -30,7 +31,7 @@ final class OmittedStatementsTests: XCTestCase {
 
         let holding = OmittedStatements(ranges: [omitted], bytes: text)
         holding.assumeUnused(["prisma"])
-        holding.assumeUndeclared("count")
+        holding.assumeUndeclared("Date")
         XCTAssertTrue(holding.analysisHolds)
 
         let used = OmittedStatements(ranges: [omitted], bytes: text)
@@ -41,6 +42,17 @@ final class OmittedStatementsTests: XCTestCase {
         declared.assumeUnused([])
         declared.assumeUndeclared("m")
         XCTAssertFalse(declared.analysisHolds)
+
+        // A name that is not a global counts when mentioned at all; a global only when declared.
+        let mentioned = OmittedStatements(ranges: [omitted], bytes: text)
+        mentioned.assumeUnused([])
+        mentioned.assumeUndeclared("count")
+        XCTAssertFalse(mentioned.analysisHolds)
+        let numbers = Array("const x = 1;\nexport const y = Number(x);\n".utf8)
+        let global = OmittedStatements(ranges: [0..<numbers.count], bytes: numbers)
+        global.assumeUnused([])
+        global.assumeUndeclared("Number")
+        XCTAssertTrue(global.analysisHolds)
     }
 
     func testWordAndCaseInsensitiveSearch() {

@@ -170,6 +170,28 @@ final class PieceParseTests: XCTestCase {
         XCTAssertGreaterThan(selectedFiles, 60)
     }
 
+    /// Where a wrong guess between a regular expression and a division would read a backtick
+    /// or quote the other way, a parse that leaves statements out could take template text
+    /// for code without an error: the strict scan offers no cut there, and JSX is never cut.
+    func testStatementsAreSelectedOnlyWhereTheScanIsSureOfEveryQuote() throws {
+        let unsure = [
+            // `t.in` is a property, not the keyword `in`: the `/` divides (the scan now knows), and a backtick follows on the line.
+            "export const rate = (t: { in: number }) => t.in / 60 + ` req/s`;\nexport const doc = `;\nexport const x = 1;\n`;\n",
+            // A guessed regular expression with a quote in it.
+            "const re = x ? /['\"]/g : null;\nexport const a = 1;\n",
+        ]
+        for source in unsure {
+            let bytes = Array(source.utf8)
+            XCTAssertNil(StatementSplit.candidates(in: bytes, jsx: false, strict: true), source)
+            XCTAssertTrue(try Parser(language: .typescript).parse(bytes) { $0.map { _ in false } + [] }.omittedRanges.isEmpty, source)
+        }
+        // Not strict (pieces of a large file, each parsed): the property is still read right.
+        let property = Array("export const rate = (t: { in: number }) => t.in / 60;\nexport const b = 1;\n".utf8)
+        XCTAssertEqual(StatementSplit.candidates(in: property, jsx: false)?.count, 1)
+        let jsx = Array("export const Hint = () => <p>Press ` to copy</p>;\nexport const a = 1;\n".utf8)
+        XCTAssertTrue(try Parser(language: .tsx).parse(jsx) { $0.indices.map { $0 == 0 } }.omittedRanges.isEmpty)
+    }
+
     func testAnErrorInAKeptStatementGivesTheWholeParseOneInALeftOutStatementIsNotSeen() throws {
         let source = "export const a = 1;\nexport function f() {\n  return 1 +;\n}\nexport const b = 2;\n"
         let bytes = Array(source.utf8)

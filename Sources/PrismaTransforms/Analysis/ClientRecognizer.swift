@@ -71,19 +71,26 @@ struct ClientRecognizer {
     private(set) var instances: [ClientInstance] = []
     private var clients: [ScopeTree.DeclarationID: ClientBinding.Kind] = [:]
 
-    /// The names through which code elsewhere in the module reaches a client: the clients bound
-    /// at its top level, and its top-level classes with a client property (`Repo.db`).
-    var moduleClientNames: [String] {
-        clients.keys.compactMap { id in
+    /// Names assigned a client that the file never declares (a global, or `this.x` outside a class).
+    private var undeclared: [String: ClientBinding.Kind] = [:]
+
+    /// The names through which code anywhere in the module may reach a client or make one: the
+    /// clients bound at its top level, its top-level classes with a client property (`Repo.db`),
+    /// clients it never declares, factories, and every name imported from the client package
+    /// (`PrismaClient as Base`, `Prisma as P`).
+    var namesReachingClients: [String] {
+        let bound = clients.keys.compactMap { id -> String? in
             let scope = scopes[id].scope
             if scope == scopes.module { return scopes[id].name }
             guard scopes[scope].kind == .classBody, scopes[scope].parent == scopes.module,
                   let name = scopes[scope].node.parent?.child(field: .name) else { return nil }
             return file.text(name)
         }
+        let imported = clientPackageImports.flatMap { statement in
+            statement.named.map(\.localName) + [statement.defaultName, statement.namespaceName].compactMap { $0 }
+        }
+        return bound + undeclared.keys + clientClassNames + factoryImports + imported
     }
-    /// Names assigned a client that the file never declares (a global, or `this.x` outside a class).
-    private var undeclared: [String: ClientBinding.Kind] = [:]
 
     init(scopes: ScopeTree, context: PrismaContext) {
         self.scopes = scopes

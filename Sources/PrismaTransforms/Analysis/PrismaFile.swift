@@ -67,7 +67,7 @@ public struct PrismaFile {
         collectCalls()
         // A left-out statement (no Prisma text) could still use a client or the helper through a
         // name bound here (`const db = prisma`, `Repo.db`, `retry` imported as): then it is not left out.
-        file.omitted?.assumeUnused(clients.moduleClientNames + retries.names)
+        file.omitted?.assumeUnused(clients.namesReachingClients + retries.names)
     }
 
     public var instances: [ClientInstance] { clients.instances }
