@@ -68,7 +68,11 @@ public final class OmittedStatements {
             guard offset == text.startIndex || !ByteSearch.isIdentifierByte(text[offset - 1]),
                   end == text.endIndex || !ByteSearch.isIdentifierByte(text[end]) else { continue }
             var before = offset
-            while before > text.startIndex, ByteSearch.isWhiteSpace(text[before - 1]) { before -= 1 }
+            var lineStart = false
+            while before > text.startIndex, ByteSearch.isWhiteSpace(text[before - 1]) {
+                if text[before - 1] == 0x0A || text[before - 1] == 0x0D { lineStart = true }
+                before -= 1
+            }
             var wordStart = before
             while wordStart > text.startIndex, ByteSearch.isIdentifierByte(text[wordStart - 1]) { wordStart -= 1 }
             if wordStart < before, declaringWords.contains(Array(text[wordStart..<before])) { return true }
@@ -80,7 +84,8 @@ public final class OmittedStatements {
             // pattern's opener or separator (`let a, b;`, `var a = 1, b: T`, `let b!: T`).
             if previous == UInt8(ascii: "*") || previous == UInt8(ascii: "/") { return true }
             let isRest = before - text.startIndex >= 3 && text[(before - 3)..<before].elementsEqual("...".utf8)
-            if isRest || [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: ":")].contains(previous),
+            // At a line's start what comes before may be a comment's text (`let a = 1, // why\n  b = 2`).
+            if isRest || lineStart || [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: ":")].contains(previous),
                [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: "="), UInt8(ascii: ";"), UInt8(ascii: ":"),
                 UInt8(ascii: "!"), UInt8(ascii: "?"), 0].contains(next) {
                 return true

@@ -34,11 +34,13 @@ enum StatementSplit {
 
     /// Every line start that may begin a piece, in order; nil when the scan is unsure.
     ///
-    /// `strict`: also unsure wherever a guess between a regular expression and a division
-    /// decides how a quote or backtick is read (a guessed regular expression holding one, a
-    /// guessed division with one later on its line). A whole parse of the pieces would show a
-    /// wrong guess as an error; a parse that leaves statements out might not.
+    /// `strict`: also unsure wherever the scan's reading could differ from the parser's: a `/`
+    /// (not a comment) with another `/`, a quote or a backtick later on its line (a regular
+    /// expression, or a division a wrong guess would read as one), and anywhere in a text with
+    /// U+2028 or U+2029 (which end a `//` comment for the parser) or `<!--`. A whole parse of
+    /// the pieces would show a wrong guess as an error; a parse that leaves statements out might not.
     static func candidates(in source: [UInt8], jsx: Bool, strict: Bool = false) -> [Cut]? {
+        if strict, containsParserLineBreakOrHTMLComment(source) { return nil }
         var cuts: [Cut] = []
         var frames: [Frame] = []
         var row = 0
@@ -96,14 +98,14 @@ enum StatementSplit {
                 } else if next == star {
                     guard let end = blockCommentEnd(source, from: index, row: &row) else { return nil }
                     index = end
+                } else if strict, slashOrQuoteFollows(onTheLineOf: index, in: source) {
+                    return nil
                 } else if regexMayStart(after: previous, word: source[wordStart..<wordEnd],
                                         isProperty: wordStart > 0 && source[wordStart - 1] == UInt8(ascii: "."), jsx: jsx, next: next) {
                     guard let end = regexEnd(source, from: index) else { return nil }
-                    if strict, source[index..<end].contains(where: { $0 == backtick || $0 == singleQuote || $0 == doubleQuote }) { return nil }
                     index = end
                     previous = closeParen  // an operand ended: a `/` after it divides
                 } else {
-                    if strict, quoteFollows(onTheLineOf: index, in: source) { return nil }
                     previous = slash
                 }
             case openBrace:
@@ -144,12 +146,25 @@ enum StatementSplit {
         ["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"]
             .map { Array($0.utf8) })
 
-    /// Whether a quote or backtick comes later on the line of the `/` at `offset`.
-    private static func quoteFollows(onTheLineOf offset: Int, in source: [UInt8]) -> Bool {
+    /// Whether a `/`, quote or backtick comes later on the line of the `/` at `offset`: without
+    /// one, the `/` can only divide (a regular expression ends on its line).
+    private static func slashOrQuoteFollows(onTheLineOf offset: Int, in source: [UInt8]) -> Bool {
         var cursor = offset + 1
-        while cursor < source.count, source[cursor] != newline {
-            if source[cursor] == backtick || source[cursor] == singleQuote || source[cursor] == doubleQuote { return true }
+        while cursor < source.count, source[cursor] != newline, source[cursor] != carriageReturn {
+            if [slash, backtick, singleQuote, doubleQuote].contains(source[cursor]) { return true }
             cursor += 1
+        }
+        return false
+    }
+
+    /// U+2028, U+2029 (E2 80 A8/A9) or `<!--` anywhere.
+    private static func containsParserLineBreakOrHTMLComment(_ source: [UInt8]) -> Bool {
+        var index = 0
+        while index + 2 < source.count {
+            if source[index] == 0xE2, source[index + 1] == 0x80, source[index + 2] == 0xA8 || source[index + 2] == 0xA9 { return true }
+            if source[index] == lessThan, index + 3 < source.count, source[index + 1] == UInt8(ascii: "!"),
+               source[index + 2] == UInt8(ascii: "-"), source[index + 3] == UInt8(ascii: "-") { return true }
+            index += 1
         }
         return false
     }

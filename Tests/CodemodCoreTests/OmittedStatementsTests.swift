@@ -8,7 +8,8 @@ final class OmittedStatementsTests: XCTestCase {
             "const db = make();", "let x, db;", "var { a, db } = o;", "const { a: db } = o;", "const [db] = list;",
             "const { ...db } = o;", "function db() {}", "function* db() {}", "class db {}", "export enum db { A }",
             "import { a as db } from 'm';", "if (x) { var db = 1; }", "const { db = 1 } = o;", "var ready = false, db: any;",
-            "const /* handle */ db = make();", "let db!: T;",
+            "const /* handle */ db = make();", "let db!: T;", "let ready = false, // set later\n  db = make();",
+            "const {\n  // the shared store\n  db,\n} = stores();",
         ]
         for text in declares {
             XCTAssertTrue(OmittedStatements.mayDeclare("db", in: ArraySlice(text.utf8)), text)

@@ -179,12 +179,21 @@ final class PieceParseTests: XCTestCase {
             "export const rate = (t: { in: number }) => t.in / 60 + ` req/s`;\nexport const doc = `;\nexport const x = 1;\n`;\n",
             // A guessed regular expression with a quote in it.
             "const re = x ? /['\"]/g : null;\nexport const a = 1;\n",
+            // `n!` and `i++` end operands: a guess of a regular expression would hide the `/*` after it.
+            "export const avg = (sum: number, n?: number) => sum / n! / 1; /* off:\nconst x = 1;\nexport const z = 2;\nconst y = 2; */ // end\n",
+            // A regular expression after `)` read as a division would open a comment at `/*`.
+            "export function f(s: string) { if (s) /[/*]/.test(s); }\nexport const t = `\n*/ ] }\n;\nexport const z = 1;\nconst k = 1; // `;\n",
+            // U+2028 ends a `//` comment for the parser; `<!--` starts one.
+            "export const t = 1; // c\u{2028} export const u = `\n;\nexport const z = 1;\nconst k = 1; // `;\n",
+            "export const a = 1;\n<!-- /*\nexport const t = `\n*/\n;\nexport const z = 1;\n",
         ]
         for source in unsure {
             let bytes = Array(source.utf8)
             XCTAssertNil(StatementSplit.candidates(in: bytes, jsx: false, strict: true), source)
             XCTAssertTrue(try Parser(language: .typescript).parse(bytes) { $0.map { _ in false } + [] }.omittedRanges.isEmpty, source)
         }
+        // A division with nothing after it on its line cannot be a regular expression: sure.
+        XCTAssertEqual(StatementSplit.candidates(in: Array("const half = total / 2;\nexport const a = 1;\n".utf8), jsx: false, strict: true)?.count, 1)
         // Not strict (pieces of a large file, each parsed): the property is still read right.
         let property = Array("export const rate = (t: { in: number }) => t.in / 60;\nexport const b = 1;\n".utf8)
         XCTAssertEqual(StatementSplit.candidates(in: property, jsx: false)?.count, 1)
