@@ -37,8 +37,9 @@ enum StatementSplit {
     /// `strict`: also unsure wherever the scan's reading could differ from the parser's: a `/`
     /// (not a comment) with another `/`, a quote or a backtick later on its line (a regular
     /// expression, or a division a wrong guess would read as one), and anywhere in a text with
-    /// U+2028 or U+2029 (which end a `//` comment for the parser) or `<!--`. A whole parse of
-    /// the pieces would show a wrong guess as an error; a parse that leaves statements out might not.
+    /// U+2028 or U+2029 (which end a `//` comment for the parser), the comments `<!--` and
+    /// `-->`, or a leading `#!` line, none of which the scan lexes. A whole parse of the pieces
+    /// would show a wrong guess as an error; a parse that leaves statements out might not.
     static func candidates(in source: [UInt8], jsx: Bool, strict: Bool = false) -> [Cut]? {
         if strict, containsParserLineBreakOrHTMLComment(source) { return nil }
         var cuts: [Cut] = []
@@ -157,13 +158,19 @@ enum StatementSplit {
         return false
     }
 
-    /// U+2028, U+2029 (E2 80 A8/A9) or `<!--` anywhere.
+    /// U+2028, U+2029 (E2 80 A8/A9), `<!--` or `-->` anywhere, or `#!` first (after a BOM, blanked or not).
     private static func containsParserLineBreakOrHTMLComment(_ source: [UInt8]) -> Bool {
+        var first = 0
+        while first < min(3, source.count), source[first] == 0xEF || source[first] == 0xBB || source[first] == 0xBF || source[first] == space {
+            first += 1
+        }
+        if source[first...].starts(with: [UInt8(ascii: "#"), UInt8(ascii: "!")]) { return true }
         var index = 0
         while index + 2 < source.count {
             if source[index] == 0xE2, source[index + 1] == 0x80, source[index + 2] == 0xA8 || source[index + 2] == 0xA9 { return true }
             if source[index] == lessThan, index + 3 < source.count, source[index + 1] == UInt8(ascii: "!"),
                source[index + 2] == UInt8(ascii: "-"), source[index + 3] == UInt8(ascii: "-") { return true }
+            if source[index] == UInt8(ascii: "-"), source[index + 1] == UInt8(ascii: "-"), source[index + 2] == greaterThan { return true }
             index += 1
         }
         return false

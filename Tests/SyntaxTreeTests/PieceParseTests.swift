@@ -186,6 +186,9 @@ final class PieceParseTests: XCTestCase {
             // U+2028 ends a `//` comment for the parser; `<!--` starts one.
             "export const t = 1; // c\u{2028} export const u = `\n;\nexport const z = 1;\nconst k = 1; // `;\n",
             "export const a = 1;\n<!-- /*\nexport const t = `\n*/\n;\nexport const z = 1;\n",
+            // `-->` and a first `#!` line are comments to the parser.
+            "const a = 1; --> `\nconst q = `;\nexport const y = 2;\nconst z = 1; --> `\n// `\n",
+            "#! `\nconst q = `;\nexport const y = 2;\n// `\n",
         ]
         for source in unsure {
             let bytes = Array(source.utf8)
