@@ -1,16 +1,18 @@
 /// The top-level statements a parse left out (`ParsedFile.clean(…statementsWhere:)`), and
 /// what an analysis of the rest assumed of them: that none uses a name it follows (a client
-/// or a retry helper bound at the top level), and that none declares a name it looked up at
-/// the top level and did not find. If a left-out statement may break either assumption, the
-/// analysis is not trusted and the file is analysed again from a whole parse.
+/// or a retry helper bound at the top level), that none declares a name it looked up at the
+/// top level and did not find, and that none declares again one it found there. If a left-out
+/// statement may break any of them, the analysis is not trusted and the file is analysed again
+/// from a whole parse.
 ///
-/// Both tests are over the bytes and err on the side of "may": an assumption is trusted only
+/// The tests are over the bytes and err on the side of "may": an assumption is trusted only
 /// when the left-out text cannot break it. One per parsed file, used by the one worker analysing it.
 public final class OmittedStatements {
     public let ranges: [Range<Int>]
     private let bytes: [UInt8]
     private var unused: Set<String> = []
     private var undeclared: Set<String> = []
+    private var redeclared: Set<String> = []
     /// Whether an analysis said what it assumed at all (an analysis that never did is not trusted).
     private var wasReviewed = false
 
@@ -30,6 +32,12 @@ public final class OmittedStatements {
         undeclared.insert(name)
     }
 
+    /// The analysis found `name` declared at the top level, so no left-out statement may declare
+    /// it as well (a `var` before it would be the declaration a whole parse finds).
+    public func assumeNotRedeclared(_ name: String) {
+        redeclared.insert(name)
+    }
+
     /// Whether the analysis holds as it is.
     public var analysisHolds: Bool {
         guard wasReviewed else { return false }
@@ -39,7 +47,7 @@ public final class OmittedStatements {
                 // Globals are used everywhere, so for them only a declaration counts; any other
                 // name a left-out statement mentions it may declare (`var a = 1, db: T`).
                 Self.globals.contains(name) ? Self.mayDeclare(name, in: text) : ByteSearch.containsWord(text, name)
-            }
+            } || redeclared.contains { Self.mayDeclare($0, in: text) }
         }
     }
 
@@ -69,7 +77,9 @@ public final class OmittedStatements {
                   end == text.endIndex || !ByteSearch.isIdentifierByte(text[end]) else { continue }
             var before = offset
             var lineStart = false
-            while before > text.startIndex, ByteSearch.isWhiteSpace(text[before - 1]) {
+            while before > text.startIndex, ByteSearch.isWhiteSpace(text[before - 1]) || text[before - 1] >= 0x80 {
+                // Other white space (U+00A0, U+2003…) is not told from a letter here: count it as declaring.
+                if text[before - 1] >= 0x80 { return true }
                 if text[before - 1] == 0x0A || text[before - 1] == 0x0D { lineStart = true }
                 before -= 1
             }
@@ -78,6 +88,7 @@ public final class OmittedStatements {
             if wordStart < before, declaringWords.contains(Array(text[wordStart..<before])) { return true }
             var after = end
             while after < text.endIndex, ByteSearch.isWhiteSpace(text[after]) { after += 1 }
+            if after < text.endIndex, text[after] >= 0x80 { return true }
             let previous: UInt8 = before > text.startIndex ? text[before - 1] : 0
             let next: UInt8 = after < text.endIndex ? text[after] : 0
             // `*` of `function* name`; the end of a comment (`const /* c */ name`); `...rest`; a

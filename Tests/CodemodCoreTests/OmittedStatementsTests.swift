@@ -9,7 +9,7 @@ final class OmittedStatementsTests: XCTestCase {
             "const { ...db } = o;", "function db() {}", "function* db() {}", "class db {}", "export enum db { A }",
             "import { a as db } from 'm';", "if (x) { var db = 1; }", "const { db = 1 } = o;", "var ready = false, db: any;",
             "const /* handle */ db = make();", "let db!: T;", "let ready = false, // set later\n  db = make();",
-            "const {\n  // the shared store\n  db,\n} = stores();",
+            "const {\n  // the shared store\n  db,\n} = stores();", "var\u{00A0}db\u{00A0}= 1;",
         ]
         for text in declares {
             XCTAssertTrue(OmittedStatements.mayDeclare("db", in: ArraySlice(text.utf8)), text)
@@ -49,6 +49,18 @@ final class OmittedStatementsTests: XCTestCase {
         mentioned.assumeUnused([])
         mentioned.assumeUndeclared("count")
         XCTAssertFalse(mentioned.analysisHolds)
+        // A name found at the top counts only where a left-out statement may declare it again.
+        let calls = Array("service.normalize(x);\n".utf8)
+        let found = OmittedStatements(ranges: [0..<calls.count], bytes: calls)
+        found.assumeUnused([])
+        found.assumeNotRedeclared("service")
+        XCTAssertTrue(found.analysisHolds)
+        let hoisted = Array("if (x) { var service = 1; }\n".utf8)
+        let again = OmittedStatements(ranges: [0..<hoisted.count], bytes: hoisted)
+        again.assumeUnused([])
+        again.assumeNotRedeclared("service")
+        XCTAssertFalse(again.analysisHolds)
+
         let numbers = Array("const x = 1;\nexport const y = Number(x);\n".utf8)
         let global = OmittedStatements(ranges: [0..<numbers.count], bytes: numbers)
         global.assumeUnused([])

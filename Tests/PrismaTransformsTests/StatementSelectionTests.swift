@@ -115,6 +115,29 @@ final class StatementSelectionTests: XCTestCase {
                 export const list = () => db.user.findMany();
 
                 """, { $0.entry.unanalysable.contains { (note: InventoryReport.Note) in note.message.contains("not known to be a client") } }),
+            // An earlier `var` of the same name, left out, is the declaration a whole parse keeps.
+            ("earlier declaration", """
+                if (process.env.X) { var mod: any; }
+                var mod: any = await import('./other');
+                export const f = () => mod.user.findMany();
+
+                """, { $0.entry.unanalysable.contains { (note: InventoryReport.Note) in note.message.contains("not known to be a client") } }),
+            // `this.db` assigned a client, reached across a line break.
+            ("this across lines", """
+                import { PrismaClient } from '@prisma/client';
+                export function init(this: any) { this.db = new PrismaClient(); }
+                export function users(this: any) {
+                  return this
+                    .db.user;
+                }
+
+                """, { !$0.entry.unanalysable.isEmpty }),
+            // A global declared with no-break spaces around it.
+            ("declared global", """
+                if (true) { var\u{00A0}process\u{00A0}= { user: 1 }; }
+                export const f = () => process.user.findMany();
+
+                """, { $0.entry.unanalysable.contains { (note: InventoryReport.Note) in note.message.contains("not known to be a client") } }),
             // The helper imported under another name is called only where there is no Prisma text.
             ("helper alias used", """
                 import { prisma, executeWithRetry as retry } from '../utils/prisma';

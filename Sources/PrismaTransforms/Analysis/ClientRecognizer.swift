@@ -89,7 +89,9 @@ struct ClientRecognizer {
         let imported = clientPackageImports.flatMap { statement in
             statement.named.map(\.localName) + [statement.defaultName, statement.namespaceName].compactMap { $0 }
         }
-        return bound + undeclared.keys + clientClassNames + factoryImports + imported
+        // `this.db` is reached as `this\n.db` or `this?.db` too: its property name is what to look for.
+        let undeclaredNames = undeclared.keys.map { $0.hasPrefix("this.") ? String($0.dropFirst(5)) : $0 }
+        return bound + undeclaredNames + clientClassNames + factoryImports + imported
     }
 
     init(scopes: ScopeTree, context: PrismaContext) {

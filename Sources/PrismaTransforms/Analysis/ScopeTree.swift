@@ -198,7 +198,11 @@ public struct ScopeTree {
     public func lookup(_ name: String, from scope: ScopeID) -> DeclarationID? {
         var current: ScopeID? = scope
         while let id = current {
-            if let found = self[id].names[name] { return found }
+            if let found = self[id].names[name] {
+                // Found at the top: a left-out statement may declare it first (`var`), and the first declaration is the one kept.
+                if id == module { file.omitted?.assumeNotRedeclared(name) }
+                return found
+            }
             current = self[id].parent
         }
         // Not declared in the statements parsed: a left-out one may declare it.
