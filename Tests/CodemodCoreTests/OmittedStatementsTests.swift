@@ -24,48 +24,30 @@ final class OmittedStatementsTests: XCTestCase {
         XCTAssertFalse(OmittedStatements.mayDeclare("db", in: text[9..<16]))
     }
 
+    /// Whether an analysis that assumed these of `left` (all of it left out) holds.
+    private func holds(_ left: String, unused: [String] = [], undeclared: [String] = [], notRedeclared: [String] = []) -> Bool {
+        let bytes = Array(left.utf8)
+        let omitted = OmittedStatements(ranges: [0..<bytes.count], bytes: bytes)
+        omitted.assumeUnused(unused)
+        undeclared.forEach(omitted.assumeUndeclared)
+        notRedeclared.forEach(omitted.assumeNotRedeclared)
+        return omitted.analysisHolds
+    }
+
     func testTheAnalysisHoldsOnlyWhenReviewedAndNothingLeftOutBreaksIt() {
         let text = Array("import { prisma } from './db';\nexport const n = 1;\nexport const m = count(n);\n".utf8)
-        let omitted = 31..<text.count
-        let unreviewed = OmittedStatements(ranges: [omitted], bytes: text)
-        XCTAssertFalse(unreviewed.analysisHolds)
+        XCTAssertFalse(OmittedStatements(ranges: [31..<text.count], bytes: text).analysisHolds, "never reviewed")
 
-        let holding = OmittedStatements(ranges: [omitted], bytes: text)
-        holding.assumeUnused(["prisma"])
-        holding.assumeUndeclared("Date")
-        XCTAssertTrue(holding.analysisHolds)
-
-        let used = OmittedStatements(ranges: [omitted], bytes: text)
-        used.assumeUnused(["n"])
-        XCTAssertFalse(used.analysisHolds)
-
-        let declared = OmittedStatements(ranges: [omitted], bytes: text)
-        declared.assumeUnused([])
-        declared.assumeUndeclared("m")
-        XCTAssertFalse(declared.analysisHolds)
-
+        let left = "export const n = 1;\nexport const m = count(n);\n"
+        XCTAssertTrue(holds(left, unused: ["prisma"], undeclared: ["Date"]))
+        XCTAssertFalse(holds(left, unused: ["n"]))
+        XCTAssertFalse(holds(left, undeclared: ["m"]))
         // A name that is not a global counts when mentioned at all; a global only when declared.
-        let mentioned = OmittedStatements(ranges: [omitted], bytes: text)
-        mentioned.assumeUnused([])
-        mentioned.assumeUndeclared("count")
-        XCTAssertFalse(mentioned.analysisHolds)
+        XCTAssertFalse(holds(left, undeclared: ["count"]))
+        XCTAssertTrue(holds("const x = 1;\nexport const y = Number(x);\n", undeclared: ["Number"]))
         // A name found at the top counts only where a left-out statement may declare it again.
-        let calls = Array("service.normalize(x);\n".utf8)
-        let found = OmittedStatements(ranges: [0..<calls.count], bytes: calls)
-        found.assumeUnused([])
-        found.assumeNotRedeclared("service")
-        XCTAssertTrue(found.analysisHolds)
-        let hoisted = Array("if (x) { var service = 1; }\n".utf8)
-        let again = OmittedStatements(ranges: [0..<hoisted.count], bytes: hoisted)
-        again.assumeUnused([])
-        again.assumeNotRedeclared("service")
-        XCTAssertFalse(again.analysisHolds)
-
-        let numbers = Array("const x = 1;\nexport const y = Number(x);\n".utf8)
-        let global = OmittedStatements(ranges: [0..<numbers.count], bytes: numbers)
-        global.assumeUnused([])
-        global.assumeUndeclared("Number")
-        XCTAssertTrue(global.analysisHolds)
+        XCTAssertTrue(holds("service.normalize(x);\n", notRedeclared: ["service"]))
+        XCTAssertFalse(holds("if (x) { var service = 1; }\n", notRedeclared: ["service"]))
     }
 
     func testWordAndCaseInsensitiveSearch() {
