@@ -172,6 +172,38 @@ final class CheckCLITests: XCTestCase {
         XCTAssertFalse(clean.stderr.contains("legacy.ts"), clean.stderr)
     }
 
+    /// `check` parses only a file's statements with Prisma text (and its imports): a syntax
+    /// error in another top-level statement is not seen. Where a left-out statement uses what
+    /// the analysis follows (`c`, the client under another name), the file is parsed whole.
+    func testStatementsWithoutPrismaTextAreLeftOutUnlessTheAnalysisNeedsThem() throws {
+        let root = try project([
+            "src/services/helpers.ts": """
+                import { prisma, executeWithRetry } from '../utils/prisma';
+                export const pad = (s: string) => s.padStart(4, '0');
+                export const broken = () => 1 +;
+                export const load = () => executeWithRetry(() => prisma.user.findMany());
+
+                """,
+            "src/services/alias.ts": """
+                import { prisma } from '../utils/prisma';
+                const c = prisma;
+                export function delegate() { return c.product; }
+                export const n = 1;
+
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try tool(["check", ".", "--format", "json"], in: root)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try XCTUnwrap(report["findings"] as? [[String: Any]])
+        XCTAssertEqual(findings.map { "\($0["path"] ?? "") \($0["rule"] ?? "") \($0["line"] ?? "")" }, ["src/services/helpers.ts read-in-retry 4"])
+        XCTAssertEqual((report["failed"] as? [Any])?.count ?? 0, 0)
+        let unchecked = try XCTUnwrap(report["unchecked"] as? [[String: Any]])
+        XCTAssertTrue(unchecked.contains { ($0["path"] as? String) == "src/services/alias.ts" && ($0["reason"] as? String)?.contains("c.product") == true },
+                      "\(unchecked)")
+    }
+
     func testJSONAndGitHubFormats() throws {
         let root = try project(["src/controllers/a.ts": sample, "src/broken.ts": "export const x = (;\n// prisma.user.findMany()\n"])
         defer { try? FileManager.default.removeItem(at: root) }
