@@ -529,22 +529,18 @@ public struct Workspace: Sendable {
                 return body(loaded, .failure(error))
             case .success(let bytes):
                 if !prefilter.mayConcernPrisma(bytes, path: loaded.path) { return skipped(loaded) }
-                let parsed: Result<ParsedFile, CodemodError>
-                do throws(CodemodError) {
-                    // Only the top-level statements with Prisma text, unless the analysis then relies on a left-out one.
-                    parsed = .success(try ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers, statementsWhere: parsesOnlyPrismaStatements ? {
-                        prefilter.statementsToParse($0, of: bytes, path: loaded.path)
-                    } : nil))
-                } catch {
-                    parsed = .failure(error)
+                func parse(selecting: Bool) -> Result<ParsedFile, CodemodError> {
+                    Result { () throws(CodemodError) in
+                        try ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers, statementsWhere: selecting ? {
+                            prefilter.statementsToParse($0, of: bytes, path: loaded.path)
+                        } : nil)
+                    }
                 }
+                // Only the top-level statements with Prisma text, unless the analysis then relies on a left-out one.
+                let parsed = parse(selecting: parsesOnlyPrismaStatements)
                 let result = body(loaded, parsed)
                 guard case .success(let file) = parsed, let omitted = file.omitted, !omitted.analysisHolds else { return result }
-                do throws(CodemodError) {
-                    return body(loaded, .success(try ParsedFile.clean(path: loaded.path, bytes: bytes, parsers: parsers)))
-                } catch {
-                    return body(loaded, .failure(error))
-                }
+                return body(loaded, parse(selecting: false))
             }
         }
     }
