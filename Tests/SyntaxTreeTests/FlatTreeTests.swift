@@ -7,12 +7,9 @@ import XCTest
 /// (kinds, ranges, points, flags, parents, fields), on every source file of the fixtures.
 final class FlatTreeTests: XCTestCase {
     func testFlatTreeAnswersAsTheRuntimeOnEveryFixture() throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures").standardizedFileURL
-        let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: fixtures, includingPropertiesForKeys: nil))
         var checked = 0
-        for case let url as URL in enumerator {
-            guard let language = Language(fileName: url.lastPathComponent) else { continue }
-            let bytes = try Array(Data(contentsOf: url))
+        for source in try FixtureSource.all() {
+            let (url, language, bytes) = (source.url, source.language, source.bytes)
             try compare(bytes, language: language, name: url.path)
             checked += 1
         }

@@ -6,12 +6,9 @@ import XCTest
 /// however the edits shift offsets, rows and columns.
 final class IncrementalParseTests: XCTestCase {
     func testReparseEqualsAFreshParseOnEveryFixture() throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures").standardizedFileURL
-        let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: fixtures, includingPropertiesForKeys: nil))
         var reparsed = 0
-        for case let url as URL in enumerator {
-            guard let language = Language(fileName: url.lastPathComponent) else { continue }
-            let bytes = try Array(Data(contentsOf: url))
+        for source in try FixtureSource.all() {
+            let (url, language, bytes) = (source.url, source.language, source.bytes)
             let parser = try Parser(language: language)
             let original = try parser.parse(bytes, retainingRuntime: true)
             guard !original.root.hasError else { continue }

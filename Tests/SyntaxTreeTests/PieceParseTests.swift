@@ -7,12 +7,9 @@ import XCTest
 /// whole file is parsed instead.
 final class PieceParseTests: XCTestCase {
     func testPiecesGiveTheWholeFileTreeOnEveryFixture() throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures").standardizedFileURL
-        let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: fixtures, includingPropertiesForKeys: nil))
         var cutFiles = 0
-        for case let url as URL in enumerator {
-            guard let language = Language(fileName: url.lastPathComponent) else { continue }
-            let bytes = try Array(Data(contentsOf: url))
+        for source in try FixtureSource.all() {
+            let (url, language, bytes) = (source.url, source.language, source.bytes)
             // A piece per declaration: every cut the scan offers is taken.
             let parser = try Parser(language: language, pieceSize: 1)
             try FlatTreeTests.assertSameAsRuntime(parser.parse(bytes), bytes, language: language, name: url.path)
@@ -137,12 +134,9 @@ final class PieceParseTests: XCTestCase {
     }
 
     func testSelectedStatementsGiveTheirNodesOfTheWholeParseOnEveryFixture() throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures").standardizedFileURL
-        let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: fixtures, includingPropertiesForKeys: nil))
         var selectedFiles = 0
-        for case let url as URL in enumerator {
-            guard let language = Language(fileName: url.lastPathComponent) else { continue }
-            let bytes = try Array(Data(contentsOf: url))
+        for source in try FixtureSource.all() {
+            let (url, language, bytes) = (source.url, source.language, source.bytes)
             let parser = try Parser(language: language)
             let whole = try parser.parse(bytes)
             var offered: [Range<Int>] = []
